@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The process shell around the CLI: the library never exits the process; this file does.
+import { main } from '../dist/src/cli/main.js';
+
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error) => {
+    process.stderr.write(`soc2lint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  });

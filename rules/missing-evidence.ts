@@ -1,0 +1,21 @@
+// "If you can't prove it, the auditor can't report it": an active control with no evidence at all.
+import { activeControls } from '../src/domain/program.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'missing-evidence',
+    description: 'An active control with no evidence entry.',
+    defaultSeverity: 'error',
+    reads: ['control'],
+  },
+  check({ model, report }) {
+    for (const control of activeControls(model)) {
+      if (control.evidence.length > 0) continue;
+      report({
+        message: `Control ${control.id} is active but lists no evidence. Add an "evidence:" entry with the path (or url) and date of each time it operated.`,
+        at: control.source.at(['evidence'], 'key'),
+      });
+    }
+  },
+});

@@ -1,0 +1,16 @@
+// Files that cannot be read or parsed. The loader records them; this rule reports them, so they can be configured like any rule.
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'parse-error',
+    description: 'A file that cannot be read or parsed: malformed YAML or front matter, duplicate keys, tabs, bad encoding, binary or oversized files.',
+    defaultSeverity: 'error',
+    reads: ['problems'],
+  },
+  check({ model, report }) {
+    for (const problem of model.problems) {
+      if (problem.kind === 'parse') report({ message: problem.message, at: problem.range });
+    }
+  },
+});

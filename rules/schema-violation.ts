@@ -1,0 +1,16 @@
+// Records that break their JSON Schema (schemas/*.schema.json), one finding per violation, at the key or value.
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'schema-violation',
+    description: 'A record that breaks its JSON Schema: a missing required field, an unknown field, a wrong type, an invalid date or interval.',
+    defaultSeverity: 'error',
+    reads: ['problems'],
+  },
+  check({ model, report }) {
+    for (const problem of model.problems) {
+      if (problem.kind === 'schema') report({ message: problem.message, at: problem.range });
+    }
+  },
+});

@@ -1,0 +1,21 @@
+// An active control that maps no criterion: work that earns no credit in the report, or a mapping someone forgot.
+import { activeControls } from '../src/domain/program.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'unmapped-control',
+    description: 'An active control that maps no Trust Services Criterion.',
+    defaultSeverity: 'warn',
+    reads: ['control'],
+  },
+  check({ model, report }) {
+    for (const control of activeControls(model)) {
+      if (control.criteria.length > 0) continue;
+      report({
+        message: `Control ${control.id} is active but maps no criterion. Add the criteria it addresses under "criteria:" (e.g. [CC6.1]).`,
+        at: control.source.at(['criteria'], 'key'),
+      });
+    }
+  },
+});

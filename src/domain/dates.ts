@@ -1,0 +1,216 @@
+/**
+ * Calendar dates and intervals for every rule.
+ *
+ * A date is an ISO 'YYYY-MM-DD' string naming a calendar day, never an instant:
+ * all arithmetic goes through day numbers (days since 1970-01-01) computed with
+ * Date.UTC / getUTC*, so the host time zone can never shift a result. Strings in
+ * this format sort chronologically, so comparison is plain string comparison.
+ */
+
+export type IsoDate = string; // 'YYYY-MM-DD', a valid calendar date
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** Strict: 'YYYY-MM-DD' exactly, year 1000-9999, real calendar date (2026-02-29 is false, 2024-02-29 true, 2026-04-31 false). */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+interface Ymd { year: number; month: number; day: number }
+
+// Inputs are documented as valid, but a bad one must fail loudly, not become 'NaN-NaN-NaN'.
+function parse(date: IsoDate): Ymd {
+  if (!isIsoDate(date)) throw new RangeError(`Not a valid ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+// Results must be valid IsoDates too, so arithmetic leaving years 1000-9999 is an error.
+function format({ year, month, day }: Ymd): IsoDate {
+  if (year < 1000 || year > 9999) throw new RangeError(`Date out of range (years 1000-9999): year ${year}`);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+function requireInteger(value: number, what: string): void {
+  if (!Number.isInteger(value)) throw new RangeError(`${what} must be an integer, got ${value}`);
+}
+
+function toDayNumber(date: IsoDate): number {
+  const { year, month, day } = parse(date);
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+function fromDayNumber(dayNumber: number): IsoDate {
+  const instant = new Date(dayNumber * MS_PER_DAY);
+  return format({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() });
+}
+
+/** Today's calendar date in UTC for the given instant (default now). */
+export function todayUtc(now: Date = new Date()): IsoDate {
+  const ms = now.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('todayUtc: invalid Date');
+  return fromDayNumber(Math.floor(ms / MS_PER_DAY));
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  requireInteger(days, 'days');
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Month-end safe: 2026-01-31 + 1 = 2026-02-28; 2024-01-31 + 1 = 2024-02-29; 2024-02-29 + 12 = 2025-02-28; 2026-03-31 - 1 = 2026-02-28. Negative allowed. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  requireInteger(months, 'months');
+  const { year, month, day } = parse(date);
+  const index = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = index - newYear * 12 + 1;
+  // Clamp to the last day of the target month rather than overflowing into the next one.
+  return format({ year: newYear, month: newMonth, day: Math.min(day, daysInMonth(newYear, newMonth)) });
+}
+
+/** Whole days from a to b (b - a); negative if b is before a. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function maxDate(dates: Iterable<IsoDate>): IsoDate | undefined {
+  let best: IsoDate | undefined;
+  for (const date of dates) if (best === undefined || date > best) best = date;
+  return best;
+}
+
+export function minDate(dates: Iterable<IsoDate>): IsoDate | undefined {
+  let best: IsoDate | undefined;
+  for (const date of dates) if (best === undefined || date < best) best = date;
+  return best;
+}
+
+/** A length of calendar time: months (years*12 + months) and days (weeks*7 + days). */
+export interface Interval { months: number; days: number }
+
+type IntervalKeyword = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+
+export const INTERVAL_KEYWORDS: Readonly<Record<IntervalKeyword, Interval>> = Object.freeze({
+  daily: Object.freeze({ months: 0, days: 1 }),
+  weekly: Object.freeze({ months: 0, days: 7 }),
+  monthly: Object.freeze({ months: 1, days: 0 }),
+  quarterly: Object.freeze({ months: 3, days: 0 }),
+  semiannual: Object.freeze({ months: 6, days: 0 }),
+  annual: Object.freeze({ months: 12, days: 0 }),
+});
+
+const ISO_DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
+
+/** A keyword above, or an ISO 8601 date duration: P1Y, P6M, P90D, P2W, P1Y6M, P1M15D (case-sensitive 'P', letters Y M W D in that order; no time part 'T'; zero-length like 'P0D' is invalid -> undefined; fractions invalid). Returns undefined when not valid. */
+export function parseInterval(text: string): Interval | undefined {
+  // Own-property check so 'toString', '__proto__' etc. are not mistaken for keywords.
+  if (Object.hasOwn(INTERVAL_KEYWORDS, text)) return { ...INTERVAL_KEYWORDS[text as IntervalKeyword] };
+  const match = ISO_DURATION.exec(text);
+  if (!match) return undefined;
+  const [years, months, weeks, days] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number];
+  const interval = { months: years * 12 + months, days: weeks * 7 + days };
+  if (!Number.isSafeInteger(interval.months) || !Number.isSafeInteger(interval.days)) return undefined;
+  return interval.months === 0 && interval.days === 0 ? undefined : interval;
+}
+
+/** Months first (month-end safe), then days. */
+export function addInterval(date: IsoDate, interval: Interval): IsoDate {
+  return addDays(addMonths(date, interval.months), interval.days);
+}
+
+export function subtractInterval(date: IsoDate, interval: Interval): IsoDate {
+  return addDays(addMonths(date, -interval.months), -interval.days);
+}
+
+/** Human text: 'annual' -> '12 months', {0,90} -> '90 days', {1,0} -> '1 month', {0,7} -> '7 days', {18,0} -> '18 months', {1,15} -> '1 month 15 days'. */
+export function describeInterval(interval: Interval): string {
+  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (interval.months !== 0) parts.push(plural(interval.months, 'month'));
+  if (interval.days !== 0 || parts.length === 0) parts.push(plural(interval.days, 'day'));
+  return parts.join(' ');
+}
+
+/** Calendar periods used for Type II evidence sampling. */
+export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year';
+export interface CalendarPeriod { unit: PeriodUnit; label: string; start: IsoDate; end: IsoDate /* inclusive */ }
+
+function monthSpan(unit: PeriodUnit, label: string, year: number, firstMonth: number, lastMonth: number): CalendarPeriod {
+  return {
+    unit,
+    label,
+    start: format({ year, month: firstMonth, day: 1 }),
+    end: format({ year, month: lastMonth, day: daysInMonth(year, lastMonth) }),
+  };
+}
+
+// ISO 8601 week: Monday to Sunday, numbered within the year that holds its Thursday.
+function isoWeekOf(date: IsoDate): CalendarPeriod {
+  const dayNumber = toDayNumber(date);
+  const weekday = (((dayNumber + 3) % 7) + 7) % 7; // 0 = Monday (day 0, 1970-01-01, was a Thursday)
+  const monday = dayNumber - weekday;
+  const thursday = fromDayNumber(monday + 3);
+  const weekYear = Number(thursday.slice(0, 4));
+  const week = Math.floor(daysBetween(`${thursday.slice(0, 4)}-01-01`, thursday) / 7) + 1;
+  return { unit: 'week', label: `${pad(weekYear, 4)}-W${pad(week, 2)}`, start: fromDayNumber(monday), end: fromDayNumber(monday + 6) };
+}
+
+/** The period containing a date. Labels: day '2026-03-05', week ISO 8601 week '2026-W14' (weeks start Monday; the ISO week-year can differ from the calendar year: 2027-01-01 is in '2026-W53', 2024-12-30 is in '2025-W01'), month '2026-03', quarter '2026-Q2', half '2026-H1', year '2026'. */
+export function periodOf(unit: PeriodUnit, date: IsoDate): CalendarPeriod {
+  const { year, month } = parse(date);
+  const y = pad(year, 4);
+  switch (unit) {
+    case 'day':
+      return { unit, label: date, start: date, end: date };
+    case 'week':
+      return isoWeekOf(date);
+    case 'month':
+      return monthSpan(unit, `${y}-${pad(month, 2)}`, year, month, month);
+    case 'quarter': {
+      const quarter = Math.ceil(month / 3);
+      return monthSpan(unit, `${y}-Q${quarter}`, year, quarter * 3 - 2, quarter * 3);
+    }
+    case 'half': {
+      const half = month <= 6 ? 1 : 2;
+      return monthSpan(unit, `${y}-H${half}`, year, half * 6 - 5, half * 6);
+    }
+    case 'year':
+      return monthSpan(unit, y, year, 1, 12);
+  }
+}
+
+/** Every whole period lying entirely within [start, end] (both inclusive), in order. E.g. quarters within 2026-01-15..2026-12-31 are Q2, Q3, Q4 (Q1 is partial). */
+export function periodsWithin(unit: PeriodUnit, start: IsoDate, end: IsoDate): CalendarPeriod[] {
+  const periods: CalendarPeriod[] = [];
+  if (start > end) return periods;
+  let period = periodOf(unit, start);
+  if (period.start < start) {
+    if (period.end >= end) return periods;
+    period = periodOf(unit, addDays(period.end, 1));
+  }
+  while (period.end <= end) {
+    periods.push(period);
+    if (period.end === end) break; // don't step past 9999-12-31
+    period = periodOf(unit, addDays(period.end, 1));
+  }
+  return periods;
+}

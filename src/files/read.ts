@@ -1,0 +1,102 @@
+// Reading one file defensively: size cap, binary and encoding checks, BOM removal.
+// Bad input is normal input: every failure becomes a problem with a place, never an exception.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { SourceRange } from '../engine/finding.js';
+
+/** Compliance documents are small; anything larger is a mistake or an attack, and parsing it would be slow. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string } | { ok: false; message: string; range: SourceRange };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readTextFile(absolutePath: string, file: string): ReadResult {
+  let bytes: Buffer | number;
+  try {
+    bytes = readCapped(absolutePath);
+  } catch (error) {
+    return failure(file, 1, readErrorMessage(error));
+  }
+  if (typeof bytes === 'number') {
+    return failure(file, 1, `File is ${formatBytes(bytes)}, over the ${formatBytes(MAX_FILE_BYTES)} limit; soc2lint did not read it. Split it into smaller files.`);
+  }
+  return decodeText(bytes, file);
+}
+
+export function decodeText(bytes: Uint8Array, file: string): ReadResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return failure(file, 1, 'File is UTF-16 encoded; save it as UTF-8.');
+  }
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul !== -1) {
+    return failure(file, lineAt(bytes, nul), 'File is binary (it contains NUL bytes), not text; it cannot be a policy or record.');
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    return failure(file, lineAt(bytes, offset), `File is not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}); save it as UTF-8.`);
+  }
+  // TextDecoder keeps no BOM by default (ignoreBOM is false), so the text is ready to parse.
+  return { ok: true, text };
+}
+
+/** The file's bytes, or its size when it is over the limit (then nothing is read). */
+function readCapped(absolutePath: string): Buffer | number {
+  const fd = openSync(absolutePath, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return size;
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readErrorMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'Expected a file but found a folder.';
+  if (code === 'EACCES') return 'File cannot be read (permission denied).';
+  if (code === 'ENOENT') return 'File disappeared while it was being read (or is a broken symlink).';
+  return `File cannot be read: ${(error as Error).message}`;
+}
+
+function failure(file: string, line: number, message: string): ReadResult {
+  return { ok: false, message, range: { file, line, column: 1, endLine: line, endColumn: 1 } };
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    try {
+      utf8.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return 0;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}

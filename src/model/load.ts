@@ -1,0 +1,248 @@
+// One pass over the program: discover files, read and parse each, validate every record against its schema,
+// and build the repo model with its cross references. Every failure is a problem in the model, never an exception.
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix, sep } from 'node:path';
+import type { Document } from 'yaml';
+import type { Config, FileKind } from '../config/config.js';
+import { TSC_2017, type Criterion } from '../domain/tsc2017.js';
+import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
+import { readTextFile } from '../files/read.js';
+import { parseCsv } from '../parse/csv.js';
+import { parseFrontMatter } from '../parse/front-matter.js';
+import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../parse/source.js';
+import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
+import { propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
+import * as records from './records.js';
+import type { LoadProblem, PathTarget, RepoModel } from './types.js';
+
+type Raw = Record<string, unknown>;
+
+/** For each kind of file: the schema of one record and the key that holds a list of them. */
+const FILE_KINDS: Record<Exclude<FileKind, 'policies' | 'scope'>, { schema: SchemaName; listKey: string; label: string }> = {
+  controls: { schema: 'control', listKey: 'controls', label: 'control' },
+  vendors: { schema: 'vendor', listKey: 'vendors', label: 'vendor' },
+  people: { schema: 'person', listKey: 'people', label: 'person' },
+  training: { schema: 'training', listKey: 'records', label: 'training record' },
+  acknowledgments: { schema: 'acknowledgment', listKey: 'records', label: 'acknowledgment' },
+  waivers: { schema: 'waiver', listKey: 'waivers', label: 'waiver' },
+};
+
+export async function loadRepo(config: Config): Promise<RepoModel> {
+  const discovery = await discoverFiles(config.root, config.paths, config.ignore);
+  const builder = new ModelBuilder(config);
+  builder.problems.push(...discovery.problems);
+  for (const file of discovery.files) builder.addFile(file);
+  return builder.finish();
+}
+
+class ModelBuilder {
+  readonly problems: LoadProblem[] = [];
+  private readonly model: RepoModel;
+  private readonly declared = new Map<'policy' | 'control' | 'system' | 'vendor' | 'person', Set<string>>(
+    (['policy', 'control', 'system', 'vendor', 'person'] as const).map((kind) => [kind, new Set<string>()]),
+  );
+  private scopeFile: string | undefined;
+
+  constructor(private readonly config: Config) {
+    this.model = {
+      catalog: TSC_2017,
+      criteria: new Map<string, Criterion>(TSC_2017.criteria.map((c) => [c.id, c])),
+      ...(config.file && !isAbsolute(config.file) ? { configFile: config.file } : {}),
+      policies: [],
+      controls: [],
+      systems: [],
+      vendors: [],
+      people: [],
+      hasPeopleFile: false,
+      training: [],
+      acknowledgments: [],
+      waivers: [],
+      paths: new Map(),
+      declaredIds: this.declared,
+      problems: this.problems,
+    };
+  }
+
+  addFile({ kind, file, absolute }: DiscoveredFile): void {
+    const read = readTextFile(absolute, file);
+    if (!read.ok) {
+      this.problems.push({ kind: 'parse', message: read.message, range: read.range });
+      return;
+    }
+    if (kind === 'people') this.model.hasPeopleFile = true;
+    if (kind === 'policies') return this.addPolicy(file, read.text);
+    if (file.endsWith('.csv')) return this.addCsv(kind, file, read.text);
+    const parsed = parseYaml(read.text, file);
+    if (!parsed.ok) {
+      this.problems.push(...parsed.problems);
+      return;
+    }
+    if (kind === 'scope') return this.addScope(parsed.yaml);
+    this.addRecords(kind, parsed.yaml);
+  }
+
+  private addPolicy(file: string, text: string): void {
+    const parsed = parseFrontMatter(text, file);
+    if (!parsed.ok) {
+      this.problems.push(...parsed.problems);
+      return;
+    }
+    const source = parsed.yaml ? new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines) : new FileSource(file);
+    const raw = this.checked('policy', parsed.yaml?.value ?? {}, source, 'policy');
+    if (!raw) return;
+    const versionText = parsed.yaml ? sourceText(parsed.yaml.doc.getIn(['version'], true)) : undefined;
+    this.model.policies.push(records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText));
+  }
+
+  private addScope(yaml: ParsedYaml): void {
+    if (this.scopeFile) {
+      this.problems.push(problemAt(new YamlSource(yaml.file, yaml.doc.contents, yaml.lines), `A second scope file; ${this.scopeFile} is already the scope. Keep one.`));
+      return;
+    }
+    this.scopeFile = yaml.file;
+    const source = new YamlSource(yaml.file, yaml.doc.contents, yaml.lines);
+    const raw = this.checked('scope', yaml.value ?? {}, source, 'scope');
+    if (!raw) return;
+    this.model.scope = records.toScope(raw, source);
+    this.model.systems = records.toSystems(raw, (path) => new YamlSource(yaml.file, yaml.doc.getIn(path, true) as YamlNode, yaml.lines));
+    for (const system of this.model.systems) this.declared.get('system')!.add(system.id);
+  }
+
+  /** A file of one record (a mapping) or of several (a list under the kind's plural key). */
+  private addRecords(kind: Exclude<FileKind, 'policies' | 'scope'>, yaml: ParsedYaml): void {
+    const { schema, listKey, label } = FILE_KINDS[kind];
+    const value = yaml.value;
+    const root = yaml.doc.contents;
+    if (value === null || value === undefined) return; // an empty file holds no records
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      this.problems.push(
+        problemAt(new YamlSource(yaml.file, root, yaml.lines), `Expected one ${label} as a mapping, or several under "${listKey}:"; found ${Array.isArray(value) ? 'a bare list' : 'a single value'}.${Array.isArray(value) ? ` Put the list under "${listKey}:".` : ''}`),
+      );
+      return;
+    }
+    const list = (value as Raw)[listKey];
+    if (Array.isArray(list)) {
+      const extra = Object.keys(value).filter((key) => key !== listKey);
+      for (const key of extra) {
+        this.problems.push({ kind: 'schema', message: `Unknown top-level key "${key}"; a ${label} file holds a "${listKey}:" list or a single ${label}.`, range: new YamlSource(yaml.file, root, yaml.lines).at([key], 'key') });
+      }
+      list.forEach((item, index) => {
+        const node = yaml.doc.getIn([listKey, index], true) as YamlNode;
+        this.addRecord(kind, schema, label, item, new YamlSource(yaml.file, node, yaml.lines), (path) => sourceText(yaml.doc.getIn([listKey, index, ...path], true)));
+      });
+      return;
+    }
+    this.addRecord(kind, schema, label, value, new YamlSource(yaml.file, root, yaml.lines), (path) => sourceText(yaml.doc.getIn(path, true)));
+  }
+
+  private addCsv(kind: FileKind, file: string, text: string): void {
+    const entry = kind in FILE_KINDS ? FILE_KINDS[kind as keyof typeof FILE_KINDS] : undefined;
+    if (!entry || (kind !== 'training' && kind !== 'acknowledgments')) {
+      this.problems.push({ kind: 'parse', message: `CSV is not supported for ${kind}; use YAML.`, range: new FileSource(file).at() });
+      return;
+    }
+    const parsed = parseCsv(text, file);
+    if (!parsed.ok) {
+      this.problems.push(...parsed.problems);
+      return;
+    }
+    const { allowed, required } = propertiesOf(entry.schema);
+    const unknown = parsed.header.filter((column) => !allowed.includes(column));
+    const missing = required.filter((column) => !parsed.header.includes(column));
+    if (unknown.length > 0 || missing.length > 0) {
+      const parts = [
+        ...(missing.length ? [`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`] : []),
+        ...(unknown.length ? [`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`] : []),
+      ];
+      this.problems.push({ kind: 'schema', message: `CSV header has ${parts.join(' and ')}; the header must be ${required.join(',')}.`, range: { file, line: 1, column: 1, endLine: 1, endColumn: (text.split('\n')[0] ?? '').length + 1 } });
+      return;
+    }
+    for (const row of parsed.rows) {
+      this.addRecord(kind as 'training' | 'acknowledgments', entry.schema, entry.label, row.values, new CsvRowSource(file, row.line, row.text, parsed.header), () => undefined);
+    }
+  }
+
+  private addRecord(kind: Exclude<FileKind, 'policies' | 'scope'>, schema: SchemaName, label: string, value: unknown, source: RecordSource, scalarText: (path: string[]) => string | undefined): void {
+    const id = value && typeof value === 'object' && typeof (value as Raw).id === 'string' ? ((value as Raw).id as string) : undefined;
+    const raw = this.checked(schema, value, source, id ? `${label} ${id}` : label);
+    if (!raw) return;
+    switch (kind) {
+      case 'controls':
+        this.model.controls.push(records.toControl(raw, source));
+        break;
+      case 'vendors':
+        this.model.vendors.push(records.toVendor(raw, source));
+        break;
+      case 'people':
+        this.model.people.push(records.toPerson(raw, source));
+        break;
+      case 'training':
+        this.model.training.push(records.toTraining(raw, source));
+        break;
+      case 'acknowledgments':
+        this.model.acknowledgments.push(records.toAcknowledgment(raw, source, scalarText(['version'])));
+        break;
+      case 'waivers':
+        this.model.waivers.push(records.toWaiver(raw, source));
+        break;
+    }
+  }
+
+  /** Validate, report, and return the record without its invalid values (undefined when it is unusable). */
+  private checked(schema: SchemaName, value: unknown, source: RecordSource, label: string): Raw | undefined {
+    const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
+    const declaredKind = DECLARING_SCHEMAS[schema];
+    if (declaredKind && typeof id === 'string') this.declared.get(declaredKind)!.add(id);
+    const { problems, violations } = validateRecord(schema, value, source, label);
+    this.problems.push(...problems);
+    return records.prune(value, violations, propertiesOf(schema).required);
+  }
+
+  finish(): RepoModel {
+    const paths = this.model.paths as Map<string, PathTarget>;
+    const note = (path: string | undefined) => {
+      if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path));
+    };
+    for (const control of this.model.controls) for (const entry of control.evidence) note(entry.path);
+    for (const vendor of this.model.vendors) {
+      note(vendor.assurance?.path);
+      note(vendor.assurance?.bridgeLetter?.path);
+    }
+    for (const person of this.model.people) note(person.offboarded?.evidence);
+    return this.model;
+  }
+}
+
+type YamlNode = Document.Parsed['contents'];
+
+const DECLARING_SCHEMAS: Partial<Record<SchemaName, 'policy' | 'control' | 'vendor' | 'person'>> = {
+  policy: 'policy',
+  control: 'control',
+  vendor: 'vendor',
+  person: 'person',
+};
+
+function problemAt(source: RecordSource, message: string): LoadProblem {
+  return { kind: 'schema', message, range: source.at() };
+}
+
+/** What a path named in a record points at. Paths are relative to the repo root and must stay inside it. */
+export function resolvePath(root: string, written: string): PathTarget {
+  const path = written.replace(/\\/g, '/');
+  if (isAbsolute(written) || path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { state: 'outside', reason: 'absolute' };
+  const normalized = posix.normalize(path);
+  if (normalized === '..' || normalized.startsWith('../')) return { state: 'outside', reason: 'parent' };
+  const absolute = join(root, normalized);
+  try {
+    const stats = lstatSync(absolute);
+    if (stats.isSymbolicLink()) {
+      const real = realpathSync(absolute);
+      const realRoot = realpathSync(root);
+      if (real !== realRoot && !real.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
+      return statSync(real).isDirectory() ? { state: 'directory' } : { state: 'file' };
+    }
+    return stats.isDirectory() ? { state: 'directory' } : { state: 'file' };
+  } catch {
+    return { state: 'missing' };
+  }
+}

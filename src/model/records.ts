@@ -1,0 +1,252 @@
+// Raw, schema-checked values turned into typed records: snake_case to camelCase, defaults applied,
+// values that broke the schema left out (they are already reported), list positions kept for findings.
+import { INTERVAL_KEYWORDS, parseInterval, type Interval } from '../domain/dates.js';
+import type { CategoryId } from '../domain/tsc2017.js';
+import type { PathSegment, RecordSource } from '../parse/source.js';
+import type { Violation } from '../schema/validate.js';
+import type {
+  AcknowledgmentRecord,
+  Control,
+  Mention,
+  Person,
+  Policy,
+  Scope,
+  System,
+  TrainingRecord,
+  Vendor,
+  Waiver,
+} from './types.js';
+
+type Raw = Record<string, unknown>;
+
+/** Marks a list item that broke the schema: it is skipped, and the items after it keep their positions. */
+const DROPPED = Symbol('dropped');
+
+/**
+ * Remove what the schema rejected. Returns undefined when the record itself is unusable (a required field is
+ * missing or invalid): it is reported, but rules never see it.
+ */
+export function prune(raw: unknown, violations: readonly Violation[], required: readonly string[]): Raw | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const record = structuredClone(raw) as Raw;
+  for (const { path, unknownKey } of violations) {
+    if (path.length === 0) return undefined;
+    if (unknownKey) {
+      deleteAt(record, path);
+      continue;
+    }
+    const field = String(path[0]);
+    const itemIndex = path.findIndex((segment) => typeof segment === 'number');
+    if (itemIndex > 0) {
+      const list = valueAt(record, path.slice(0, itemIndex));
+      if (Array.isArray(list)) {
+        list[path[itemIndex] as number] = DROPPED;
+        continue;
+      }
+    }
+    if (required.includes(field)) return undefined;
+    delete record[field];
+  }
+  return record;
+}
+
+function valueAt(record: Raw, path: readonly PathSegment[]): unknown {
+  let value: unknown = record;
+  for (const segment of path) value = value && typeof value === 'object' ? (value as Raw)[segment as string] : undefined;
+  return value;
+}
+
+function deleteAt(record: Raw, path: readonly PathSegment[]): void {
+  const parent = valueAt(record, path.slice(0, -1));
+  if (parent && typeof parent === 'object' && !Array.isArray(parent)) delete (parent as Raw)[String(path[path.length - 1])];
+}
+
+function mentions(value: unknown): Mention[] {
+  if (!Array.isArray(value)) return [];
+  const result: Mention[] = [];
+  value.forEach((item, index) => {
+    if (item !== DROPPED && typeof item === 'string') result.push({ value: item, index });
+  });
+  return result;
+}
+
+function items(value: unknown): { item: Raw; index: number }[] {
+  if (!Array.isArray(value)) return [];
+  const result: { item: Raw; index: number }[] = [];
+  value.forEach((item, index) => {
+    if (item !== DROPPED && item && typeof item === 'object') result.push({ item: item as Raw, index });
+  });
+  return result;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A version as written; numbers come from unquoted YAML (`version: 2`), `versionText` has the source when known. */
+function version(value: unknown, versionText: string | undefined): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return versionText ?? String(value);
+  return undefined;
+}
+
+function interval(value: unknown, fallback: keyof typeof INTERVAL_KEYWORDS): { interval: Interval; text: string } {
+  const written = text(value);
+  const parsed = written ? parseInterval(written) : undefined;
+  return parsed && written ? { interval: parsed, text: written } : { interval: INTERVAL_KEYWORDS[fallback], text: fallback };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+export function toPolicy(raw: Raw, source: RecordSource, body: string, bodyLine: number, versionText?: string): Policy {
+  const review = interval(raw.review_every, 'annual');
+  return {
+    kind: 'policy',
+    source,
+    id: raw.id as string,
+    title: raw.title as string,
+    status: raw.status as Policy['status'],
+    ...optional('owner', text(raw.owner)),
+    ...optional('version', version(raw.version, versionText)),
+    ...optional('approvedBy', text(raw.approved_by)),
+    ...optional('approvedOn', text(raw.approved_on)),
+    ...optional('lastReviewed', text(raw.last_reviewed)),
+    reviewEvery: review.interval,
+    reviewEveryText: review.text,
+    criteria: mentions(raw.criteria),
+    requiresAcknowledgment: raw.requires_acknowledgment === true,
+    body,
+    bodyLine,
+  };
+}
+
+export function toControl(raw: Raw, source: RecordSource): Control {
+  return {
+    kind: 'control',
+    source,
+    id: raw.id as string,
+    title: raw.title as string,
+    ...optional('description', text(raw.description)),
+    ...optional('owner', text(raw.owner)),
+    status: (text(raw.status) ?? 'active') as Control['status'],
+    frequency: raw.frequency as Control['frequency'],
+    criteria: mentions(raw.criteria),
+    policies: mentions(raw.policies),
+    systems: mentions(raw.systems),
+    vendors: mentions(raw.vendors),
+    ...optional('activity', text(raw.activity)),
+    evidence: items(raw.evidence).map(({ item, index }) => ({
+      index,
+      date: item.date as string,
+      ...optional('path', text(item.path)),
+      ...optional('url', text(item.url)),
+      ...optional('note', text(item.note)),
+    })),
+  };
+}
+
+export function toScope(raw: Raw, source: RecordSource): Scope {
+  const review = interval(raw.review_every, 'annual');
+  const listed = mentions(raw.categories).map((m) => m.value as CategoryId);
+  const audit = raw.audit as { type: 'type1' | 'type2'; period?: { start: string; end: string } } | undefined;
+  return {
+    kind: 'scope',
+    source,
+    categories: listed.includes('security') ? listed : ['security', ...listed],
+    ...optional('audit', audit ? { type: audit.type, ...optional('period', audit.period ? { start: audit.period.start, end: audit.period.end } : undefined) } : undefined),
+    ...optional('owner', text(raw.owner)),
+    ...optional('lastReviewed', text(raw.last_reviewed)),
+    reviewEvery: review.interval,
+    reviewEveryText: review.text,
+    notApplicable: items(raw.not_applicable).map(({ item, index }) => ({
+      criterion: item.criterion as string,
+      reason: item.reason as string,
+      index,
+    })),
+  };
+}
+
+export function toSystems(raw: Raw, scopeSource: (path: PathSegment[]) => RecordSource): System[] {
+  return items(raw.systems).map(({ item, index }) => ({
+    kind: 'system',
+    source: scopeSource(['systems', index]),
+    id: item.id as string,
+    name: item.name as string,
+    ...optional('owner', text(item.owner)),
+    ...optional('description', text(item.description)),
+  }));
+}
+
+export function toVendor(raw: Raw, source: RecordSource): Vendor {
+  const criticality = raw.criticality as Vendor['criticality'];
+  // Critical and high vendors are reviewed yearly unless the register says otherwise; others only when it says so.
+  const review = raw.review_every !== undefined || criticality === 'critical' || criticality === 'high' ? interval(raw.review_every, 'annual') : undefined;
+  const assurance = raw.assurance as Raw | undefined;
+  const bridge = assurance?.bridge_letter as Raw | undefined;
+  return {
+    kind: 'vendor',
+    source,
+    id: raw.id as string,
+    name: raw.name as string,
+    criticality,
+    ...optional('owner', text(raw.owner)),
+    ...optional('description', text(raw.description)),
+    ...optional(
+      'assurance',
+      assurance
+        ? {
+            kind: assurance.kind as NonNullable<Vendor['assurance']>['kind'],
+            ...optional('periodEnd', text(assurance.period_end)),
+            ...optional('path', text(assurance.path)),
+            ...optional('bridgeLetter', bridge ? { through: bridge.through as string, ...optional('path', text(bridge.path)) } : undefined),
+          }
+        : undefined,
+    ),
+    ...optional('lastReviewed', text(raw.last_reviewed)),
+    ...optional('reviewEvery', review?.interval),
+    ...optional('reviewEveryText', review?.text),
+  };
+}
+
+export function toPerson(raw: Raw, source: RecordSource): Person {
+  const offboarded = raw.offboarded as Raw | undefined;
+  return {
+    kind: 'person',
+    source,
+    id: raw.id as string,
+    name: raw.name as string,
+    ...optional('role', text(raw.role)),
+    ...optional('start', text(raw.start)),
+    ...optional('end', text(raw.end)),
+    ...optional('offboarded', offboarded ? { date: offboarded.date as string, ...optional('evidence', text(offboarded.evidence)) } : undefined),
+  };
+}
+
+export function toTraining(raw: Raw, source: RecordSource): TrainingRecord {
+  return { kind: 'training', source, person: raw.person as string, course: raw.course as string, date: raw.date as string };
+}
+
+export function toAcknowledgment(raw: Raw, source: RecordSource, versionText?: string): AcknowledgmentRecord {
+  return {
+    kind: 'acknowledgment',
+    source,
+    person: raw.person as string,
+    policy: raw.policy as string,
+    version: version(raw.version, versionText) ?? '',
+    date: raw.date as string,
+  };
+}
+
+export function toWaiver(raw: Raw, source: RecordSource): Waiver {
+  return {
+    kind: 'waiver',
+    source,
+    rule: raw.rule as string,
+    target: raw.target as string,
+    reason: raw.reason as string,
+    approvedBy: raw.approved_by as string,
+    expires: raw.expires as string,
+  };
+}

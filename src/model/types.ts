@@ -1,0 +1,227 @@
+// The repo model: typed records with their sources, built once and handed to every rule.
+import type { IsoDate, Interval } from '../domain/dates.js';
+import type { CategoryId, Criterion, CriteriaCatalog } from '../domain/tsc2017.js';
+import type { RecordSource } from '../parse/source.js';
+import type { SourceRange } from '../engine/finding.js';
+
+export type RecordKind =
+  | 'policy'
+  | 'control'
+  | 'scope'
+  | 'system'
+  | 'vendor'
+  | 'person'
+  | 'training'
+  | 'acknowledgment'
+  | 'waiver';
+
+interface RecordBase {
+  readonly source: RecordSource;
+}
+
+/** A value in a list, with its position in the list as written (for `source.at([field, index])`). */
+export interface Mention {
+  value: string;
+  index: number;
+}
+
+export type PolicyStatus = 'draft' | 'approved' | 'retired';
+
+export interface Policy extends RecordBase {
+  kind: 'policy';
+  id: string;
+  title: string;
+  status: PolicyStatus;
+  owner?: string;
+  /** As written: `version: 1.10` stays "1.10", not the number 1.1. */
+  version?: string;
+  approvedBy?: string;
+  approvedOn?: IsoDate;
+  lastReviewed?: IsoDate;
+  reviewEvery: Interval;
+  /** The interval as written, for messages (`annual`, `P6M`). */
+  reviewEveryText: string;
+  criteria: Mention[];
+  requiresAcknowledgment: boolean;
+  /** The markdown after the front matter, and the file line it starts on. */
+  body: string;
+  bodyLine: number;
+}
+
+export type ControlStatus = 'active' | 'planned' | 'retired';
+export type ControlFrequency =
+  | 'continuous'
+  | 'daily'
+  | 'weekly'
+  | 'monthly'
+  | 'quarterly'
+  | 'semiannual'
+  | 'annual'
+  | 'event';
+
+/** What the loader found at a path a record names, so rules never touch the file system. */
+export type PathTarget =
+  | { state: 'file' }
+  | { state: 'missing' }
+  | { state: 'outside'; reason: 'parent' | 'absolute' | 'symlink' }
+  | { state: 'directory' };
+
+export interface EvidenceRef {
+  /** Position in the control's `evidence` list, for source lookups. */
+  index: number;
+  path?: string;
+  url?: string;
+  date: IsoDate;
+  note?: string;
+}
+
+export interface Control extends RecordBase {
+  kind: 'control';
+  id: string;
+  title: string;
+  description?: string;
+  owner?: string;
+  status: ControlStatus;
+  frequency: ControlFrequency;
+  criteria: Mention[];
+  policies: Mention[];
+  systems: Mention[];
+  vendors: Mention[];
+  activity?: string;
+  evidence: EvidenceRef[];
+}
+
+export type AuditType = 'type1' | 'type2';
+
+export interface AuditPeriod {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export interface NotApplicable {
+  criterion: string;
+  reason: string;
+  index: number;
+}
+
+export interface Scope extends RecordBase {
+  kind: 'scope';
+  /** Always includes `security`, whether listed or not. */
+  categories: CategoryId[];
+  audit?: { type: AuditType; period?: AuditPeriod };
+  owner?: string;
+  lastReviewed?: IsoDate;
+  reviewEvery: Interval;
+  reviewEveryText: string;
+  notApplicable: NotApplicable[];
+}
+
+export interface System extends RecordBase {
+  kind: 'system';
+  id: string;
+  name: string;
+  owner?: string;
+  description?: string;
+}
+
+export type Criticality = 'critical' | 'high' | 'medium' | 'low';
+export type AssuranceKind = 'soc2-type2' | 'soc2-type1' | 'iso27001' | 'questionnaire' | 'none';
+
+export interface Vendor extends RecordBase {
+  kind: 'vendor';
+  id: string;
+  name: string;
+  owner?: string;
+  criticality: Criticality;
+  description?: string;
+  assurance?: {
+    kind: AssuranceKind;
+    periodEnd?: IsoDate;
+    path?: string;
+    bridgeLetter?: { through: IsoDate; path?: string };
+  };
+  lastReviewed?: IsoDate;
+  /** Undefined when the vendor has no review cadence (a medium or low vendor with none set). */
+  reviewEvery?: Interval;
+  reviewEveryText?: string;
+}
+
+export interface Person extends RecordBase {
+  kind: 'person';
+  /** The person's e-mail address. */
+  id: string;
+  name: string;
+  role?: string;
+  start?: IsoDate;
+  end?: IsoDate;
+  offboarded?: { date: IsoDate; evidence?: string };
+}
+
+export interface TrainingRecord extends RecordBase {
+  kind: 'training';
+  person: string;
+  course: string;
+  date: IsoDate;
+}
+
+export interface AcknowledgmentRecord extends RecordBase {
+  kind: 'acknowledgment';
+  person: string;
+  policy: string;
+  version: string;
+  date: IsoDate;
+}
+
+export interface Waiver extends RecordBase {
+  kind: 'waiver';
+  rule: string;
+  /** A record ID or a path glob. */
+  target: string;
+  reason: string;
+  approvedBy: string;
+  expires: IsoDate;
+}
+
+export type ComplianceRecord =
+  | Policy
+  | Control
+  | Scope
+  | System
+  | Vendor
+  | Person
+  | TrainingRecord
+  | AcknowledgmentRecord
+  | Waiver;
+
+/** A file that could not be read or parsed, or a record that broke its schema. */
+export interface LoadProblem {
+  kind: 'parse' | 'schema';
+  message: string;
+  range: SourceRange;
+}
+
+export interface RepoModel {
+  catalog: CriteriaCatalog;
+  criteria: ReadonlyMap<string, Criterion>;
+  /** The config file relative to the root, when there is one. */
+  configFile?: string;
+  scope?: Scope;
+  policies: Policy[];
+  controls: Control[];
+  systems: System[];
+  vendors: Vendor[];
+  people: Person[];
+  /** Whether a people file exists at all (owner checks only make sense when it does). */
+  hasPeopleFile: boolean;
+  training: TrainingRecord[];
+  acknowledgments: AcknowledgmentRecord[];
+  waivers: Waiver[];
+  /**
+   * Every ID declared per kind, including records dropped for schema violations, so a reference to a
+   * record that is merely malformed is not also reported as unknown.
+   */
+  /** Every file path named by a record (evidence, vendor reports, offboarding proof), as written, and what is there. */
+  paths: ReadonlyMap<string, PathTarget>;
+  declaredIds: ReadonlyMap<'policy' | 'control' | 'system' | 'vendor' | 'person', ReadonlySet<string>>;
+  problems: LoadProblem[];
+}

@@ -1,0 +1,102 @@
+// Where a record came from, and how to turn a path inside it into a line and column.
+import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import type { SourceRange } from '../engine/finding.js';
+
+export type PathSegment = string | number;
+
+/** Points at a value (default) or at the key that holds it. */
+export type Part = 'value' | 'key';
+
+export interface RecordSource {
+  readonly file: string;
+  /**
+   * The range of the value at `path` below the record (or its key). A path that does not exist
+   * falls back to the deepest part of it that does, so a finding always has a place.
+   */
+  at(path?: readonly PathSegment[], part?: Part): SourceRange;
+}
+
+/** A record that is a YAML node: a control in a list, a policy's front matter, scope.yaml. */
+export class YamlSource implements RecordSource {
+  constructor(
+    readonly file: string,
+    private readonly node: Node | null,
+    private readonly lines: LineCounter,
+  ) {}
+
+  at(path: readonly PathSegment[] = [], part: Part = 'value'): SourceRange {
+    let node: Node | null = this.node;
+    let pair: Pair | undefined;
+    for (const segment of path) {
+      const next = childOf(node, segment);
+      if (!next) break;
+      node = next.value;
+      pair = next.pair;
+      if (!node) break;
+    }
+    if (part === 'key' && pair && isNode(pair.key)) return this.rangeOf(pair.key);
+    if (node) return this.rangeOf(node);
+    if (pair && isNode(pair.key)) return this.rangeOf(pair.key);
+    return this.rangeOf(this.node);
+  }
+
+  private rangeOf(node: Node | null): SourceRange {
+    const [start, end] = node?.range ?? [0, 0];
+    const from = this.lines.linePos(start);
+    const to = this.lines.linePos(Math.max(start, this.withoutTrailingNewline(start, end)));
+    return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  }
+
+  /** Block collections end at the start of the next line; end them on their own last line instead. */
+  private withoutTrailingNewline(start: number, end: number): number {
+    const starts = this.lines.lineStarts;
+    while (end > start && starts.includes(end)) end -= 1;
+    return end;
+  }
+}
+
+/** A row of a CSV file: every path points at the row's line, the column at the field when it can be found. */
+export class CsvRowSource implements RecordSource {
+  constructor(
+    readonly file: string,
+    private readonly line: number,
+    private readonly text: string,
+    private readonly header: readonly string[],
+  ) {}
+
+  at(path: readonly PathSegment[] = []): SourceRange {
+    const field = typeof path[0] === 'string' ? this.header.indexOf(path[0]) : -1;
+    const cells = this.text.includes('"') ? undefined : this.text.split(',');
+    if (field >= 0 && cells && field < cells.length) {
+      const column = cells.slice(0, field).reduce((sum, cell) => sum + cell.length + 1, 0) + 1;
+      return { file: this.file, line: this.line, column, endLine: this.line, endColumn: column + (cells[field]?.length ?? 0) };
+    }
+    return { file: this.file, line: this.line, column: 1, endLine: this.line, endColumn: this.text.length + 1 };
+  }
+}
+
+/** A record that has no node of its own (a file without front matter): everything points at its first line. */
+export class FileSource implements RecordSource {
+  constructor(readonly file: string) {}
+  at(): SourceRange {
+    return { file: this.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+function childOf(node: Node | null, segment: PathSegment): { value: Node | null; pair?: Pair } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    if (!pair) return undefined;
+    return { value: isNode(pair.value) ? pair.value : null, pair };
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment];
+    return isNode(item) ? { value: item } : undefined;
+  }
+  return undefined;
+}
+

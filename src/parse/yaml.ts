@@ -1,0 +1,85 @@
+// YAML with positions. Strict on purpose: duplicate keys, tabs and alias bombs are errors, and dates stay strings
+// (the YAML 1.2 core schema has no timestamp type, so 2026-01-31 is never turned into a time-zone-shifted Date).
+import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { LoadProblem } from '../model/types.js';
+
+/** Enough for any real document; an alias bomb needs thousands. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedYaml {
+  readonly file: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  readonly value: unknown;
+}
+
+export type YamlResult = { ok: true; yaml: ParsedYaml } | { ok: false; problems: LoadProblem[] };
+
+export function parseYaml(text: string, file: string): YamlResult {
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core' });
+  } catch (error) {
+    return { ok: false, problems: [problemAt(file, lines, 0, `YAML cannot be parsed: ${(error as Error).message}`)] };
+  }
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => problemAt(file, lines, error.pos[0], describeYamlError(error.code, error.message, text.slice(error.pos[0], error.pos[1])))),
+    };
+  }
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, yaml: { file, doc, lines, value } };
+  } catch (error) {
+    const message = (error as Error).message;
+    const text = /alias count|resource exhaustion/i.test(message)
+      ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses); this looks like an alias bomb. Write the values out instead.`
+      : `YAML cannot be read: ${message}`;
+    return { ok: false, problems: [problemAt(file, lines, firstAliasOffset(doc), text)] };
+  }
+}
+
+/** The text of a scalar exactly as written: `version: 1.10` is "1.10", not 1.1. */
+export function sourceText(node: unknown): string | undefined {
+  if (node && typeof node === 'object' && 'source' in node && typeof (node as { source: unknown }).source === 'string') {
+    return (node as { source: string }).source;
+  }
+  return undefined;
+}
+
+export function nodeAt(yaml: ParsedYaml, path: readonly (string | number)[]): Node | undefined {
+  const node = yaml.doc.getIn(path, true);
+  return node && typeof node === 'object' ? (node as Node) : undefined;
+}
+
+function describeYamlError(code: string, message: string, snippet: string): string {
+  const first = message.split('\n')[0] ?? message;
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return `Duplicate key "${snippet.trim()}": a key may appear only once in a mapping. Keep one.`;
+    case 'TAB_AS_INDENT':
+      return 'Tabs are not allowed as indentation in YAML; indent with spaces.';
+    case 'MULTIPLE_DOCS':
+      return 'The file holds several YAML documents (separated by ---); keep one document per file, or use a list.';
+    default:
+      return `YAML syntax error: ${first}`;
+  }
+}
+
+function problemAt(file: string, lines: LineCounter, offset: number, message: string): LoadProblem {
+  const { line, col } = lines.linePos(offset);
+  return { kind: 'parse', message, range: { file, line: line || 1, column: col || 1, endLine: line || 1, endColumn: col || 1 } };
+}
+
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
