@@ -46,7 +46,7 @@ const validators = new Map<string, ValidateFunction>();
 
 function schemas(): Ajv {
   if (ajv) return ajv;
-  ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false, strictRequired: false, allowUnionTypes: true });
+  ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTuples: false, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv, ['email', 'uri']);
   ajv.addFormat('date', isIsoDate);
   ajv.addFormat('interval', (text: string) => parseInterval(text) !== undefined);

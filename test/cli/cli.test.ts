@@ -1,0 +1,177 @@
+// The CLI as users call it: a table of arguments -> exit code and output, run in-process against real temp repos,
+// plus the built bin in a child process to prove `npx soc2lint` works.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { makeRepo, policy, type RepoFiles } from '../helpers/repo.js';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+async function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+const controlsFor = (ids: string[]) =>
+  `controls:\n${ids
+    .map((c, i) => `  - id: C-${i}\n    title: Control ${c}\n    owner: a@x.io\n    frequency: event\n    criteria: [${c}]\n    evidence:\n      - url: https://tickets.example/${i}\n        date: 2026-01-0${(i % 9) + 1}\n`)
+    .join('')}`;
+
+const ALL_CC = [
+  ...[1, 2, 3, 4, 5].map((n) => `CC1.${n}`),
+  ...[1, 2, 3].map((n) => `CC2.${n}`),
+  ...[1, 2, 3, 4].map((n) => `CC3.${n}`),
+  'CC4.1', 'CC4.2', 'CC5.1', 'CC5.2', 'CC5.3',
+  ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `CC6.${n}`),
+  ...[1, 2, 3, 4, 5].map((n) => `CC7.${n}`),
+  'CC8.1', 'CC9.1', 'CC9.2',
+];
+
+/** A small program that lints clean as of 2026-07-01. */
+const CLEAN: RepoFiles = {
+  'soc2lint.config.yaml': 'as_of: 2026-07-01\n',
+  'scope.yaml': 'categories: [security]\nowner: a@x.io\nlast_reviewed: 2026-01-10\n',
+  'policies/infosec.md': policy('id: POL-IS\ntitle: Information Security\nstatus: approved\nowner: a@x.io\napproved_by: b@x.io\napproved_on: 2026-01-10\nlast_reviewed: 2026-01-10'),
+  'controls/all.yaml': controlsFor(ALL_CC),
+};
+
+const WITH_WARNING: RepoFiles = {
+  ...CLEAN,
+  'controls/extra.yaml': 'id: X-1\ntitle: Unmapped\nowner: a@x.io\nfrequency: event\nevidence:\n  - url: https://tickets.example/x\n    date: 2026-02-01\n',
+};
+
+const WITH_ERROR: RepoFiles = {
+  ...CLEAN,
+  'policies/access.md': policy('id: POL-AC\ntitle: Access\nstatus: approved\nowner: a@x.io\nlast_reviewed: 2025-06-01'),
+};
+
+describe('soc2lint CLI', () => {
+  let clean: string, warning: string, error: string;
+  beforeAll(() => {
+    clean = makeRepo(CLEAN);
+    warning = makeRepo(WITH_WARNING);
+    error = makeRepo(WITH_ERROR);
+  });
+
+  it.each([
+    ['a clean repo exits 0 and prints nothing', () => [[], clean], 0, /^$/],
+    ['the folder can be given as an argument', () => [[clean], '/'], 0, /^$/],
+    ['a subfolder finds the root upward', () => [['policies'], clean], 0, /^$/],
+    ['warnings alone exit 0', () => [[], warning], 0, /unmapped-control/],
+    ['--max-warnings 0 turns warnings into exit 1', () => [['--max-warnings', '0'], warning], 1, /unmapped-control/],
+    ['--max-warnings 1 allows one warning', () => [['--max-warnings', '1'], warning], 0, /1 problem \(0 errors, 1 warning\)/],
+    ['--quiet hides warnings', () => [['--quiet'], warning], 0, /^$/],
+    ['an error exits 1', () => [[], error], 1, /stale-review/],
+    ['--rule turns a rule off', () => [['--rule', 'stale-review:off'], error], 0, /^$/],
+    ['--rule can downgrade to a warning', () => [['--rule', 'stale-review=warn'], error], 0, /warning/],
+    ['--now moves the evaluation date', () => [['--now', '2026-05-15'], error], 0, /due for its annual review on 2026-06-01 \(in 17 days\).*review-due-soon/],
+    ['a file argument limits findings to that file', () => [['policies/infosec.md'], error], 0, /^$/],
+    ['a file argument reports findings in that file', () => [['policies/access.md'], error], 1, /access\.md/],
+    ['--format json prints the findings as JSON', () => [['--format', 'json'], error], 1, /"ruleId": "stale-review"/],
+    ['--format json prints [] for a clean repo', () => [['-f', 'json'], clean], 0, /^\[\]\n$/],
+    ['--help prints usage', () => [['--help'], clean], 0, /Usage: soc2lint/],
+    ['--version prints the version', () => [['--version'], clean], 0, /^\d+\.\d+\.\d+\n$/],
+  ] as const)('%s', async (_name, setup, expectedCode, stdoutPattern) => {
+    const [args, cwd] = setup();
+    const result = await run([...args], cwd);
+    expect(result.code, result.stderr + result.stdout).toBe(expectedCode);
+    expect(result.stdout).toMatch(stdoutPattern);
+  });
+
+  it.each([
+    ['an unknown option', ['--frobnicate'], /Unknown option '--frobnicate'/],
+    ['an unknown format', ['--format', 'xml'], /Unknown format "xml"/],
+    ['a bad --now date', ['--now', '2026-02-30'], /--now must be a calendar date/],
+    ['a bad --rule flag', ['--rule', 'stale-review'], /--rule takes rule-id:severity/],
+    ['an unknown rule in --rule', ['--rule', 'stale-reviews:off'], /Unknown rule "stale-reviews".*Did you mean "stale-review"/],
+    ['a bad --max-warnings', ['--max-warnings', 'many'], /--max-warnings takes a whole number/],
+    ['a missing path', ['no/such/folder'], /No such file or folder: no\/such\/folder/],
+  ])('exits 2 for %s', async (_name, args, pattern) => {
+    const result = await run(args, clean);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+
+  it.each([
+    ['an unknown rule name', 'rules:\n  stale-reveiw: warn\n', /soc2lint\.config\.yaml:2:3: Unknown rule "stale-reveiw".*Did you mean "stale-review"/],
+    ['an unknown key', 'as_of: 2026-07-01\nrulez: {}\n', /soc2lint\.config\.yaml:2:1: Config: unknown field "rulez".*Did you mean "rules"/],
+    ['a bad severity', 'rules:\n  stale-review: fatal\n', /soc2lint\.config\.yaml:2:17: .*rules\.stale-review/],
+    ['a bad rule option', 'rules:\n  stale-evidence: [error, { grace: -1 }]\n', /soc2lint\.config\.yaml:2:19: Invalid options for rule "stale-evidence": option "grace" must be >= 0/],
+    ['an unknown rule option', 'rules:\n  review-due-soon: [warn, { dayz: 10 }]\n', /soc2lint\.config\.yaml:2:20: Invalid options for rule "review-due-soon": unknown option "dayz"/],
+    ['options for a rule that takes none', 'rules:\n  missing-owner: [error, { x: 1 }]\n', /soc2lint\.config\.yaml:2:18: Rule "missing-owner" takes no options/],
+    ['a bad as_of', 'as_of: 2026-13-01\n', /soc2lint\.config\.yaml:1:8: .*"as_of" must be a calendar date/],
+    ['malformed YAML', 'rules:\n  a: [\n', /soc2lint\.config\.yaml:\d+:\d+: YAML syntax error/],
+  ])('a config with %s exits 2 naming file, line and key', async (_name, config, pattern) => {
+    const repo = makeRepo({ ...CLEAN, 'soc2lint.config.yaml': config });
+    const result = await run([], repo);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stdout).toBe('');
+  });
+
+  it('--config uses another config file', async () => {
+    const repo = makeRepo({ ...WITH_ERROR, 'ci/soc2lint.yaml': 'as_of: 2026-07-01\nrules:\n  stale-review: off\n' });
+    expect((await run(['--config', 'ci/soc2lint.yaml'], repo)).code).toBe(0);
+  });
+
+  it('--output writes the report to a file and nothing to stdout', async () => {
+    const repo = makeRepo(WITH_ERROR);
+    const result = await run(['--format', 'json', '--output', 'reports/soc2lint.json'], repo);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const report = JSON.parse(readFileSync(join(repo, 'reports/soc2lint.json'), 'utf8'));
+    expect(report[0]).toMatchObject({ filePath: 'policies/access.md', errorCount: 1, warningCount: 0 });
+    expect(report[0].messages[0]).toMatchObject({ ruleId: 'stale-review', severity: 2, line: 6, column: 16 });
+  });
+
+  it('stylish output groups by file, ends lines with the rule id and sums up', async () => {
+    const result = await run([], error);
+    expect(result.stdout).toBe(
+      [
+        '',
+        'policies/access.md',
+        '  6:16  error  Policy POL-AC was last reviewed on 2025-06-01; its annual review (every 12 months) was due on 2026-06-01. Review it and update "last_reviewed:".  stale-review',
+        '',
+        '✖ 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('colours only when asked or on a terminal, and honours NO_COLOR', async () => {
+    expect((await run(['--color'], error)).stdout).toContain('\u001b[31m');
+    expect((await run([], error)).stdout).not.toContain('\u001b[');
+    let out = '';
+    await main([], { stdout: { write: (t: string) => (out += t), isTTY: true }, stderr: { write: () => true }, env: { NO_COLOR: '1' }, cwd: error });
+    expect(out).not.toContain('\u001b[');
+  });
+
+  it('never writes into the linted repo', async () => {
+    const repo = makeRepo(WITH_ERROR);
+    const before = execFileSync('find', [repo, '-newer', join(repo, 'soc2lint.config.yaml')], { encoding: 'utf8' });
+    await run([], repo);
+    expect(execFileSync('find', [repo, '-newer', join(repo, 'soc2lint.config.yaml')], { encoding: 'utf8' })).toBe(before);
+  });
+});
+
+describe('the built bin', () => {
+  const bin = join(projectRoot, 'bin', 'soc2lint.js');
+  it.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli', 'main.js')))('runs as a process and sets the exit code', () => {
+    const repo = makeRepo(WITH_ERROR);
+    const result = spawnSync(process.execPath, [bin, repo, '--format', 'json'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)[0].filePath).toBe('policies/access.md');
+    expect(spawnSync(process.execPath, [bin, '--bogus'], { encoding: 'utf8' }).status).toBe(2);
+  });
+});

@@ -1,0 +1,68 @@
+// A rule tester in the spirit of ESLint's: tables of valid and invalid repos, asserting rule, file, line and column.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import type { Finding } from '../../src/engine/finding.js';
+import type { AnyRule } from '../../src/engine/rule.js';
+import { runRules } from '../../src/engine/run.js';
+import { loadRepo } from '../../src/model/load.js';
+import { makeRepo, type RepoFiles } from './repo.js';
+
+export interface RuleCase {
+  name: string;
+  files: RepoFiles;
+  /** The as_of date for the run (default 2026-07-01). */
+  asOf?: string;
+  options?: Record<string, unknown>;
+}
+
+export interface ExpectedFinding {
+  file: string;
+  line: number;
+  column?: number;
+  /** A substring or pattern the message must contain. */
+  message?: string | RegExp;
+}
+
+export interface InvalidRuleCase extends RuleCase {
+  errors: ExpectedFinding[];
+}
+
+export const DEFAULT_AS_OF = '2026-07-01';
+
+/** Run one rule over a repo written to a temporary folder, the way the engine runs it. */
+export async function runRule(rule: AnyRule, testCase: RuleCase): Promise<Finding[]> {
+  const root = makeRepo(testCase.files);
+  const model = await loadRepo(loadConfig(root));
+  const options = { ...(rule.meta.options?.defaults ?? {}), ...(testCase.options ?? {}) };
+  const findings = runRules(model, [{ rule, severity: rule.meta.defaultSeverity, options }], testCase.asOf ?? DEFAULT_AS_OF);
+  return findings.filter((finding) => finding.ruleId === rule.meta.id);
+}
+
+export function testRule(rule: AnyRule, cases: { valid: RuleCase[]; invalid: InvalidRuleCase[] }): void {
+  describe(rule.meta.id, () => {
+    describe('valid', () => {
+      it.each(cases.valid.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
+        const findings = await runRule(rule, testCase);
+        expect(findings.map(show)).toEqual([]);
+      });
+    });
+    describe('invalid', () => {
+      it.each(cases.invalid.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
+        const findings = await runRule(rule, testCase);
+        expect(findings.map(show), 'number of findings').toHaveLength(testCase.errors.length);
+        testCase.errors.forEach((expected, i) => {
+          const actual = findings[i]!;
+          expect({ file: actual.file, line: actual.line }, show(actual)).toEqual({ file: expected.file, line: expected.line });
+          if (expected.column !== undefined) expect(actual.column, show(actual)).toBe(expected.column);
+          if (typeof expected.message === 'string') expect(actual.message).toContain(expected.message);
+          else if (expected.message) expect(actual.message).toMatch(expected.message);
+          expect(actual.severity).toBe(rule.meta.defaultSeverity);
+        });
+      });
+    });
+  });
+}
+
+function show(finding: Finding): string {
+  return `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`;
+}
