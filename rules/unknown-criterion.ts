@@ -1,7 +1,7 @@
 // Criterion IDs that are not in the Trust Services Criteria: template placeholders (CC9.9), labels glued to IDs,
 // family-level IDs (CC6). A mapping to a criterion that does not exist covers nothing.
 import { defineRule } from '../src/engine/rule.js';
-import { closest } from '../src/domain/suggest.js';
+import { didYouMean } from '../src/domain/suggest.js';
 import type { Criterion } from '../src/domain/tsc2017.js';
 import type { RecordSource } from '../src/parse/source.js';
 
@@ -15,16 +15,16 @@ export default defineRule({
   check({ model, report }) {
     const check = (owner: string, value: string, source: RecordSource, path: (string | number)[]) => {
       if (model.criteria.has(value)) return;
-      report({ message: `${owner} maps "${value}", which is not a Trust Services Criterion. ${advice(value, model.criteria)}`, at: source.at(path) });
+      report({ message: `${owner} "${value}", which is not a Trust Services Criterion. ${advice(value, model.criteria)}`, at: source.at(path) });
     };
     for (const control of model.controls) {
-      for (const { value, index } of control.criteria) check(`Control ${control.id}`, value, control.source, ['criteria', index]);
+      for (const { value, index } of control.criteria) check(`Control ${control.id} maps`, value, control.source, ['criteria', index]);
     }
     for (const policy of model.policies) {
-      for (const { value, index } of policy.criteria) check(`Policy ${policy.id}`, value, policy.source, ['criteria', index]);
+      for (const { value, index } of policy.criteria) check(`Policy ${policy.id} maps`, value, policy.source, ['criteria', index]);
     }
     for (const entry of model.scope?.notApplicable ?? []) {
-      check('scope.yaml not_applicable', entry.criterion, model.scope!.source, ['not_applicable', entry.index, 'criterion']);
+      check('scope.yaml declares not applicable', entry.criterion, model.scope!.source, ['not_applicable', entry.index, 'criterion']);
     }
   },
 });
@@ -40,6 +40,6 @@ function advice(value: string, criteria: ReadonlyMap<string, Criterion>): string
     const members = [...criteria.keys()].filter((id) => id.startsWith(`${family}.`));
     if (members.length > 0) return `Map the specific criteria instead of the family: ${members[0]}–${members[members.length - 1]}.`;
   }
-  const near = closest(trimmed, criteria.keys());
-  return near ? `Did you mean "${near}"?` : 'Use an ID from the catalog: CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5, P1.1–P8.1.';
+  const suggestion = didYouMean(trimmed, criteria.keys()).trim();
+  return suggestion || 'Use an ID from the catalog: CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5, P1.1–P8.1.';
 }

@@ -88,7 +88,9 @@ class ModelBuilder {
       return;
     }
     const source = parsed.yaml ? new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines) : new FileSource(file);
-    const raw = this.checked('policy', parsed.yaml?.value ?? {}, source, 'policy');
+    const value = parsed.yaml?.value ?? {};
+    const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
+    const raw = this.checked('policy', value, source, typeof id === 'string' ? `policy ${id}` : 'policy');
     if (!raw) return;
     const versionText = parsed.yaml ? sourceText(parsed.yaml.doc.getIn(['version'], true)) : undefined;
     this.model.policies.push(records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText));
