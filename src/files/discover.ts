@@ -38,7 +38,8 @@ export async function discoverFiles(
       if (seen.has(file)) continue; // a file matched by two kinds belongs to the first
       seen.add(file);
       const absolute = entry.fullpath();
-      if (entry.isSymbolicLink()) {
+      if (!entry.isFile()) {
+        // A symlink (or an entry whose type the directory listing did not tell): follow it only to check where it leads.
         const target = realTarget(absolute);
         if (target === undefined) {
           problems.push(problem(file, 'Symlink points to a file that does not exist; fix or remove the link.'));

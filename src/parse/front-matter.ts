@@ -27,7 +27,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatterResult 
       engines: {
         // The matter text starts right after the opening `---` on line 1, so its own line numbers are the file's.
         yaml: (source: string) => {
-          const result = parseYaml(source, file);
+          // With CRLF endings the block ends with the \r of the line before the closing `---`; a lone \r confuses YAML.
+          const result = parseYaml(source.replace(/\r$/, ''), file);
           if (result.ok) yaml = result.yaml;
           else problems = result.problems;
           return {};
