@@ -12,9 +12,10 @@ export default defineRule({
   check({ model, report }) {
     for (const control of activeControls(model)) {
       if (control.evidence.length > 0) continue;
+      // At "evidence:" when it is written (`evidence: []`); otherwise at the control's id.
       report({
         message: `Control ${control.id} is active but lists no evidence. Add an "evidence:" entry with the path (or url) and date of each time it operated.`,
-        at: control.source.at(['evidence'], 'key'),
+        at: control.source.has(['evidence']) ? control.source.at(['evidence'], 'key') : control.source.at(['id']),
       });
     }
   },

@@ -29,7 +29,7 @@ export default defineRule({
   },
 });
 
-/** Say what was probably meant: the ID inside a label, the criteria of a family, or the nearest ID. */
+/** Say what was probably meant: the ID inside a label, the criteria of a family or series, or the nearest ID. */
 function advice(value: string, criteria: ReadonlyMap<string, Criterion>): string {
   const trimmed = value.trim().toUpperCase();
   if (trimmed !== value && criteria.has(trimmed)) return `Write it as "${trimmed}".`;
@@ -39,6 +39,15 @@ function advice(value: string, criteria: ReadonlyMap<string, Criterion>): string
   if (family) {
     const members = [...criteria.keys()].filter((id) => id.startsWith(`${family}.`));
     if (members.length > 0) return `Map the specific criteria instead of the family: ${members[0]}–${members[members.length - 1]}.`;
+  }
+  // A real series with a number it does not have: a privacy heading (P3.0) or a template placeholder (CC9.9).
+  const numbered = /^\s*((?:CC|PI|A|C|P)\d+)\.(\d+)\s*$/i.exec(value);
+  const series = numbered?.[1]?.toUpperCase();
+  const inSeries = series ? [...criteria.keys()].filter((id) => id.startsWith(`${series}.`)) : [];
+  if (numbered && series && inSeries.length > 0) {
+    const range = inSeries.length > 1 ? `${inSeries[0]}–${inSeries[inSeries.length - 1]}` : inSeries[0];
+    if (/^P\d+$/.test(series) && Number(numbered[2]) === 0) return `${series}.0 is a privacy group heading, not a criterion; use ${range} instead.`;
+    return `Series ${series} has only ${range}; use the one you meant.`;
   }
   const suggestion = didYouMean(trimmed, criteria.keys()).trim();
   return suggestion || 'Use an ID from the catalog: CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5, P1.1–P8.1.';

@@ -1,5 +1,5 @@
 // References to records that do not exist: a control citing a retired policy ID or a typo'd system.
-import { didYouMean } from '../src/domain/suggest.js';
+import { closest, didYouMean } from '../src/domain/suggest.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Mention } from '../src/model/types.js';
 
@@ -44,7 +44,7 @@ export default defineRule({
     for (const record of [...model.training, ...model.acknowledgments]) {
       if (!people.has(record.person)) {
         report({
-          message: `${record.kind === 'training' ? 'Training' : 'Acknowledgment'} record names person "${record.person}", who is not in people.yaml.${didYouMean(record.person, people)} Add them or fix the address.`,
+          message: `${record.kind === 'training' ? 'Training' : 'Acknowledgment'} record names person "${record.person}", who is not in people.yaml.${suggestPerson(record.person, people)} Add them or fix the address.`,
           at: record.source.at(['person']),
         });
       }
@@ -61,4 +61,10 @@ function hint(kind: 'policy' | 'system' | 'vendor'): string {
     case 'vendor':
       return 'Vendors are declared in vendors/*.yaml.';
   }
+}
+
+/** Only an unambiguous near-miss: guessing between two colleagues would credit a record to the wrong person. */
+function suggestPerson(person: string, people: ReadonlySet<string>): string {
+  const match = closest(person, people);
+  return match ? ` Did you mean "${match}"?` : '';
 }

@@ -14,7 +14,8 @@ export default defineRule({
       if (control.criteria.length > 0) continue;
       report({
         message: `Control ${control.id} is active but maps no criterion. Add the criteria it addresses under "criteria:" (e.g. [CC6.1]).`,
-        at: control.source.at(['criteria'], 'key'),
+        // At "criteria:" when it is written (`criteria: []`); otherwise at the control's id, not at whatever key comes first.
+        at: control.source.has(['criteria']) ? control.source.at(['criteria'], 'key') : control.source.at(['id']),
       });
     }
   },

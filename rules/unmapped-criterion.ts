@@ -14,9 +14,7 @@ export default defineRule({
     const covered = new Set(activeControls(model).flatMap((control) => control.criteria.map((c) => c.value)));
     const notApplicable = new Set(model.scope?.notApplicable.map((entry) => entry.criterion));
     // The finding belongs to whoever decides the scope: scope.yaml's categories, else the config, else the repo.
-    const at = model.scope
-      ? model.scope.source.at(['categories'], 'key')
-      : fileStart(model.configFile ?? REPO_ROOT);
+    const at = model.scope ? model.scope.source.at(['categories'], 'key') : fileStart(model.scopeFile ?? model.configFile ?? REPO_ROOT);
     for (const criterion of inScopeCriteria(model)) {
       if (covered.has(criterion.id) || notApplicable.has(criterion.id)) continue;
       report({

@@ -11,7 +11,7 @@ import { parseCsv } from '../parse/csv.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../parse/source.js';
 import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
-import { propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
+import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
 import * as records from './records.js';
 import type { LoadProblem, PathTarget, RepoModel } from './types.js';
 
@@ -69,14 +69,16 @@ class ModelBuilder {
       this.problems.push({ kind: 'parse', message: read.message, range: read.range });
       return;
     }
-    if (kind === 'people') this.model.hasPeopleFile = true;
+    if (kind === 'scope' && !this.model.scopeFile) this.model.scopeFile = file;
     if (kind === 'policies') return this.addPolicy(file, read.text);
     if (file.endsWith('.csv')) return this.addCsv(kind, file, read.text);
     const parsed = parseYaml(read.text, file);
     if (!parsed.ok) {
       this.problems.push(...parsed.problems);
+      this.declareFromText(kind, read.text);
       return;
     }
+    if (kind === 'people') this.model.hasPeopleFile = true;
     if (kind === 'scope') return this.addScope(parsed.yaml);
     this.addRecords(kind, parsed.yaml);
   }
@@ -85,6 +87,7 @@ class ModelBuilder {
     const parsed = parseFrontMatter(text, file);
     if (!parsed.ok) {
       this.problems.push(...parsed.problems);
+      this.declareFromText('policies', text);
       return;
     }
     const source = parsed.yaml ? new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines) : new FileSource(file);
@@ -103,11 +106,15 @@ class ModelBuilder {
     }
     this.scopeFile = yaml.file;
     const source = new YamlSource(yaml.file, yaml.doc.contents, yaml.lines);
+    // Systems are declared as written, so a malformed system is not also reported as an unknown reference.
+    const written = (yaml.value as { systems?: unknown } | null)?.systems;
+    for (const system of Array.isArray(written) ? written : []) {
+      if (typeof system?.id === 'string') this.declared.get('system')!.add(system.id);
+    }
     const raw = this.checked('scope', yaml.value ?? {}, source, 'scope');
     if (!raw) return;
     this.model.scope = records.toScope(raw, source);
     this.model.systems = records.toSystems(raw, (path) => new YamlSource(yaml.file, yaml.doc.getIn(path, true) as YamlNode, yaml.lines));
-    for (const system of this.model.systems) this.declared.get('system')!.add(system.id);
   }
 
   /** A file of one record (a mapping) or of several (a list under the kind's plural key). */
@@ -190,6 +197,16 @@ class ModelBuilder {
     }
   }
 
+  /**
+   * A file that does not parse still declares the IDs written in it, as far as a line scan can tell, so that one
+   * syntax error is one finding and not also an "unknown reference" in every file that names its records.
+   */
+  private declareFromText(kind: FileKind, text: string): void {
+    const declaredKind = ({ policies: 'policy', controls: 'control', vendors: 'vendor', people: 'person', scope: 'system' } as const)[kind as 'policies'];
+    if (!declaredKind) return;
+    for (const match of text.matchAll(/^[ \t-]*id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._@+-]*)/gm)) this.declared.get(declaredKind)!.add(match[1]!);
+  }
+
   /** Validate, report, and return the record without its invalid values (undefined when it is unusable). */
   private checked(schema: SchemaName, value: unknown, source: RecordSource, label: string): Raw | undefined {
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
@@ -197,7 +214,7 @@ class ModelBuilder {
     if (declaredKind && typeof id === 'string') this.declared.get(declaredKind)!.add(id);
     const { problems, violations } = validateRecord(schema, value, source, label);
     this.problems.push(...problems);
-    return records.prune(value, violations, propertiesOf(schema).required);
+    return records.prune(value, violations, (parentPath, key) => isRequired(schema, parentPath, key));
   }
 
   finish(): RepoModel {

@@ -23,31 +23,38 @@ type Raw = Record<string, unknown>;
 const DROPPED = Symbol('dropped');
 
 /**
- * Remove what the schema rejected. Returns undefined when the record itself is unusable (a required field is
- * missing or invalid): it is reported, but rules never see it.
+ * Remove what the schema rejected, as little as possible: an unknown key; else the innermost optional field holding
+ * the bad value; else the list item holding it. Returns undefined when the record itself is unusable (a required
+ * field is missing or invalid): it is reported, but rules never see it.
  */
-export function prune(raw: unknown, violations: readonly Violation[], required: readonly string[]): Raw | undefined {
+export function prune(raw: unknown, violations: readonly Violation[], isRequired: (parentPath: PathSegment[], key: string) => boolean): Raw | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const record = structuredClone(raw) as Raw;
   for (const { path, unknownKey } of violations) {
-    if (path.length === 0) return undefined;
     if (unknownKey) {
       deleteAt(record, path);
       continue;
     }
-    const field = String(path[0]);
-    const itemIndex = path.findIndex((segment) => typeof segment === 'number');
-    if (itemIndex > 0) {
-      const list = valueAt(record, path.slice(0, itemIndex));
-      if (Array.isArray(list)) {
-        list[path[itemIndex] as number] = DROPPED;
-        continue;
-      }
-    }
-    if (required.includes(field)) return undefined;
-    delete record[field];
+    if (!removeInnermost(record, path, isRequired)) return undefined;
   }
   return record;
+}
+
+function removeInnermost(record: Raw, path: readonly PathSegment[], isRequired: (parentPath: PathSegment[], key: string) => boolean): boolean {
+  for (let k = path.length; k >= 1; k--) {
+    const segment = path[k - 1]!;
+    const parentPath = path.slice(0, k - 1);
+    const parent = valueAt(record, parentPath);
+    if (typeof segment === 'number' && Array.isArray(parent)) {
+      parent[segment] = DROPPED;
+      return true;
+    }
+    if (typeof segment === 'string' && !isRequired(parentPath, segment)) {
+      if (parent && typeof parent === 'object') delete (parent as Raw)[segment];
+      return true;
+    }
+  }
+  return false;
 }
 
 function valueAt(record: Raw, path: readonly PathSegment[]): unknown {

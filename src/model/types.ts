@@ -205,6 +205,8 @@ export interface RepoModel {
   criteria: ReadonlyMap<string, Criterion>;
   /** The config file relative to the root, when there is one. */
   configFile?: string;
+  /** The scope file, when there is one, even if it could not be parsed. */
+  scopeFile?: string;
   scope?: Scope;
   policies: Policy[];
   controls: Control[];

@@ -14,6 +14,8 @@ export interface RecordSource {
    * falls back to the deepest part of it that does, so a finding always has a place.
    */
   at(path?: readonly PathSegment[], part?: Part): SourceRange;
+  /** Whether the path is written in the file at all (a key can be present yet dropped from the model as invalid). */
+  has(path: readonly PathSegment[]): boolean;
 }
 
 /** A record that is a YAML node: a control in a list, a policy's front matter, scope.yaml. */
@@ -38,6 +40,16 @@ export class YamlSource implements RecordSource {
     if (node) return this.rangeOf(node);
     if (pair && isNode(pair.key)) return this.rangeOf(pair.key);
     return this.rangeOf(this.node);
+  }
+
+  has(path: readonly PathSegment[]): boolean {
+    let node: Node | null = this.node;
+    for (const segment of path) {
+      const next = childOf(node, segment);
+      if (!next) return false;
+      node = next.value;
+    }
+    return true;
   }
 
   private rangeOf(node: Node | null): SourceRange {
@@ -73,6 +85,10 @@ export class CsvRowSource implements RecordSource {
     }
     return { file: this.file, line: this.line, column: 1, endLine: this.line, endColumn: this.text.length + 1 };
   }
+
+  has(path: readonly PathSegment[]): boolean {
+    return path.length === 1 && typeof path[0] === 'string' && this.header.includes(path[0]);
+  }
 }
 
 /** A record that has no node of its own (a file without front matter): everything points at its first line. */
@@ -80,6 +96,10 @@ export class FileSource implements RecordSource {
   constructor(readonly file: string) {}
   at(): SourceRange {
     return { file: this.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  }
+
+  has(path: readonly PathSegment[]): boolean {
+    return path.length === 0;
   }
 }
 

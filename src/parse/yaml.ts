@@ -26,7 +26,7 @@ export function parseYaml(text: string, file: string): YamlResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((error) => problemAt(file, lines, error.pos[0], describeYamlError(error.code, error.message, text.slice(error.pos[0], error.pos[1])))),
+      problems: doc.errors.map((error) => problemAt(file, lines, error.pos[0], describeYamlError(error.code, error.message, keyAt(text, error.pos[0])))),
     };
   }
   try {
@@ -52,6 +52,12 @@ export function sourceText(node: unknown): string | undefined {
 export function nodeAt(yaml: ParsedYaml, path: readonly (string | number)[]): Node | undefined {
   const node = yaml.doc.getIn(path, true);
   return node && typeof node === 'object' ? (node as Node) : undefined;
+}
+
+/** The key starting at `offset` (the parser's error range covers only its first character). */
+function keyAt(text: string, offset: number): string {
+  const line = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  return /^("[^"]*"|'[^']*'|[^:#]*?)\s*:/.exec(line)?.[1] ?? line.trim();
 }
 
 function describeYamlError(code: string, message: string, snippet: string): string {

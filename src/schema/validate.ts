@@ -67,6 +67,37 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   return validate;
 }
 
+/**
+ * Whether `key` is required in the object found at `parentPath` inside a record of `name` (numbers in the path step
+ * into list items). Used to decide what to leave out of the model when a value breaks the schema.
+ */
+export function isRequired(name: SchemaName, parentPath: readonly PathSegment[], key: string): boolean {
+  let schema = resolved(BASE_ID + RECORD_SCHEMAS[name]);
+  for (const segment of parentPath) {
+    if (!schema) return false;
+    const next: unknown = typeof segment === 'number' ? schema.schema.items : (schema.schema.properties as Record<string, unknown> | undefined)?.[segment];
+    schema = next && typeof next === 'object' ? resolved(schema.base, next as SchemaObject) : undefined;
+  }
+  return Array.isArray(schema?.schema.required) && (schema.schema.required as string[]).includes(key);
+}
+
+type SchemaObject = Record<string, unknown>;
+
+/** A schema with its $ref followed, and the base URI that further relative $refs resolve against. */
+function resolved(ref: string, schema?: SchemaObject): { base: string; schema: SchemaObject } | undefined {
+  let base = ref.split('#')[0]!;
+  let current: SchemaObject | undefined = schema;
+  if (!current) {
+    current = schemas().getSchema(ref)?.schema as SchemaObject | undefined;
+  }
+  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 10; hops++) {
+    const target: string = current.$ref.startsWith('#') ? base + current.$ref : new URL(current.$ref, base).href;
+    base = target.split('#')[0]!;
+    current = schemas().getSchema(target)?.schema as SchemaObject | undefined;
+  }
+  return current ? { base, schema: current } : undefined;
+}
+
 /** The top-level properties a schema allows, e.g. the columns a CSV file may have. */
 export function propertiesOf(name: SchemaName): { allowed: string[]; required: string[] } {
   const schema = validatorFor(name).schema as { properties?: object; required?: string[] };
@@ -107,7 +138,13 @@ interface Explained {
 function explain(errors: ErrorObject[], root: unknown): Explained[] {
   // A oneOf failure explains itself better than the failures of each of its branches.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  const kept = errors.filter((e) => e.keyword === 'oneOf' || !(oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')));
+  // A value that is not a date at all also fails the date pattern; the format message says it better.
+  const formatPaths = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
+  const kept = errors.filter(
+    (e) =>
+      (e.keyword === 'oneOf' || !(oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/'))) &&
+      !(e.keyword === 'pattern' && formatPaths.has(e.instancePath)),
+  );
   const seen = new Set<string>();
   const result: Explained[] = [];
   for (const error of kept) {
@@ -153,7 +190,7 @@ function explainOne(error: ErrorObject, root: unknown): Explained {
     case 'format':
       return { path, part: 'value', message: `"${field}" ${formatHint(String(params.format))}; found ${show(value)}.` };
     case 'pattern':
-      return { path, part: 'value', message: `"${field}" ${patternHint(field)}; found ${show(value)}.` };
+      return { path, part: 'value', message: `"${field}" ${patternHint(String(params.pattern))}; found ${show(value)}.` };
     case 'minLength':
       return {
         path,
@@ -243,9 +280,10 @@ function formatHint(format: string): string {
   }
 }
 
-function patternHint(field: string): string {
-  if (field === 'activity' || field.endsWith('.activity')) return 'must be a lowercase tag with dashes, such as access-review';
-  if (/\d\{4\}/.test(field)) return 'must be a date YYYY-MM-DD';
+/** What a schema pattern asks for, in words. */
+function patternHint(pattern: string): string {
+  if (pattern.startsWith('^[a-z0-9]+(-')) return 'must be a lowercase tag with dashes, such as access-review';
+  if (pattern.includes('\\d{4}-')) return 'must be a calendar date written YYYY-MM-DD (for example 2026-01-31)';
   return 'must start with a letter or digit and contain only letters, digits and . _ - @ +';
 }
 

@@ -1,0 +1,91 @@
+import rule from '../../rules/review-due-soon.js';
+import { policy } from '../helpers/repo.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+// as_of is 2026-07-01 unless a case says otherwise; the default window is 30 days, so up to 2026-07-31.
+const approved = (extra: string) => policy(`id: POL-A\ntitle: Access\nstatus: approved\nowner: a@x.io\n${extra}`);
+
+testRule(rule, {
+  valid: [
+    { name: 'due in 31 days is outside the 30-day window', files: { 'policies/a.md': approved('last_reviewed: 2025-08-01') } },
+    { name: 'a policy reviewed recently is not due soon', files: { 'policies/a.md': approved('last_reviewed: 2026-03-15') } },
+    { name: 'an overdue review is stale-review\'s finding, not this one', files: { 'policies/a.md': approved('last_reviewed: 2025-06-30') } },
+    { name: 'a policy never reviewed is stale-review\'s finding, not this one', files: { 'policies/a.md': approved('') } },
+    {
+      name: 'a draft policy is never due',
+      files: { 'policies/a.md': policy('id: POL-A\ntitle: Access\nstatus: draft\nlast_reviewed: 2025-07-15') },
+    },
+    {
+      name: 'a retired policy is never due',
+      files: { 'policies/a.md': policy('id: POL-A\ntitle: Access\nstatus: retired\nlast_reviewed: 2025-07-15') },
+    },
+    { name: 'due in 40 days is outside the default window', files: { 'policies/a.md': approved('last_reviewed: 2025-08-10') } },
+    {
+      name: 'a longer cadence (P2Y) is honoured: an annual review would be due in 14 days',
+      files: { 'policies/a.md': approved('last_reviewed: 2024-07-15\nreview_every: P2Y') },
+      asOf: '2025-07-01',
+    },
+    { name: 'a scope with no last_reviewed is left to stale-review', files: { 'scope.yaml': 'categories: [security]\n' } },
+    { name: 'a scope reviewed this year is not due', files: { 'scope.yaml': 'categories: [security]\nlast_reviewed: 2026-01-05\n' } },
+  ],
+  invalid: [
+    {
+      name: 'due in exactly 30 days warns (month end: 2025-07-31 + annual is 2026-07-31)',
+      files: { 'policies/a.md': approved('last_reviewed: 2025-07-31') },
+      errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'Policy POL-A is due for its annual review on 2026-07-31 (in 30 days)' }],
+    },
+    {
+      name: 'due today is due soon, not yet overdue',
+      files: { 'policies/a.md': approved('last_reviewed: 2025-07-01') },
+      errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'on 2026-07-01 (today)' }],
+    },
+    {
+      name: 'due tomorrow says tomorrow',
+      files: { 'policies/a.md': approved('last_reviewed: 2025-07-02') },
+      errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'on 2026-07-02 (tomorrow)' }],
+    },
+    {
+      name: 'option days: 45 widens the window',
+      options: { days: 45 },
+      files: { 'policies/a.md': approved('last_reviewed: 2025-08-10') },
+      errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'on 2026-08-10 (in 40 days)' }],
+    },
+    {
+      name: 'option days: 7 narrows the window to a week, inclusive',
+      options: { days: 7 },
+      files: { 'policies/a.md': approved('last_reviewed: 2025-07-08'), 'policies/b.md': approved('last_reviewed: 2025-07-09').replace('POL-A', 'POL-B') },
+      errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'Policy POL-A is due for its annual review on 2026-07-08 (in 7 days)' }],
+    },
+    {
+      name: 'quarterly from a month end: 2026-03-31 is due 2026-06-30',
+      asOf: '2026-06-01',
+      files: { 'policies/a.md': approved('last_reviewed: 2026-03-31\nreview_every: quarterly') },
+      errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'its quarterly review on 2026-06-30 (in 29 days)' }],
+    },
+    {
+      name: 'leap day + 12 months is due on Feb 28, which is today',
+      asOf: '2025-02-28',
+      files: { 'policies/a.md': approved('last_reviewed: 2024-02-29') },
+      errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'on 2025-02-28 (today)' }],
+    },
+    {
+      name: 'the scope falling due soon is reported at its last_reviewed',
+      files: { 'scope.yaml': 'categories: [security]\nlast_reviewed: 2025-07-20\n' },
+      errors: [{ file: 'scope.yaml', line: 2, column: 16, message: 'The audit scope is due for its annual review on 2026-07-20 (in 19 days)' }],
+    },
+    {
+      name: 'the scope\'s own cadence is honoured',
+      files: { 'scope.yaml': 'last_reviewed: 2026-01-15\nreview_every: semiannual\ncategories: [security]\n' },
+      errors: [{ file: 'scope.yaml', line: 1, column: 16, message: 'its semiannual review on 2026-07-15 (in 14 days)' }],
+    },
+    {
+      name: 'a malformed neighbour policy does not stop the check',
+      files: {
+        'policies/broken.md': '---\nid: POL-B\ntitle: [unclosed\n---\n# B\n',
+        'policies/no-front-matter.md': '# Just text\n',
+        'policies/a.md': approved('last_reviewed: 2025-07-15'),
+      },
+      errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'Policy POL-A' }],
+    },
+  ],
+});

@@ -1,0 +1,110 @@
+import rule from '../../rules/unknown-reference.js';
+import { policy } from '../helpers/repo.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+// The declared side of every reference: two policies, two systems, a vendor, two people.
+const program = {
+  'policies/access.md': policy('id: POL-ACCESS\ntitle: Access control\nstatus: approved'),
+  'policies/backup.md': policy('id: POL-BACKUP\ntitle: Backup\nstatus: retired'),
+  'scope.yaml': 'categories: [security]\nsystems:\n  - id: prod-db\n    name: Production database\n  - id: okta\n    name: Okta\n',
+  'vendors/aws.yaml': 'id: aws\nname: AWS\ncriticality: critical\n',
+  'people.yaml': 'people:\n  - id: alice@acme.io\n    name: Alice\n  - id: bob@acme.io\n    name: Bob\n',
+};
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'every reference resolves, including to a retired policy',
+      files: {
+        ...program,
+        'controls/access.yaml': 'controls:\n  - id: AC-01\n    title: Access review\n    frequency: quarterly\n    policies: [POL-ACCESS, POL-BACKUP]\n    systems:\n      - prod-db\n      - okta\n    vendors: [aws]\n',
+        'acknowledgments/2026.csv': 'person,policy,version,date\nalice@acme.io,POL-ACCESS,1.2,2026-01-10\n',
+        'training/2026.yaml': 'records:\n  - person: bob@acme.io\n    course: Security awareness\n    date: 2026-01-12\n',
+      },
+    },
+    {
+      name: 'a policy that exists but breaks its schema is not also "unknown"',
+      files: {
+        'policies/ir.md': policy('id: POL-IR\ntitle: Incident response\nstatus: aproved'),
+        'controls/ir.yaml': 'id: IR-01\ntitle: Tabletop\nfrequency: annual\npolicies: [POL-IR]\n',
+        'acknowledgments/a.yaml': 'person: alice@acme.io\npolicy: POL-IR\nversion: 1\ndate: 2026-01-10\n',
+      },
+    },
+    {
+      name: 'a person whose people.yaml entry breaks its schema is still known',
+      files: {
+        'people.yaml': 'people:\n  - id: alice@acme.io\n    name: Alice\n    start: 2026-02-30\n',
+        'training/2026.csv': 'person,course,date\nalice@acme.io,Security awareness,2026-03-02\n',
+      },
+    },
+    {
+      name: 'without a people file, training and acknowledgment people are not checked',
+      files: {
+        'policies/access.md': program['policies/access.md'],
+        'training/2026.csv': 'person,course,date\nanyone@acme.io,Security awareness,2026-01-12\n',
+        'acknowledgments/2026.csv': 'person,policy,version,date\nsomeone@acme.io,POL-ACCESS,1,2026-01-10\n',
+      },
+    },
+    {
+      name: 'a control that names nothing has nothing to resolve',
+      files: { 'controls/x.yaml': 'id: X-01\ntitle: Standalone\nfrequency: annual\n' },
+    },
+    {
+      name: 'when people.yaml cannot be parsed, people are not reported unknown (the parse error is the finding)',
+      files: {
+        'people.yaml': 'people:\n  - id: alice@acme.io\n    name: [Alice\n',
+        'training/2026.csv': 'person,course,date\nalice@acme.io,Security awareness,2026-01-12\n',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an unknown policy in a flow list is reported at that item, with a suggestion',
+      files: { ...program, 'controls/access.yaml': 'id: AC-01\ntitle: Access review\nfrequency: quarterly\npolicies: [POL-ACCESS, POL-ACCES]\n' },
+      errors: [{ file: 'controls/access.yaml', line: 4, column: 24, message: 'Control AC-01 names policy "POL-ACCES", which does not exist. Did you mean "POL-ACCESS"?' }],
+    },
+    {
+      name: 'an unknown system in a block list is reported at that item, with a suggestion',
+      files: { ...program, 'controls/access.yaml': 'controls:\n  - id: AC-01\n    title: Access review\n    frequency: quarterly\n    systems:\n      - okta\n      - prod-dbb\n' },
+      errors: [{ file: 'controls/access.yaml', line: 7, column: 9, message: 'Control AC-01 names system "prod-dbb", which does not exist. Did you mean "prod-db"? Systems are declared under "systems:" in scope.yaml.' }],
+    },
+    {
+      name: 'an unknown vendor is reported with a suggestion',
+      files: { ...program, 'controls/vendors.yaml': 'id: VM-01\ntitle: Vendor review\nfrequency: annual\nvendors: [awz]\n' },
+      errors: [{ file: 'controls/vendors.yaml', line: 4, column: 11, message: 'Control VM-01 names vendor "awz", which does not exist. Did you mean "aws"?' }],
+    },
+    {
+      name: 'a reference with no near match gets no guess',
+      files: { ...program, 'controls/access.yaml': 'id: AC-01\ntitle: Access review\nfrequency: quarterly\npolicies: [POL-HR-ONBOARDING]\n' },
+      errors: [{ file: 'controls/access.yaml', line: 4, column: 12, message: /^Control AC-01 names policy "POL-HR-ONBOARDING", which does not exist\. Use the "id"/ }],
+    },
+    {
+      name: 'a system is not found among vendors: each kind resolves only against its own IDs',
+      files: { ...program, 'controls/x.yaml': 'id: X-01\ntitle: Cross kinds\nfrequency: annual\nsystems: [aws]\nvendors: [okta]\n' },
+      errors: [
+        { file: 'controls/x.yaml', line: 4, column: 11, message: 'names system "aws"' },
+        { file: 'controls/x.yaml', line: 5, column: 11, message: 'names vendor "okta"' },
+      ],
+    },
+    {
+      name: 'an acknowledgment (CSV) of a policy that does not exist is reported at the policy cell',
+      files: { ...program, 'acknowledgments/2026.csv': 'person,policy,version,date\nalice@acme.io,POL-ACCESS,1,2026-01-10\nbob@acme.io,POL-ACESS,1,2026-01-11\n' },
+      errors: [{ file: 'acknowledgments/2026.csv', line: 3, column: 13, message: 'Acknowledgment by bob@acme.io names policy "POL-ACESS", which does not exist. Did you mean "POL-ACCESS"?' }],
+    },
+    {
+      name: 'an acknowledgment (YAML) of a policy that does not exist is reported at the value',
+      files: { ...program, 'acknowledgments/2026.yaml': 'records:\n  - person: alice@acme.io\n    policy: POL-AUP\n    version: 1\n    date: 2026-01-10\n' },
+      errors: [{ file: 'acknowledgments/2026.yaml', line: 3, column: 13, message: 'Acknowledgment by alice@acme.io names policy "POL-AUP", which does not exist.' }],
+    },
+    {
+      name: 'a training record for someone not in people.yaml is reported at the person',
+      files: { ...program, 'training/2026.csv': 'person,course,date\nalice@acme.io,Security awareness,2026-01-12\nalcie@acme.io,Security awareness,2026-01-12\n' },
+      errors: [{ file: 'training/2026.csv', line: 3, column: 1, message: 'Training record names person "alcie@acme.io", who is not in people.yaml. Did you mean "alice@acme.io"?' }],
+    },
+    {
+      name: 'an acknowledgment by someone not in people.yaml is reported at the person',
+      files: { ...program, 'acknowledgments/a.yaml': 'person: mallory@acme.io\npolicy: POL-ACCESS\nversion: 1\ndate: 2026-01-10\n' },
+      errors: [{ file: 'acknowledgments/a.yaml', line: 1, column: 9, message: 'Acknowledgment record names person "mallory@acme.io", who is not in people.yaml.' }],
+    },
+  ],
+});
