@@ -1,7 +1,6 @@
 // A criterion of an in-scope category with no active control: the auditor will find nothing to test for it.
-import { activeControls, inScopeCriteria } from '../src/domain/program.js';
+import { activeControls, inScopeCriteria, programAnchor } from '../src/domain/program.js';
 import { defineRule } from '../src/engine/rule.js';
-import { REPO_ROOT, fileStart } from '../src/engine/finding.js';
 
 export default defineRule({
   meta: {
@@ -14,12 +13,13 @@ export default defineRule({
     const covered = new Set(activeControls(model).flatMap((control) => control.criteria.map((c) => c.value)));
     const notApplicable = new Set(model.scope?.notApplicable.map((entry) => entry.criterion));
     // The finding belongs to whoever decides the scope: scope.yaml's categories, else the config, else the repo.
-    const at = model.scope ? model.scope.source.at(['categories'], 'key') : fileStart(model.scopeFile ?? model.configFile ?? REPO_ROOT);
+    const at = programAnchor(model);
     for (const criterion of inScopeCriteria(model)) {
       if (covered.has(criterion.id) || notApplicable.has(criterion.id)) continue;
       report({
         message: `${criterion.id} (${criterion.topic}) is in scope (${criterion.category}) but no active control maps to it. Map a control to ${criterion.id}, or declare it under not_applicable in scope.yaml with a reason.`,
         at,
+        record: criterion.id,
       });
     }
   },

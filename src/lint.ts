@@ -2,8 +2,8 @@
 import { findRoot, loadConfig, type Config } from './config/config.js';
 import { isIsoDate, todayUtc, type IsoDate } from './domain/dates.js';
 import type { Finding } from './engine/finding.js';
-import type { AnyRule } from './engine/rule.js';
-import { runRules } from './engine/run.js';
+import { modelPartsFor, type AnyRule } from './engine/rule.js';
+import { runRules, type EnabledRule } from './engine/run.js';
 import { resolveRules, type RuleOverride } from './engine/settings.js';
 import { ConfigError } from './config/config.js';
 import { loadRepo } from './model/load.js';
@@ -30,7 +30,10 @@ export interface LintResult {
   asOf: IsoDate;
   config: Config;
   model: RepoModel;
+  /** Every finding, including those suppressed by waivers (marked `suppressedBy`). */
   findings: Finding[];
+  /** Things the user should know that are not findings: rules skipped, and why. */
+  notices: string[];
 }
 
 /** Lint the program rooted at `options.root`. Throws ConfigError for a bad config or option. */
@@ -41,9 +44,28 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   const asOf = options.now ?? config.asOf ?? todayUtc(options.clock?.() ?? new Date());
   const enabled = resolveRules(options.rules ?? RULES, config, options.ruleOverrides);
-  const model = await loadRepo(config);
-  const findings = runRules(model, enabled, asOf);
-  return { root: options.root, asOf, config, model, findings };
+  const model = await loadRepo(config, modelPartsFor(enabled.map((e) => e.rule)));
+  const { runnable, notices } = withoutUnavailableGit(enabled, model);
+  const findings = runRules(model, runnable, asOf);
+  return { root: options.root, asOf, config, model, findings, notices };
+}
+
+/** Rules that need git facts git cannot give (no repo, a shallow clone) are skipped, and said so once per reason. */
+function withoutUnavailableGit(enabled: readonly EnabledRule[], model: RepoModel): { runnable: EnabledRule[]; notices: string[] } {
+  const skipped = new Map<string, string[]>();
+  const runnable = enabled.filter(({ rule }) => {
+    const reason = !rule.meta.reads.some((part) => part === 'git-index' || part === 'git-history')
+      ? undefined
+      : model.git?.available === false
+        ? model.git.reason
+        : rule.meta.reads.includes('git-history') && model.git?.available
+          ? model.git.historyUnavailable
+          : undefined;
+    if (reason) skipped.set(reason, [...(skipped.get(reason) ?? []), rule.meta.id]);
+    return !reason;
+  });
+  const notices = [...skipped].map(([reason, ids]) => `skipped ${ids.join(', ')}: ${reason}.`);
+  return { runnable, notices };
 }
 
 export { findRoot };

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { ConfigError, findRoot } from '../config/config.js';
+import { activeFindings } from '../engine/finding.js';
 import { lint } from '../lint.js';
 import { FORMATTERS } from '../formatters/index.js';
 import { packageRoot } from '../package-root.js';
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...(options.now !== undefined ? { now: options.now } : {}),
       ruleOverrides: options.rules,
     });
+    for (const notice of result.notices) io.stderr.write(`soc2lint: ${notice}\n`);
     let findings = result.findings;
     if (plan.files) findings = findings.filter((finding) => plan.files!.has(finding.file));
     if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
@@ -57,8 +59,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(report);
     }
 
-    const errors = findings.filter((finding) => finding.severity === 'error').length;
-    const warnings = findings.length - errors;
+    const counted = activeFindings(findings);
+    const errors = counted.filter((finding) => finding.severity === 'error').length;
+    const warnings = counted.length - errors;
     if (errors > 0) return 1;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
       io.stderr.write(`soc2lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);

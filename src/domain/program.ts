@@ -2,6 +2,8 @@
 import type { CategoryId, Criterion } from './tsc2017.js';
 import { addDays, addInterval, compareDates, maxDate, type Interval, type IsoDate } from './dates.js';
 import type { Control, ControlFrequency, RepoModel } from '../model/types.js';
+import type { PeriodUnit } from './dates.js';
+import { REPO_ROOT, fileStart, type SourceRange } from '../engine/finding.js';
 
 export function activeControls(model: RepoModel): Control[] {
   return model.controls.filter((control) => control.status === 'active');
@@ -46,4 +48,43 @@ export function reviewState(lastReviewed: IsoDate | undefined, every: Interval, 
   if (compareDates(due, asOf) < 0) return { state: 'overdue', due };
   if (compareDates(due, addDays(asOf, soonDays)) <= 0) return { state: 'due-soon', due };
   return { state: 'current', due };
+}
+
+/**
+ * Where a finding about the program as a whole goes: the `categories` key of scope.yaml (whoever decides the scope
+ * decides what must be covered), else the scope file, else the config, else the repo root.
+ */
+export function programAnchor(model: RepoModel): SourceRange {
+  if (model.scope) return model.scope.source.has(['categories']) ? model.scope.source.at(['categories'], 'key') : model.scope.source.at([]);
+  return fileStart(model.scopeFile ?? model.configFile ?? REPO_ROOT);
+}
+
+/** The calendar period an auditor samples a periodic control by; undefined for event and continuous controls. */
+export const SAMPLING_PERIOD: Readonly<Record<ControlFrequency, PeriodUnit | undefined>> = {
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  quarterly: 'quarter',
+  semiannual: 'half',
+  annual: 'year',
+  continuous: undefined,
+  event: undefined,
+};
+
+/** How often a frequency runs, as a rank: higher is more often. Event-driven controls have no cadence (0). */
+export const FREQUENCY_RANK: Readonly<Record<ControlFrequency, number>> = {
+  event: 0,
+  annual: 1,
+  semiannual: 2,
+  quarterly: 3,
+  monthly: 4,
+  weekly: 5,
+  daily: 6,
+  continuous: 7,
+};
+
+/** The audit period when the scope declares a Type II audit with a period. */
+export function typeTwoPeriod(model: RepoModel): { start: IsoDate; end: IsoDate } | undefined {
+  const audit = model.scope?.audit;
+  return audit?.type === 'type2' && audit.period ? audit.period : undefined;
 }

@@ -11,12 +11,30 @@ export interface SourceRange {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The ID of the record the place belongs to (a control, a policy), for waivers and stable fingerprints. */
+  record?: string;
 }
 
 export interface Finding extends SourceRange {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Set when a waiver suppresses the finding: it stays in the results, but does not count. */
+  suppressedBy?: WaiverRef;
+}
+
+/** The waiver that suppressed a finding, for reports. */
+export interface WaiverRef {
+  file: string;
+  line: number;
+  reason: string;
+  approvedBy: string;
+  expires: string;
+}
+
+/** Findings that count: not suppressed by a waiver. */
+export function activeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => !finding.suppressedBy);
 }
 
 /** The repo root, for findings about the program as a whole when no file holds the offending value. */

@@ -1,6 +1,6 @@
 // What a rule is: metadata next to a check over the repo model. A rule never reads files or the clock.
 import type { IsoDate } from '../domain/dates.js';
-import type { RecordKind, RepoModel } from '../model/types.js';
+import type { ModelPart, RecordKind, RepoModel, Waiver } from '../model/types.js';
 import type { Severity, SourceRange } from './finding.js';
 
 export interface RuleMeta<Options> {
@@ -9,15 +9,25 @@ export interface RuleMeta<Options> {
   /** One sentence: what the rule finds. */
   description: string;
   defaultSeverity: Severity;
-  /** The record kinds the rule looks at ('problems' for the loader's parse and schema problems). */
-  reads: readonly (RecordKind | 'problems')[];
+  /**
+   * What the rule looks at: record kinds, 'problems' (the loader's parse and schema problems), and costly model
+   * parts (git, evidence content, link targets), which are loaded only when an enabled rule reads them.
+   */
+  reads: readonly (RecordKind | 'problems' | ModelPart)[];
   /** Options with their defaults and a JSON Schema to check what a config sets. */
   options?: { defaults: Options; schema: Record<string, unknown> };
+  /**
+   * `waivers`: the rule runs after waivers are applied and sees how many findings each waiver matched
+   * (`context.waiverMatches`); its own findings cannot be waived.
+   */
+  phase?: 'waivers';
 }
 
 export interface Problem {
   message: string;
   at: SourceRange;
+  /** The record the finding is about, when it is not the record at `at` (e.g. a criterion reported at scope.yaml). */
+  record?: string;
 }
 
 export interface RuleContext<Options> {
@@ -25,6 +35,8 @@ export interface RuleContext<Options> {
   /** The date every date is judged against (config `as_of`, `--now`, or today in UTC). */
   readonly asOf: IsoDate;
   readonly options: Options;
+  /** How many findings each waiver matched; only for rules with `phase: 'waivers'` (empty otherwise). */
+  readonly waiverMatches: ReadonlyMap<Waiver, number>;
   report(problem: Problem): void;
 }
 
@@ -45,4 +57,11 @@ export type AnyRule = Rule<any>;
 /** Where a rule's documentation lives, relative to the package root. */
 export function docsPath(ruleId: string): string {
   return `rules/${ruleId}.md`;
+}
+
+const MODEL_PARTS: readonly ModelPart[] = ['git-index', 'git-history', 'evidence-content', 'link-targets'];
+
+/** The costly model parts the given rules read. */
+export function modelPartsFor(rules: readonly AnyRule[]): Set<ModelPart> {
+  return new Set(rules.flatMap((rule) => rule.meta.reads.filter((part): part is ModelPart => MODEL_PARTS.includes(part as ModelPart))));
 }

@@ -1,6 +1,7 @@
 // Running the enabled rules over the model. A rule that throws or reports nonsense becomes a finding, not a crash.
 import type { IsoDate } from '../domain/dates.js';
-import type { RepoModel } from '../model/types.js';
+import type { RepoModel, Waiver } from '../model/types.js';
+import { applyWaivers } from './waivers.js';
 import { REPO_ROOT, compareFindings, fileStart, type Finding, type Severity } from './finding.js';
 import type { AnyRule, Problem } from './rule.js';
 
@@ -10,15 +11,31 @@ export interface EnabledRule {
   options: unknown;
 }
 
+/**
+ * Run the rules, apply the waivers in force, then run the rules that judge the waivers themselves.
+ * Returns every finding, the suppressed ones marked with the waiver that suppressed them.
+ */
 export function runRules(model: RepoModel, rules: readonly EnabledRule[], asOf: IsoDate): Finding[] {
+  const findings = runPhase(model, rules.filter((r) => r.rule.meta.phase !== 'waivers'), asOf, new Map());
+  const matches = applyWaivers(findings, model.waivers, asOf);
+  findings.push(...runPhase(model, rules.filter((r) => r.rule.meta.phase === 'waivers'), asOf, matches));
+  return findings.sort(compareFindings);
+}
+
+function runPhase(model: RepoModel, rules: readonly EnabledRule[], asOf: IsoDate, waiverMatches: ReadonlyMap<Waiver, number>): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, severity, options } of rules) {
     const ruleId = rule.meta.id;
     const report = (problem: Problem) => {
-      findings.push(isWellFormed(problem) ? { ruleId, severity, message: problem.message, ...problem.at } : malformed(ruleId, problem));
+      if (!isWellFormed(problem)) {
+        findings.push(malformed(ruleId, problem));
+        return;
+      }
+      const record = problem.record ?? problem.at.record;
+      findings.push({ ruleId, severity, message: problem.message, ...problem.at, ...(record !== undefined ? { record } : {}) });
     };
     try {
-      rule.check({ model, asOf, options, report });
+      rule.check({ model, asOf, options, waiverMatches, report });
     } catch (error) {
       findings.push({
         ruleId,
@@ -28,7 +45,7 @@ export function runRules(model: RepoModel, rules: readonly EnabledRule[], asOf: 
       });
     }
   }
-  return findings.sort(compareFindings);
+  return findings;
 }
 
 function isWellFormed(problem: Problem): boolean {

@@ -2,6 +2,7 @@
 // Bad input is normal input: every failure becomes a problem with a place, never an exception.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SourceRange } from '../engine/finding.js';
+import type { EvidenceContent } from '../model/types.js';
 
 /** Compliance documents are small; anything larger is a mistake or an attack, and parsing it would be slow. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -43,11 +44,11 @@ export function decodeText(bytes: Uint8Array, file: string): ReadResult {
 }
 
 /** The file's bytes, or its size when it is over the limit (then nothing is read). */
-function readCapped(absolutePath: string): Buffer | number {
+function readCapped(absolutePath: string, limit = MAX_FILE_BYTES): Buffer | number {
   const fd = openSync(absolutePath, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return size;
+    if (size > limit) return size;
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
@@ -99,4 +100,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** Evidence is scanned, not parsed: larger files are skipped rather than refused, and any encoding is read as text. */
+export const MAX_EVIDENCE_BYTES = 1024 * 1024;
+
+export function readEvidence(absolutePath: string): EvidenceContent {
+  let bytes: Buffer | number;
+  try {
+    bytes = readCapped(absolutePath, MAX_EVIDENCE_BYTES);
+  } catch {
+    return { skipped: 'unreadable' };
+  }
+  if (typeof bytes === 'number') return { skipped: 'too-large' };
+  if (bytes.subarray(0, 8192).indexOf(0) !== -1) return { skipped: 'binary' };
+  // Secrets are ASCII; a lenient decode keeps them findable in files that are not valid UTF-8.
+  return { text: new TextDecoder('utf-8').decode(bytes) };
 }

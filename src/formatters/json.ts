@@ -1,17 +1,26 @@
 // Machine output in ESLint's JSON shape: one entry per file with findings, severity 2 for errors and 1 for warnings.
+// Findings suppressed by a waiver are listed under `suppressedMessages`, as ESLint lists suppressed messages.
+import type { Finding } from '../engine/finding.js';
 import { groupByFile, type FormatInput } from './types.js';
+
+export interface JsonMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface JsonSuppressedMessage extends JsonMessage {
+  suppressions: { kind: 'waiver'; justification: string; waiver: string; approvedBy: string; expires: string }[];
+}
 
 export interface JsonFileResult {
   filePath: string;
-  messages: {
-    ruleId: string;
-    severity: 1 | 2;
-    message: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-  }[];
+  messages: JsonMessage[];
+  suppressedMessages: JsonSuppressedMessage[];
   errorCount: number;
   warningCount: number;
 }
@@ -19,17 +28,27 @@ export interface JsonFileResult {
 export function json({ findings }: FormatInput): string {
   const results: JsonFileResult[] = [];
   for (const [filePath, group] of groupByFile(findings)) {
-    const messages = group.map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
-      ruleId,
-      severity: severity === 'error' ? (2 as const) : (1 as const),
-      message,
-      line,
-      column,
-      endLine,
-      endColumn,
-    }));
+    const messages = group.filter((f) => !f.suppressedBy).map(toMessage);
+    const suppressedMessages = group
+      .filter((f) => f.suppressedBy)
+      .map((f) => ({
+        ...toMessage(f),
+        suppressions: [
+          {
+            kind: 'waiver' as const,
+            justification: f.suppressedBy!.reason,
+            waiver: `${f.suppressedBy!.file}:${f.suppressedBy!.line}`,
+            approvedBy: f.suppressedBy!.approvedBy,
+            expires: f.suppressedBy!.expires,
+          },
+        ],
+      }));
     const errorCount = messages.filter((m) => m.severity === 2).length;
-    results.push({ filePath, messages, errorCount, warningCount: messages.length - errorCount });
+    results.push({ filePath, messages, suppressedMessages, errorCount, warningCount: messages.length - errorCount });
   }
   return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+function toMessage({ ruleId, severity, message, line, column, endLine, endColumn }: Finding): JsonMessage {
+  return { ruleId, severity: severity === 'error' ? 2 : 1, message, line, column, endLine, endColumn };
 }

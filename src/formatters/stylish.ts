@@ -1,12 +1,15 @@
 // Human output in the shape ESLint users know: nothing when clean, findings grouped by file, a summary line.
 import { join, relative } from 'node:path';
-import { REPO_ROOT } from '../engine/finding.js';
+import { REPO_ROOT, activeFindings } from '../engine/finding.js';
 import { groupByFile, type FormatInput } from './types.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 
-export function stylish({ findings, root, cwd, color }: FormatInput): string {
-  if (findings.length === 0) return '';
+export function stylish({ findings: all, root, cwd, color }: FormatInput): string {
+  const findings = activeFindings(all);
+  const suppressed = all.length - findings.length;
+  const waived = suppressed > 0 ? `, ${suppressed} suppressed by waivers` : '';
+  if (findings.length === 0) return suppressed > 0 ? `✔ 0 problems (${suppressed} suppressed by waivers)\n` : '';
   const paint = (style: keyof typeof codes, text: string) => (color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text);
   const lines: string[] = [];
   for (const [file, group] of groupByFile(findings)) {
@@ -21,7 +24,7 @@ export function stylish({ findings, root, cwd, color }: FormatInput): string {
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const total = `✖ ${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const total = `✖ ${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${waived})`;
   lines.push('', paint('bold', errors > 0 ? paint('red', total) : paint('yellow', total)), '');
   return lines.join('\n');
 }

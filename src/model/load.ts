@@ -6,14 +6,16 @@ import type { Document } from 'yaml';
 import type { Config, FileKind } from '../config/config.js';
 import { TSC_2017, type Criterion } from '../domain/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
-import { readTextFile } from '../files/read.js';
+import { readEvidence, readTextFile } from '../files/read.js';
+import { loadGitFacts } from '../git/facts.js';
+import { headingAnchors, isExternal, resolveLink } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../parse/source.js';
 import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
 import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
 import * as records from './records.js';
-import type { LoadProblem, PathTarget, RepoModel } from './types.js';
+import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel } from './types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -27,12 +29,13 @@ const FILE_KINDS: Record<Exclude<FileKind, 'policies' | 'scope'>, { schema: Sche
   waivers: { schema: 'waiver', listKey: 'waivers', label: 'waiver' },
 };
 
-export async function loadRepo(config: Config): Promise<RepoModel> {
+/** Build the model. `needs` names the costly parts the enabled rules read (see ModelPart); the rest is always loaded. */
+export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = new Set()): Promise<RepoModel> {
   const discovery = await discoverFiles(config.root, config.paths, config.ignore);
   const builder = new ModelBuilder(config);
   builder.problems.push(...discovery.problems);
   for (const file of discovery.files) builder.addFile(file);
-  return builder.finish();
+  return builder.finish(needs);
 }
 
 class ModelBuilder {
@@ -42,6 +45,7 @@ class ModelBuilder {
     (['policy', 'control', 'system', 'vendor', 'person'] as const).map((kind) => [kind, new Set<string>()]),
   );
   private scopeFile: string | undefined;
+  private readonly policyTexts = new Map<string, string>();
 
   constructor(private readonly config: Config) {
     this.model = {
@@ -58,6 +62,8 @@ class ModelBuilder {
       acknowledgments: [],
       waivers: [],
       paths: new Map(),
+      anchors: new Map(),
+      evidenceContent: new Map(),
       declaredIds: this.declared,
       problems: this.problems,
     };
@@ -90,12 +96,13 @@ class ModelBuilder {
       this.declareFromText('policies', text);
       return;
     }
-    const source = parsed.yaml ? new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines) : new FileSource(file);
     const value = parsed.yaml?.value ?? {};
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
+    const source = parsed.yaml ? new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines, stringOrUndefined(id)) : new FileSource(file);
     const raw = this.checked('policy', value, source, typeof id === 'string' ? `policy ${id}` : 'policy');
     if (!raw) return;
     const versionText = parsed.yaml ? sourceText(parsed.yaml.doc.getIn(['version'], true)) : undefined;
+    this.policyTexts.set(file, text);
     this.model.policies.push(records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText));
   }
 
@@ -114,7 +121,10 @@ class ModelBuilder {
     const raw = this.checked('scope', yaml.value ?? {}, source, 'scope');
     if (!raw) return;
     this.model.scope = records.toScope(raw, source);
-    this.model.systems = records.toSystems(raw, (path) => new YamlSource(yaml.file, yaml.doc.getIn(path, true) as YamlNode, yaml.lines));
+    this.model.systems = records.toSystems(raw, (path) => {
+      const node = yaml.doc.getIn(path, true) as YamlNode;
+      return new YamlSource(yaml.file, node, yaml.lines, stringOrUndefined(yaml.doc.getIn([...path, 'id'])));
+    });
   }
 
   /** A file of one record (a mapping) or of several (a list under the kind's plural key). */
@@ -137,11 +147,13 @@ class ModelBuilder {
       }
       list.forEach((item, index) => {
         const node = yaml.doc.getIn([listKey, index], true) as YamlNode;
-        this.addRecord(kind, schema, label, item, new YamlSource(yaml.file, node, yaml.lines), (path) => sourceText(yaml.doc.getIn([listKey, index, ...path], true)));
+        const source = new YamlSource(yaml.file, node, yaml.lines, stringOrUndefined((item as Raw | null)?.id));
+        this.addRecord(kind, schema, label, item, source, (path) => sourceText(yaml.doc.getIn([listKey, index, ...path], true)));
       });
       return;
     }
-    this.addRecord(kind, schema, label, value, new YamlSource(yaml.file, root, yaml.lines), (path) => sourceText(yaml.doc.getIn(path, true)));
+    const source = new YamlSource(yaml.file, root, yaml.lines, stringOrUndefined((value as Raw).id));
+    this.addRecord(kind, schema, label, value, source, (path) => sourceText(yaml.doc.getIn(path, true)));
   }
 
   private addCsv(kind: FileKind, file: string, text: string): void {
@@ -217,18 +229,58 @@ class ModelBuilder {
     return records.prune(value, violations, (parentPath, key) => isRequired(schema, parentPath, key));
   }
 
-  finish(): RepoModel {
+  async finish(needs: ReadonlySet<ModelPart>): Promise<RepoModel> {
     const paths = this.model.paths as Map<string, PathTarget>;
     const note = (path: string | undefined) => {
       if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path));
     };
-    for (const control of this.model.controls) for (const entry of control.evidence) note(entry.path);
+    const evidence: string[] = [];
+    for (const control of this.model.controls) for (const entry of control.evidence) if (entry.path !== undefined) evidence.push(entry.path);
     for (const vendor of this.model.vendors) {
-      note(vendor.assurance?.path);
-      note(vendor.assurance?.bridgeLetter?.path);
+      for (const path of [vendor.assurance?.path, vendor.assurance?.bridgeLetter?.path]) if (path !== undefined) evidence.push(path);
     }
-    for (const person of this.model.people) note(person.offboarded?.evidence);
+    for (const person of this.model.people) if (person.offboarded?.evidence !== undefined) evidence.push(person.offboarded.evidence);
+    for (const path of evidence) note(path);
+
+    if (needs.has('link-targets')) this.loadLinkTargets(note);
+    if (needs.has('evidence-content')) {
+      const content = this.model.evidenceContent as Map<string, EvidenceContent>;
+      for (const path of evidence) {
+        if (!content.has(path) && paths.get(path)?.state === 'file') content.set(path, readEvidence(join(this.config.root, path)));
+      }
+    }
+    if (needs.has('git-index') || needs.has('git-history')) {
+      const signoffs = this.model.policies.flatMap((p) => [p.approvedOn, p.lastReviewed]).filter((d): d is string => d !== undefined);
+      this.model.git = await loadGitFacts({
+        root: this.config.root,
+        history: needs.has('git-history'),
+        policies: new Map(this.model.policies.map((p) => [p.source.file, this.policyTexts.get(p.source.file) ?? ''])),
+        ...(signoffs.length ? { since: signoffs.sort()[0]! } : {}),
+      });
+    }
     return this.model;
+  }
+
+  /** Resolve what policies link to, and read the anchors of the markdown files they link to with a #fragment. */
+  private loadLinkTargets(note: (path: string) => void): void {
+    const anchors = this.model.anchors as Map<string, ReadonlySet<string>>;
+    for (const policy of this.model.policies) {
+      for (const link of policy.links) {
+        if (isExternal(link.target)) continue;
+        const target = resolveLink(policy.source.file, link.target);
+        const file = target.file ?? policy.source.file;
+        if (target.outside) continue;
+        if (target.file !== undefined) note(target.file);
+        if (target.anchor === undefined || anchors.has(file) || !/\.(md|markdown)$/i.test(file)) continue;
+        const own = this.policyTexts.get(file);
+        if (own !== undefined) {
+          anchors.set(file, headingAnchors(own));
+        } else if (this.model.paths.get(file)?.state === 'file') {
+          const read = readTextFile(join(this.config.root, file), file);
+          anchors.set(file, read.ok ? headingAnchors(read.text) : new Set());
+        }
+      }
+    }
   }
 }
 
@@ -240,6 +292,10 @@ const DECLARING_SCHEMAS: Partial<Record<SchemaName, 'policy' | 'control' | 'vend
   vendor: 'vendor',
   person: 'person',
 };
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
 
 function problemAt(source: RecordSource, message: string): LoadProblem {
   return { kind: 'schema', message, range: source.at() };

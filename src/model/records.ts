@@ -2,6 +2,7 @@
 // values that broke the schema left out (they are already reported), list positions kept for findings.
 import { INTERVAL_KEYWORDS, parseInterval, type Interval } from '../domain/dates.js';
 import type { CategoryId } from '../domain/tsc2017.js';
+import { extractLinks } from '../parse/markdown.js';
 import type { PathSegment, RecordSource } from '../parse/source.js';
 import type { Violation } from '../schema/validate.js';
 import type {
@@ -108,6 +109,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 export function toPolicy(raw: Raw, source: RecordSource, body: string, bodyLine: number, versionText?: string): Policy {
+  const links = extractLinks(body, bodyLine);
   const review = interval(raw.review_every, 'annual');
   return {
     kind: 'policy',
@@ -126,6 +128,7 @@ export function toPolicy(raw: Raw, source: RecordSource, body: string, bodyLine:
     requiresAcknowledgment: raw.requires_acknowledgment === true,
     body,
     bodyLine,
+    links,
   };
 }
 

@@ -3,6 +3,8 @@ import type { IsoDate, Interval } from '../domain/dates.js';
 import type { CategoryId, Criterion, CriteriaCatalog } from '../domain/tsc2017.js';
 import type { RecordSource } from '../parse/source.js';
 import type { SourceRange } from '../engine/finding.js';
+import type { GitFacts } from '../git/facts.js';
+import type { MarkdownLink } from '../parse/markdown.js';
 
 export type RecordKind =
   | 'policy'
@@ -46,6 +48,8 @@ export interface Policy extends RecordBase {
   /** The markdown after the front matter, and the file line it starts on. */
   body: string;
   bodyLine: number;
+  /** The links in the body, with their file positions. */
+  links: MarkdownLink[];
 }
 
 export type ControlStatus = 'active' | 'planned' | 'retired';
@@ -193,6 +197,15 @@ export type ComplianceRecord =
   | AcknowledgmentRecord
   | Waiver;
 
+/**
+ * Parts of the model that cost extra I/O and are loaded only when an enabled rule reads them:
+ * the git index, the git history of policies, the text of evidence files, and the targets of policy links.
+ */
+export type ModelPart = 'git-index' | 'git-history' | 'evidence-content' | 'link-targets';
+
+/** The text of an evidence file, or why it was not read. */
+export type EvidenceContent = { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' };
+
 /** A file that could not be read or parsed, or a record that broke its schema. */
 export interface LoadProblem {
   kind: 'parse' | 'schema';
@@ -222,8 +235,17 @@ export interface RepoModel {
    * Every ID declared per kind, including records dropped for schema violations, so a reference to a
    * record that is merely malformed is not also reported as unknown.
    */
-  /** Every file path named by a record (evidence, vendor reports, offboarding proof), as written, and what is there. */
+  /**
+   * Every file path named by a record (evidence, vendor reports, offboarding proof) as written, and every file a
+   * policy links to (root-relative), with what is there.
+   */
   paths: ReadonlyMap<string, PathTarget>;
+  /** With `link-targets`: the anchors (heading slugs, explicit ids) of each markdown file a policy links to. */
+  anchors: ReadonlyMap<string, ReadonlySet<string>>;
+  /** With `evidence-content`: the text of each evidence file that exists, by path as written. */
+  evidenceContent: ReadonlyMap<string, EvidenceContent>;
+  /** With `git-index` or `git-history`: what git knows. Undefined when no rule asked. */
+  git?: GitFacts;
   declaredIds: ReadonlyMap<'policy' | 'control' | 'system' | 'vendor' | 'person', ReadonlySet<string>>;
   problems: LoadProblem[];
 }

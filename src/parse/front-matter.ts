@@ -61,3 +61,9 @@ function countLines(prefix: string): number {
 function fail(file: string, line: number, message: string): FrontMatterResult {
   return { ok: false, problems: [{ kind: 'parse', message, range: { file, line, column: 1, endLine: line, endColumn: 1 } }] };
 }
+
+/** The body of a markdown file: everything after a closed front matter block, or all of it. Cheap; no parsing. */
+export function splitBody(text: string): string {
+  const match = /^(?:\uFEFF)?---[^\n]*\n[\s\S]*?\n---[^\S\n]*(?:\n|$)/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}

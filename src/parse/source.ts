@@ -24,6 +24,8 @@ export class YamlSource implements RecordSource {
     readonly file: string,
     private readonly node: Node | null,
     private readonly lines: LineCounter,
+    /** The ID of the record this node holds, carried into every range. */
+    private readonly recordId?: string,
   ) {}
 
   at(path: readonly PathSegment[] = [], part: Part = 'value'): SourceRange {
@@ -56,7 +58,9 @@ export class YamlSource implements RecordSource {
     const [start, end] = node?.range ?? [0, 0];
     const from = this.lines.linePos(start);
     const to = this.lines.linePos(Math.max(start, this.withoutTrailingNewline(start, end)));
-    return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+    const range: SourceRange = { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+    if (this.recordId !== undefined) range.record = this.recordId;
+    return range;
   }
 
   /** Block collections end at the start of the next line; end them on their own last line instead. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import type { Finding } from '../../src/engine/finding.js';
-import type { AnyRule } from '../../src/engine/rule.js';
+import { modelPartsFor, type AnyRule } from '../../src/engine/rule.js';
 import { runRules } from '../../src/engine/run.js';
 import { loadRepo } from '../../src/model/load.js';
 import { makeRepo, type RepoFiles } from './repo.js';
@@ -31,8 +31,12 @@ export const DEFAULT_AS_OF = '2026-07-01';
 
 /** Run one rule over a repo written to a temporary folder, the way the engine runs it. */
 export async function runRule(rule: AnyRule, testCase: RuleCase): Promise<Finding[]> {
-  const root = makeRepo(testCase.files);
-  const model = await loadRepo(loadConfig(root));
+  return runRuleIn(rule, makeRepo(testCase.files), testCase);
+}
+
+/** Run one rule over an existing folder (a git repo a test built, say). */
+export async function runRuleIn(rule: AnyRule, root: string, testCase: Omit<RuleCase, 'files' | 'name'> = {}): Promise<Finding[]> {
+  const model = await loadRepo(loadConfig(root), modelPartsFor([rule]));
   const options = { ...(rule.meta.options?.defaults ?? {}), ...(testCase.options ?? {}) };
   const findings = runRules(model, [{ rule, severity: rule.meta.defaultSeverity, options }], testCase.asOf ?? DEFAULT_AS_OF);
   return findings.filter((finding) => finding.ruleId === rule.meta.id);

@@ -1,0 +1,51 @@
+// Who works here on a given day, and who owns what: shared by the people, training and ownership rules.
+import { compareDates, type IsoDate } from './dates.js';
+import type { Person, RepoModel } from '../model/types.js';
+import type { RecordSource } from '../parse/source.js';
+
+/** Started (or no start recorded) and not yet gone: the last day (`end`) still counts as employed. */
+export function isActivePerson(person: Person, asOf: IsoDate): boolean {
+  return (person.start === undefined || compareDates(person.start, asOf) <= 0) && !hasLeft(person, asOf);
+}
+
+/** Left before `asOf`. */
+export function hasLeft(person: Person, asOf: IsoDate): boolean {
+  return person.end !== undefined && compareDates(person.end, asOf) < 0;
+}
+
+export function peopleById(model: RepoModel): Map<string, Person> {
+  return new Map(model.people.map((person) => [person.id, person]));
+}
+
+/** Owners are usually e-mail addresses; a team name ("security team") is not checked against people.yaml. */
+export function looksLikeEmail(owner: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(owner);
+}
+
+export interface Ownership {
+  /** `Policy POL-ACCESS`, `Control AC-01`, `System SYS-APP`, `Vendor VEN-AWS`, `The scope`. */
+  label: string;
+  owner: string;
+  source: RecordSource;
+  /** Whether the owned thing is in force: an approved policy, an active control, any system, vendor or scope. */
+  inForce: boolean;
+}
+
+/** Every `owner:` in the program, with where it is written. */
+export function ownerships(model: RepoModel): Ownership[] {
+  const result: Ownership[] = [];
+  for (const policy of model.policies) {
+    if (policy.owner) result.push({ label: `Policy ${policy.id}`, owner: policy.owner, source: policy.source, inForce: policy.status === 'approved' });
+  }
+  for (const control of model.controls) {
+    if (control.owner) result.push({ label: `Control ${control.id}`, owner: control.owner, source: control.source, inForce: control.status === 'active' });
+  }
+  for (const system of model.systems) {
+    if (system.owner) result.push({ label: `System ${system.id}`, owner: system.owner, source: system.source, inForce: true });
+  }
+  for (const vendor of model.vendors) {
+    if (vendor.owner) result.push({ label: `Vendor ${vendor.id}`, owner: vendor.owner, source: vendor.source, inForce: true });
+  }
+  if (model.scope?.owner) result.push({ label: 'The scope', owner: model.scope.owner, source: model.scope.source, inForce: true });
+  return result;
+}

@@ -1,0 +1,183 @@
+// What git knows about the program: which files are committed (or staged), and how each policy's text changed.
+// Every fact comes from a fixed handful of git processes for the whole repo (rev-parse, ls-files, one log, one
+// diff), never one process per file, and simple-git is only loaded when a rule needs git at all.
+import type { IsoDate } from '../domain/dates.js';
+import { splitBody } from '../parse/front-matter.js';
+
+export interface PolicyChange {
+  /** Abbreviated commit hash, or `working tree` for changes not yet committed. */
+  commit: string;
+  date: IsoDate;
+  subject: string;
+}
+
+export type GitFacts =
+  | { available: false; reason: string }
+  | {
+      available: true;
+      /** Files in the index (committed or staged), relative to the program root. */
+      tracked: ReadonlySet<string>;
+      /** Why the history is not available (a shallow clone), when it is not. */
+      historyUnavailable?: string;
+      /** Per policy file: the commits after `since` that changed its body (not only its front matter), newest first. */
+      policyChanges: ReadonlyMap<string, PolicyChange[]>;
+    };
+
+export interface GitRequest {
+  root: string;
+  /** Load policy history too (a rule needs it). */
+  history: boolean;
+  /** Policy files (root-relative) with their current text. */
+  policies: ReadonlyMap<string, string>;
+  /** Only changes after this date matter (the earliest approval among the policies). */
+  since?: IsoDate;
+}
+
+const RECORD = '\u001e';
+const FIELD = '\u001f';
+
+export async function loadGitFacts(request: GitRequest): Promise<GitFacts> {
+  const { simpleGit } = await import('simple-git');
+  const git = simpleGit({ baseDir: request.root, trimmed: false });
+  let top: string[];
+  try {
+    top = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'])).split('\n');
+  } catch (error) {
+    const message = (error as Error).message;
+    return { available: false, reason: /not a git repository/i.test(message) ? 'the folder is not in a git repository' : `git failed: ${firstLine(message)}` };
+  }
+  const prefix = top[1] ?? '';
+  const shallow = top[2]?.trim() === 'true';
+
+  const tracked = new Set((await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'])).split('\0').filter(Boolean));
+  if (!request.history || request.policies.size === 0) return { available: true, tracked, policyChanges: new Map() };
+  if (shallow) {
+    return { available: true, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
+  }
+
+  const folders = pathspecsFor([...request.policies.keys()]);
+  const patches: Patch[] = [];
+  const hasHead = await git
+    .raw(['rev-parse', '--verify', '--quiet', 'HEAD'])
+    .then(() => true)
+    .catch(() => false);
+  if (hasHead) {
+    const uncommitted = await git.raw(['-c', 'core.quotePath=false', 'diff', 'HEAD', '--unified=0', '--no-renames', '--no-color', '--no-ext-diff', '--', ...folders]);
+    patches.push(...parsePatches(uncommitted, { commit: 'working tree', date: '9999-12-31', subject: 'uncommitted changes' }, prefix));
+    const log = await git.raw([
+      '-c',
+      'core.quotePath=false',
+      'log',
+      `--format=${RECORD}%h${FIELD}%cI${FIELD}%s`,
+      '--unified=0',
+      '--no-renames',
+      '--no-color',
+      '--no-ext-diff',
+      '-p',
+      ...(request.since ? [`--since=${request.since}T00:00:00Z`] : []),
+      '--',
+      ...folders,
+    ]);
+    for (const entry of log.split(RECORD).slice(1)) {
+      const newline = entry.indexOf('\n');
+      const [commit = '', dateTime = '', subject = ''] = entry.slice(0, newline === -1 ? undefined : newline).split(FIELD);
+      // The commit's own calendar date, in the committer's time zone: never shifted to the machine's.
+      patches.push(...parsePatches(entry.slice(newline + 1), { commit, date: dateTime.slice(0, 10), subject }, prefix));
+    }
+  }
+  return { available: true, tracked, policyChanges: bodyChanges(request.policies, patches) };
+}
+
+interface Hunk {
+  oldStart: number;
+  oldLines: string[];
+  newStart: number;
+  newCount: number;
+}
+
+interface Patch extends PolicyChange {
+  file: string;
+  added: boolean;
+  hunks: Hunk[];
+}
+
+/** Unified diffs (with --unified=0) split into per-file patches, paths made relative to the program root. */
+function parsePatches(text: string, change: PolicyChange, prefix: string): Patch[] {
+  const patches: Patch[] = [];
+  let current: Patch | undefined;
+  let hunk: Hunk | undefined;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('diff --git ')) {
+      current = undefined;
+      hunk = undefined;
+      continue;
+    }
+    if (line.startsWith('--- ')) {
+      current = { ...change, file: '', added: line === '--- /dev/null', hunks: [] };
+      continue;
+    }
+    if (line.startsWith('+++ ') && current) {
+      const path = line.slice(4).replace(/^b\//, '');
+      if (path === '/dev/null' || !path.startsWith(prefix)) {
+        current = undefined;
+        continue;
+      }
+      current.file = path.slice(prefix.length);
+      patches.push(current);
+      continue;
+    }
+    const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (header && current) {
+      hunk = { oldStart: Number(header[1]), oldLines: [], newStart: Number(header[3]), newCount: header[4] === undefined ? 1 : Number(header[4]) };
+      current.hunks.push(hunk);
+      continue;
+    }
+    if (hunk && line.startsWith('-')) hunk.oldLines.push(line.slice(1));
+  }
+  return patches;
+}
+
+/**
+ * Walk each policy's patches from the newest back, undoing each one on the text to recover the version before it;
+ * a patch changed the body when the body before and after differ. Additions are where a policy's history starts.
+ */
+function bodyChanges(policies: ReadonlyMap<string, string>, patches: readonly Patch[]): Map<string, PolicyChange[]> {
+  const byFile = new Map<string, Patch[]>();
+  for (const patch of patches) if (policies.has(patch.file)) byFile.set(patch.file, [...(byFile.get(patch.file) ?? []), patch]);
+  const result = new Map<string, PolicyChange[]>();
+  for (const [file, filePatches] of byFile) {
+    let lines = policies.get(file)!.split('\n');
+    const changes: PolicyChange[] = [];
+    for (const patch of filePatches) {
+      if (patch.added) break;
+      const before = undo(lines, patch.hunks);
+      if (splitBody(before.join('\n')) !== splitBody(lines.join('\n'))) {
+        changes.push({ commit: patch.commit, date: patch.date, subject: patch.subject });
+      }
+      lines = before;
+    }
+    result.set(file, changes);
+  }
+  return result;
+}
+
+/** Reverse-apply zero-context hunks: put each hunk's old lines back in place of its new ones, bottom-up. */
+function undo(lines: readonly string[], hunks: readonly Hunk[]): string[] {
+  const result = [...lines];
+  for (const hunk of [...hunks].sort((a, b) => b.newStart - a.newStart)) {
+    // With no new lines, newStart names the line after which the old ones stood.
+    const at = hunk.newCount === 0 ? hunk.newStart : hunk.newStart - 1;
+    result.splice(at, hunk.newCount, ...hunk.oldLines);
+  }
+  return result;
+}
+
+/** The folders holding the policies, as git pathspecs (few arguments, however many policies there are). */
+function pathspecsFor(files: readonly string[]): string[] {
+  const folders = new Set(files.map((file) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : file)));
+  return [...folders].sort().filter((folder, i, all) => !all.slice(0, i).some((parent) => parent.endsWith('/') && folder.startsWith(parent)));
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim()) ?? text;
+}
