@@ -46,7 +46,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const enabled = resolveRules(options.rules ?? RULES, config, options.ruleOverrides);
   const model = await loadRepo(config, modelPartsFor(enabled.map((e) => e.rule)));
   const { runnable, notices } = withoutUnavailableGit(enabled, model);
-  const findings = runRules(model, runnable, asOf);
+  const findings = runRules(model, runnable, asOf, new Set((options.rules ?? RULES).map((rule) => rule.meta.id)));
   return { root: options.root, asOf, config, model, findings, notices };
 }
 

@@ -37,6 +37,8 @@ export interface RuleContext<Options> {
   readonly options: Options;
   /** How many findings each waiver matched; only for rules with `phase: 'waivers'` (empty otherwise). */
   readonly waiverMatches: ReadonlyMap<Waiver, number>;
+  /** The IDs of every known rule, enabled or not (to check rule names written in data, such as waivers). */
+  readonly ruleIds: ReadonlySet<string>;
   report(problem: Problem): void;
 }
 

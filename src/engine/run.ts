@@ -15,14 +15,19 @@ export interface EnabledRule {
  * Run the rules, apply the waivers in force, then run the rules that judge the waivers themselves.
  * Returns every finding, the suppressed ones marked with the waiver that suppressed them.
  */
-export function runRules(model: RepoModel, rules: readonly EnabledRule[], asOf: IsoDate): Finding[] {
-  const findings = runPhase(model, rules.filter((r) => r.rule.meta.phase !== 'waivers'), asOf, new Map());
+export function runRules(
+  model: RepoModel,
+  rules: readonly EnabledRule[],
+  asOf: IsoDate,
+  ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.rule.meta.id)),
+): Finding[] {
+  const findings = runPhase(model, rules.filter((r) => r.rule.meta.phase !== 'waivers'), asOf, new Map(), ruleIds);
   const matches = applyWaivers(findings, model.waivers, asOf);
-  findings.push(...runPhase(model, rules.filter((r) => r.rule.meta.phase === 'waivers'), asOf, matches));
+  findings.push(...runPhase(model, rules.filter((r) => r.rule.meta.phase === 'waivers'), asOf, matches, ruleIds));
   return findings.sort(compareFindings);
 }
 
-function runPhase(model: RepoModel, rules: readonly EnabledRule[], asOf: IsoDate, waiverMatches: ReadonlyMap<Waiver, number>): Finding[] {
+function runPhase(model: RepoModel, rules: readonly EnabledRule[], asOf: IsoDate, waiverMatches: ReadonlyMap<Waiver, number>, ruleIds: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, severity, options } of rules) {
     const ruleId = rule.meta.id;
@@ -35,7 +40,7 @@ function runPhase(model: RepoModel, rules: readonly EnabledRule[], asOf: IsoDate
       findings.push({ ruleId, severity, message: problem.message, ...problem.at, ...(record !== undefined ? { record } : {}) });
     };
     try {
-      rule.check({ model, asOf, options, waiverMatches, report });
+      rule.check({ model, asOf, options, waiverMatches, ruleIds, report });
     } catch (error) {
       findings.push({
         ruleId,

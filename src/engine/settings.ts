@@ -1,5 +1,6 @@
 // Which rules run, how severe, with which options: defaults, then the config file, then --rule flags.
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv } from 'ajv';
 import { ConfigError, type Config } from '../config/config.js';
 import { didYouMean } from '../domain/suggest.js';
 import type { RuleSetting } from './finding.js';
@@ -11,7 +12,16 @@ export interface RuleOverride {
   setting: RuleSetting;
 }
 
-const optionsAjv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+let optionsAjv: Ajv | undefined;
+
+/** Rule options are rare in configs: load the schema compiler only when some are given. */
+function ajvForOptions(): Ajv {
+  if (!optionsAjv) {
+    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    optionsAjv = new AjvClass({ allErrors: true, strict: false, useDefaults: false });
+  }
+  return optionsAjv;
+}
 
 export function resolveRules(rules: readonly AnyRule[], config: Config, overrides: readonly RuleOverride[] = []): EnabledRule[] {
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
@@ -35,7 +45,7 @@ export function resolveRules(rules: readonly AnyRule[], config: Config, override
       if (!rule.meta.options) {
         throw new ConfigError(`Rule "${rule.meta.id}" takes no options; write just the severity.`, entry.range);
       }
-      const validate = optionsAjv.compile(rule.meta.options.schema);
+      const validate = ajvForOptions().compile(rule.meta.options.schema);
       if (!validate(entry.options)) {
         const error = validate.errors?.[0];
         const where = error?.instancePath ? `option "${error.instancePath.slice(1)}"` : 'options';

@@ -1,15 +1,15 @@
 // The JSON Schemas in schemas/, compiled once per process, and ajv errors turned into findings at the exact key or value.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { isIsoDate, parseInterval } from '../domain/dates.js';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { didYouMean } from '../domain/suggest.js';
 import type { PathSegment, RecordSource } from '../parse/source.js';
 import type { LoadProblem } from '../model/types.js';
 import { packageRoot } from '../package-root.js';
+import { FORMATS } from './formats.js';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv, formats: string[]) => Ajv;
+const require = createRequire(import.meta.url);
 
 /** The record-level schemas: what one record of each kind must look like. */
 export const RECORD_SCHEMAS = {
@@ -26,44 +26,44 @@ export const RECORD_SCHEMAS = {
 
 export type SchemaName = keyof typeof RECORD_SCHEMAS;
 
-const SCHEMA_FILES = [
-  'common',
-  'policy',
-  'control',
-  'scope',
-  'vendor',
-  'people',
-  'training',
-  'acknowledgment',
-  'waivers',
-  'config',
-  'catalog',
-];
-const BASE_ID = 'https://soc2lint.dev/schemas/';
+const SCHEMA_FILES = ['common', 'policy', 'control', 'scope', 'vendor', 'people', 'training', 'acknowledgment', 'waivers', 'config', 'catalog'];
+export const BASE_ID = 'https://soc2lint.dev/schemas/';
 
-let ajv: Ajv | undefined;
-const validators = new Map<string, ValidateFunction>();
+/** The schema documents by $id, read once. */
+const documents = new Map<string, Record<string, unknown>>(
+  SCHEMA_FILES.map((name) => [BASE_ID + `${name}.schema.json`, JSON.parse(readFileSync(join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8'))]),
+);
 
-function schemas(): Ajv {
-  if (ajv) return ajv;
-  ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTuples: false, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv, ['email', 'uri']);
-  ajv.addFormat('date', isIsoDate);
-  ajv.addFormat('interval', (text: string) => parseInterval(text) !== undefined);
-  for (const name of SCHEMA_FILES) {
-    ajv.addSchema(JSON.parse(readFileSync(join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8')));
-  }
+/** An Ajv instance with soc2lint's options, formats and schemas: for the build-time precompiler and the fallback. */
+export function newAjv(extra: Options = {}): Ajv {
+  const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
+  const ajv = new AjvClass({ allErrors: true, verbose: true, strict: true, strictTuples: false, strictRequired: false, allowUnionTypes: true, ...extra });
+  for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, validate);
+  for (const schema of documents.values()) ajv.addSchema(schema);
   return ajv;
 }
 
-export function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = validators.get(name);
-  if (!validate) {
-    const ref = BASE_ID + RECORD_SCHEMAS[name];
-    validate = schemas().getSchema(ref);
-    if (!validate) throw new Error(`soc2lint: schema ${ref} is missing`);
-    validators.set(name, validate);
+let validators: Record<string, ValidateFunction> | undefined;
+
+/**
+ * The validators, precompiled by the build (dist/validators.cjs) or, when running from source without a build,
+ * compiled here once. Either way the same schemas, options and formats.
+ */
+function loadValidators(): Record<string, ValidateFunction> {
+  if (validators) return validators;
+  const precompiled = join(packageRoot, 'dist', 'validators.cjs');
+  if (existsSync(precompiled)) {
+    validators = (require(precompiled) as (formats: typeof FORMATS) => Record<string, ValidateFunction>)(FORMATS);
+  } else {
+    const ajv = newAjv();
+    validators = Object.fromEntries(Object.entries(RECORD_SCHEMAS).map(([name, ref]) => [name, ajv.getSchema(BASE_ID + ref)!]));
   }
+  return validators;
+}
+
+export function validatorFor(name: SchemaName): ValidateFunction {
+  const validate = loadValidators()[name];
+  if (!validate) throw new Error(`soc2lint: no validator for ${name}`);
   return validate;
 }
 
@@ -86,21 +86,26 @@ type SchemaObject = Record<string, unknown>;
 /** A schema with its $ref followed, and the base URI that further relative $refs resolve against. */
 function resolved(ref: string, schema?: SchemaObject): { base: string; schema: SchemaObject } | undefined {
   let base = ref.split('#')[0]!;
-  let current: SchemaObject | undefined = schema;
-  if (!current) {
-    current = schemas().getSchema(ref)?.schema as SchemaObject | undefined;
-  }
+  let current: SchemaObject | undefined = schema ?? lookup(ref);
   for (let hops = 0; current && typeof current.$ref === 'string' && hops < 10; hops++) {
     const target: string = current.$ref.startsWith('#') ? base + current.$ref : new URL(current.$ref, base).href;
     base = target.split('#')[0]!;
-    current = schemas().getSchema(target)?.schema as SchemaObject | undefined;
+    current = lookup(target);
   }
   return current ? { base, schema: current } : undefined;
 }
 
+/** A schema by URI with an optional JSON pointer fragment: `...control.schema.json#/definitions/control`. */
+function lookup(uri: string): SchemaObject | undefined {
+  const [file, pointer = ''] = uri.split('#');
+  let node: unknown = documents.get(file!);
+  for (const key of pointer.split('/').filter(Boolean)) node = (node as SchemaObject | undefined)?.[key];
+  return node && typeof node === 'object' ? (node as SchemaObject) : undefined;
+}
+
 /** The top-level properties a schema allows, e.g. the columns a CSV file may have. */
 export function propertiesOf(name: SchemaName): { allowed: string[]; required: string[] } {
-  const schema = validatorFor(name).schema as { properties?: object; required?: string[] };
+  const schema = (resolved(BASE_ID + RECORD_SCHEMAS[name])?.schema ?? {}) as { properties?: object; required?: string[] };
   return { allowed: Object.keys(schema.properties ?? {}), required: schema.required ?? [] };
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProgram, type ProgramSize } from './generate.js';
+import { writeHistory } from './history.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -35,10 +36,12 @@ function median(samples: Sample[]): Sample {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function measure(label: string, size: ProgramSize): void {
+function measure(label: string, size: ProgramSize, commits: number): void {
   const root = mkdtempSync(join(tmpdir(), 'soc2lint-bench-'));
   try {
-    const { files } = generateProgram(root, size);
+    const generated = generateProgram(root, size).files;
+    if (commits > 0) writeHistory(root, generated, commits);
+    const files = generated.length;
     const lintRuns: Sample[] = [];
     const floorRuns: Sample[] = [];
     for (let i = 0; i < runs; i++) {
@@ -48,7 +51,7 @@ function measure(label: string, size: ProgramSize): void {
     const lint = median(lintRuns);
     const floor = median(floorRuns);
     console.log(
-      `${label.padEnd(8)} ${String(files).padStart(6)} files  soc2lint ${lint.ms.toFixed(0).padStart(5)} ms, ${(lint.maxRssKiB / 1024).toFixed(0).padStart(4)} MiB peak` +
+      `${label.padEnd(8)} ${String(files).padStart(6)} files, ${String(commits).padStart(5)} commits  soc2lint ${lint.ms.toFixed(0).padStart(5)} ms, ${(lint.maxRssKiB / 1024).toFixed(0).padStart(4)} MiB peak` +
         `  |  parse floor ${floor.ms.toFixed(0).padStart(5)} ms, ${(floor.maxRssKiB / 1024).toFixed(0).padStart(4)} MiB  |  ratio ${(lint.ms / floor.ms).toFixed(2)}x` +
         `  (exit ${String(lint.detail.code)}, median of ${runs})`,
     );
@@ -60,5 +63,6 @@ function measure(label: string, size: ProgramSize): void {
 const policies = Number(process.env.BENCH_POLICIES ?? 200);
 const controls = Number(process.env.BENCH_CONTROLS ?? 2000);
 console.log(`node ${process.version}, ${runs} runs each`);
-measure('small', { policies: 5, controls: 11, evidencePerControl: 3 });
-measure('large', { policies, controls, evidencePerControl: 4 });
+const commits = Number(process.env.BENCH_COMMITS ?? 10_000);
+measure('small', { policies: 5, controls: 11, evidencePerControl: 3 }, 20);
+measure('large', { policies, controls, evidencePerControl: 4 }, commits);
