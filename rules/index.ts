@@ -1,33 +1,76 @@
 // The rule registry: adding a rule means adding its file (with its doc and tests) and one line here.
 import type { AnyRule } from '../src/engine/rule.js';
 import brokenEvidenceLink from './broken-evidence-link.js';
+import brokenLink from './broken-link.js';
+import changedSinceApproval from './changed-since-approval.js';
+import departedOwner from './departed-owner.js';
 import duplicateId from './duplicate-id.js';
+import evidenceGap from './evidence-gap.js';
+import expiredWaiver from './expired-waiver.js';
 import futureDate from './future-date.js';
+import lateOffboarding from './late-offboarding.js';
+import missingAcknowledgment from './missing-acknowledgment.js';
+import missingActivity from './missing-activity.js';
 import missingEvidence from './missing-evidence.js';
 import missingOwner from './missing-owner.js';
 import parseError from './parse-error.js';
+import placeholderText from './placeholder-text.js';
 import reviewDueSoon from './review-due-soon.js';
 import schemaViolation from './schema-violation.js';
+import sensitiveEvidence from './sensitive-evidence.js';
 import staleEvidence from './stale-evidence.js';
 import staleReview from './stale-review.js';
+import trainingOverdue from './training-overdue.js';
+import unapprovedPolicy from './unapproved-policy.js';
+import uncoveredSystem from './uncovered-system.js';
 import unknownCriterion from './unknown-criterion.js';
+import unknownOwner from './unknown-owner.js';
 import unknownReference from './unknown-reference.js';
 import unmappedControl from './unmapped-control.js';
 import unmappedCriterion from './unmapped-criterion.js';
+import untrackedEvidence from './untracked-evidence.js';
+import unusedWaiver from './unused-waiver.js';
+import vendorAssurance from './vendor-assurance.js';
 
 export const RULES: readonly AnyRule[] = [
+  // Files and records
   parseError,
   schemaViolation,
   duplicateId,
   unknownReference,
+  // Criteria and scope
   unknownCriterion,
   unmappedCriterion,
   unmappedControl,
+  uncoveredSystem,
+  missingActivity,
+  // Reviews and dates
   staleReview,
   reviewDueSoon,
+  futureDate,
+  // Evidence
   missingEvidence,
   brokenEvidenceLink,
   staleEvidence,
-  futureDate,
+  evidenceGap,
+  untrackedEvidence,
+  sensitiveEvidence,
+  // Policies
+  unapprovedPolicy,
+  changedSinceApproval,
+  placeholderText,
+  brokenLink,
+  // Ownership
   missingOwner,
+  departedOwner,
+  unknownOwner,
+  // Vendors
+  vendorAssurance,
+  // People
+  trainingOverdue,
+  missingAcknowledgment,
+  lateOffboarding,
+  // Waivers
+  expiredWaiver,
+  unusedWaiver,
 ];

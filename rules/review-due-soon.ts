@@ -6,9 +6,9 @@ import { daysBetween } from '../src/domain/dates.js';
 export default defineRule<{ days: number }>({
   meta: {
     id: 'review-due-soon',
-    description: 'A policy or the scope whose review falls due within the next 30 days (option days).',
+    description: 'A policy, a vendor or the scope whose review falls due within the next 30 days (option days).',
     defaultSeverity: 'warn',
-    reads: ['policy', 'scope'],
+    reads: ['policy', 'scope', 'vendor'],
     options: {
       defaults: { days: 30 },
       schema: { type: 'object', additionalProperties: false, properties: { days: { type: 'integer', minimum: 1, maximum: 366 } } },
@@ -26,6 +26,15 @@ export default defineRule<{ days: number }>({
       report({
         message: `Policy ${policy.id} is due for its ${policy.reviewEveryText} review on ${state.due} (${dueIn(state.due)}). Schedule the review.`,
         at: policy.source.at(['last_reviewed']),
+      });
+    }
+    for (const vendor of model.vendors) {
+      if (!vendor.reviewEvery) continue; // no cadence, nothing falls due
+      const state = reviewState(vendor.lastReviewed, vendor.reviewEvery, asOf, options.days);
+      if (state.state !== 'due-soon') continue;
+      report({
+        message: `Vendor ${vendor.id} (${vendor.criticality}) is due for its ${vendor.reviewEveryText} review on ${state.due} (${dueIn(state.due)}). Schedule the review.`,
+        at: vendor.source.at(['last_reviewed']),
       });
     }
     const scope = model.scope;

@@ -44,14 +44,9 @@ export function fileStart(file: string): SourceRange {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
+/** By place, then rule; findings of one rule at one place keep the order the rule reported them in (sort is stable). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.message, b.message)
-  );
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
 }
 
 function compareText(a: string, b: string): number {

@@ -39,6 +39,8 @@ export interface RuleContext<Options> {
   readonly waiverMatches: ReadonlyMap<Waiver, number>;
   /** The IDs of every known rule, enabled or not (to check rule names written in data, such as waivers). */
   readonly ruleIds: ReadonlySet<string>;
+  /** The IDs of the rules that ran before waivers were applied (off and skipped rules are not among them). */
+  readonly ranRuleIds: ReadonlySet<string>;
   report(problem: Problem): void;
 }
 

@@ -21,13 +21,21 @@ export function runRules(
   asOf: IsoDate,
   ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.rule.meta.id)),
 ): Finding[] {
-  const findings = runPhase(model, rules.filter((r) => r.rule.meta.phase !== 'waivers'), asOf, new Map(), ruleIds);
+  const first = rules.filter((r) => r.rule.meta.phase !== 'waivers');
+  const context = { ruleIds, ranRuleIds: new Set(first.map((r) => r.rule.meta.id)) };
+  const findings = runPhase(model, first, asOf, new Map(), context);
   const matches = applyWaivers(findings, model.waivers, asOf);
-  findings.push(...runPhase(model, rules.filter((r) => r.rule.meta.phase === 'waivers'), asOf, matches, ruleIds));
+  findings.push(...runPhase(model, rules.filter((r) => r.rule.meta.phase === 'waivers'), asOf, matches, context));
   return findings.sort(compareFindings);
 }
 
-function runPhase(model: RepoModel, rules: readonly EnabledRule[], asOf: IsoDate, waiverMatches: ReadonlyMap<Waiver, number>, ruleIds: ReadonlySet<string>): Finding[] {
+function runPhase(
+  model: RepoModel,
+  rules: readonly EnabledRule[],
+  asOf: IsoDate,
+  waiverMatches: ReadonlyMap<Waiver, number>,
+  { ruleIds, ranRuleIds }: { ruleIds: ReadonlySet<string>; ranRuleIds: ReadonlySet<string> },
+): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, severity, options } of rules) {
     const ruleId = rule.meta.id;
@@ -40,7 +48,7 @@ function runPhase(model: RepoModel, rules: readonly EnabledRule[], asOf: IsoDate
       findings.push({ ruleId, severity, message: problem.message, ...problem.at, ...(record !== undefined ? { record } : {}) });
     };
     try {
-      rule.check({ model, asOf, options, waiverMatches, ruleIds, report });
+      rule.check({ model, asOf, options, waiverMatches, ruleIds, ranRuleIds, report });
     } catch (error) {
       findings.push({
         ruleId,

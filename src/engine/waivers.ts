@@ -13,7 +13,8 @@ export function isWaiverInForce(waiver: Waiver, asOf: IsoDate): boolean {
 export function waiverMatches(waiver: Waiver, finding: Finding): boolean {
   if (waiver.rule !== finding.ruleId) return false;
   if (finding.record !== undefined && waiver.target === finding.record) return true;
-  return minimatch(finding.file, waiver.target, { dot: true });
+  // Paths are root-relative; `./controls/**` means the same as `controls/**`.
+  return minimatch(finding.file, waiver.target.replace(/^\.\//, ''), { dot: true });
 }
 
 /** Mark the findings that waivers in force suppress; return how many findings each waiver matched. */
@@ -21,9 +22,11 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], as
   const matches = new Map<Waiver, number>(waivers.map((waiver) => [waiver, 0]));
   const inForce = waivers.filter((waiver) => isWaiverInForce(waiver, asOf));
   for (const finding of findings) {
-    const waiver = inForce.find((candidate) => waiverMatches(candidate, finding));
+    // Every matching waiver counts the finding (none is "unused" because another matched first); the first suppresses it.
+    const matching = inForce.filter((candidate) => waiverMatches(candidate, finding));
+    for (const waiver of matching) matches.set(waiver, (matches.get(waiver) ?? 0) + 1);
+    const waiver = matching[0];
     if (!waiver) continue;
-    matches.set(waiver, (matches.get(waiver) ?? 0) + 1);
     const at = waiver.source.at([]);
     finding.suppressedBy = { file: at.file, line: at.line, reason: waiver.reason, approvedBy: waiver.approvedBy, expires: waiver.expires };
   }

@@ -4,8 +4,11 @@
 import type { IsoDate } from '../domain/dates.js';
 import { splitBody } from '../parse/front-matter.js';
 
+/** The `commit` of changes not committed yet (staged or not). */
+export const WORKING_TREE = 'working tree';
+
 export interface PolicyChange {
-  /** Abbreviated commit hash, or `working tree` for changes not yet committed. */
+  /** Abbreviated commit hash, or WORKING_TREE for changes not yet committed. */
   commit: string;
   date: IsoDate;
   subject: string;
@@ -33,6 +36,9 @@ export interface GitRequest {
   since?: IsoDate;
 }
 
+/** Zero-context patches with fixed path prefixes, whatever the user's diff settings (relative, mnemonic prefixes). */
+const DIFF_OPTIONS = ['--unified=0', '--no-renames', '--no-color', '--no-ext-diff', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/'];
+
 const RECORD = '\u001e';
 const FIELD = '\u001f';
 
@@ -57,22 +63,20 @@ export async function loadGitFacts(request: GitRequest): Promise<GitFacts> {
 
   const folders = pathspecsFor([...request.policies.keys()]);
   const patches: Patch[] = [];
-  const hasHead = await git
-    .raw(['rev-parse', '--verify', '--quiet', 'HEAD'])
-    .then(() => true)
-    .catch(() => false);
-  if (hasHead) {
-    const uncommitted = await git.raw(['-c', 'core.quotePath=false', 'diff', 'HEAD', '--unified=0', '--no-renames', '--no-color', '--no-ext-diff', '--', ...folders]);
-    patches.push(...parsePatches(uncommitted, { commit: 'working tree', date: '9999-12-31', subject: 'uncommitted changes' }, prefix));
+  // simple-git treats a silent non-zero exit as success, so look at the output: empty means no commit yet.
+  const head = await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '');
+  if (head.trim() !== '') {
+    const uncommitted = await git.raw(['-c', 'core.quotePath=false', 'diff', 'HEAD', ...DIFF_OPTIONS, '--', ...folders]);
+    patches.push(...parsePatches(uncommitted, { commit: WORKING_TREE, date: '9999-12-31', subject: 'uncommitted changes' }, prefix));
     const log = await git.raw([
       '-c',
       'core.quotePath=false',
       'log',
       `--format=${RECORD}%h${FIELD}%cI${FIELD}%s`,
-      '--unified=0',
-      '--no-renames',
-      '--no-color',
-      '--no-ext-diff',
+      // The history of the main line: a change merged from a branch counts on the day it was merged.
+      '--first-parent',
+      '--diff-merges=first-parent',
+      ...DIFF_OPTIONS,
       '-p',
       ...(request.since ? [`--since=${request.since}T00:00:00Z`] : []),
       '--',
@@ -101,38 +105,55 @@ interface Patch extends PolicyChange {
   hunks: Hunk[];
 }
 
-/** Unified diffs (with --unified=0) split into per-file patches, paths made relative to the program root. */
+/**
+ * Unified diffs (with --unified=0) split into per-file patches, paths made relative to the program root. File headers
+ * are read only between `diff --git` and the first hunk, and hunk bodies by their line counts, so a body line that
+ * starts with `--` or `++` is content, not a header.
+ */
 function parsePatches(text: string, change: PolicyChange, prefix: string): Patch[] {
   const patches: Patch[] = [];
   let current: Patch | undefined;
+  let inHeader = false;
+  let added = false;
   let hunk: Hunk | undefined;
+  let oldLeft = 0;
+  let newLeft = 0;
   for (const line of text.split('\n')) {
+    if (hunk && (oldLeft > 0 || newLeft > 0)) {
+      if (line.startsWith('-')) {
+        hunk.oldLines.push(line.slice(1));
+        oldLeft--;
+      } else if (line.startsWith('+')) {
+        newLeft--;
+      }
+      continue; // also skips "\ No newline at end of file"
+    }
     if (line.startsWith('diff --git ')) {
       current = undefined;
       hunk = undefined;
+      inHeader = true;
+      added = false;
       continue;
     }
-    if (line.startsWith('--- ')) {
-      current = { ...change, file: '', added: line === '--- /dev/null', hunks: [] };
-      continue;
-    }
-    if (line.startsWith('+++ ') && current) {
-      const path = line.slice(4).replace(/^b\//, '');
-      if (path === '/dev/null' || !path.startsWith(prefix)) {
-        current = undefined;
-        continue;
+    if (inHeader) {
+      if (line.startsWith('--- ')) added = line === '--- /dev/null';
+      else if (line.startsWith('+++ ')) {
+        inHeader = false;
+        const path = line.slice(4).replace(/^b\//, '');
+        if (path !== '/dev/null' && path.startsWith(prefix)) {
+          current = { ...change, file: path.slice(prefix.length), added, hunks: [] };
+          patches.push(current);
+        }
       }
-      current.file = path.slice(prefix.length);
-      patches.push(current);
       continue;
     }
     const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
     if (header && current) {
-      hunk = { oldStart: Number(header[1]), oldLines: [], newStart: Number(header[3]), newCount: header[4] === undefined ? 1 : Number(header[4]) };
+      oldLeft = header[2] === undefined ? 1 : Number(header[2]);
+      newLeft = header[4] === undefined ? 1 : Number(header[4]);
+      hunk = { oldStart: Number(header[1]), oldLines: [], newStart: Number(header[3]), newCount: newLeft };
       current.hunks.push(hunk);
-      continue;
     }
-    if (hunk && line.startsWith('-')) hunk.oldLines.push(line.slice(1));
   }
   return patches;
 }

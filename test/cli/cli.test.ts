@@ -39,7 +39,8 @@ const ALL_CC = [
 
 /** A small program that lints clean as of 2026-07-01. */
 const CLEAN: RepoFiles = {
-  'soc2lint.config.yaml': 'as_of: 2026-07-01\n',
+  // A minimal program: it models no recurring activities, so that expectation is switched off.
+  'soc2lint.config.yaml': 'as_of: 2026-07-01\nrules:\n  missing-activity: off\n',
   'scope.yaml': 'categories: [security]\nowner: a@x.io\nlast_reviewed: 2026-01-10\n',
   'policies/infosec.md': policy('id: POL-IS\ntitle: Information Security\nstatus: approved\nowner: a@x.io\napproved_by: b@x.io\napproved_on: 2026-01-10\nlast_reviewed: 2026-01-10'),
   'controls/all.yaml': controlsFor(ALL_CC),
@@ -52,7 +53,7 @@ const WITH_WARNING: RepoFiles = {
 
 const WITH_ERROR: RepoFiles = {
   ...CLEAN,
-  'policies/access.md': policy('id: POL-AC\ntitle: Access\nstatus: approved\nowner: a@x.io\nlast_reviewed: 2025-06-01'),
+  'policies/access.md': policy('id: POL-AC\ntitle: Access\nstatus: approved\nowner: a@x.io\napproved_by: b@x.io\napproved_on: 2025-06-01\nlast_reviewed: 2025-06-01'),
 };
 
 describe('soc2lint CLI', () => {
@@ -121,7 +122,7 @@ describe('soc2lint CLI', () => {
   });
 
   it('--config uses another config file', async () => {
-    const repo = makeRepo({ ...WITH_ERROR, 'ci/soc2lint.yaml': 'as_of: 2026-07-01\nrules:\n  stale-review: off\n' });
+    const repo = makeRepo({ ...WITH_ERROR, 'ci/soc2lint.yaml': 'as_of: 2026-07-01\nrules:\n  stale-review: off\n  missing-activity: off\n' });
     expect((await run(['--config', 'ci/soc2lint.yaml'], repo)).code).toBe(0);
   });
 
@@ -132,7 +133,7 @@ describe('soc2lint CLI', () => {
     expect(result.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(repo, 'reports/soc2lint.json'), 'utf8'));
     expect(report[0]).toMatchObject({ filePath: 'policies/access.md', errorCount: 1, warningCount: 0 });
-    expect(report[0].messages[0]).toMatchObject({ ruleId: 'stale-review', severity: 2, line: 6, column: 16 });
+    expect(report[0].messages[0]).toMatchObject({ ruleId: 'stale-review', severity: 2, line: 8, column: 16 });
   });
 
   it('stylish output groups by file, ends lines with the rule id and sums up', async () => {
@@ -141,7 +142,7 @@ describe('soc2lint CLI', () => {
       [
         '',
         'policies/access.md',
-        '  6:16  error  Policy POL-AC was last reviewed on 2025-06-01; its annual review (every 12 months) was due on 2026-06-01. Review it and update "last_reviewed:".  stale-review',
+        '  8:16  error  Policy POL-AC was last reviewed on 2025-06-01; its annual review (every 12 months) was due on 2026-06-01. Review it and update "last_reviewed:".  stale-review',
         '',
         '✖ 1 problem (1 error, 0 warnings)',
         '',

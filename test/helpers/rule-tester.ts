@@ -6,6 +6,7 @@ import { modelPartsFor, type AnyRule } from '../../src/engine/rule.js';
 import { runRules } from '../../src/engine/run.js';
 import { loadRepo } from '../../src/model/load.js';
 import { makeRepo, type RepoFiles } from './repo.js';
+import { RULES } from '../../rules/index.js';
 
 export interface RuleCase {
   name: string;
@@ -38,7 +39,8 @@ export async function runRule(rule: AnyRule, testCase: RuleCase): Promise<Findin
 export async function runRuleIn(rule: AnyRule, root: string, testCase: Omit<RuleCase, 'files' | 'name'> = {}): Promise<Finding[]> {
   const model = await loadRepo(loadConfig(root), modelPartsFor([rule]));
   const options = { ...(rule.meta.options?.defaults ?? {}), ...(testCase.options ?? {}) };
-  const findings = runRules(model, [{ rule, severity: rule.meta.defaultSeverity, options }], testCase.asOf ?? DEFAULT_AS_OF);
+  const known = new Set([...RULES.map((r) => r.meta.id), rule.meta.id]);
+  const findings = runRules(model, [{ rule, severity: rule.meta.defaultSeverity, options }], testCase.asOf ?? DEFAULT_AS_OF, known);
   return findings.filter((finding) => finding.ruleId === rule.meta.id);
 }
 

@@ -4,6 +4,8 @@ import { testRule } from '../helpers/rule-tester.js';
 
 // as_of is 2026-07-01 unless a case says otherwise; the default window is 30 days, so up to 2026-07-31.
 const approved = (extra: string) => policy(`id: POL-A\ntitle: Access\nstatus: approved\nowner: a@x.io\n${extra}`);
+/** A vendor as the file's single mapping; extra lines from line 4 (`last_reviewed` value at column 16). */
+const vendor = (criticality: string, extra = '') => `id: VEN-X\nname: Vendor X\ncriticality: ${criticality}\n${extra}`;
 
 testRule(rule, {
   valid: [
@@ -27,6 +29,10 @@ testRule(rule, {
     },
     { name: 'a scope with no last_reviewed is left to stale-review', files: { 'scope.yaml': 'categories: [security]\n' } },
     { name: 'a scope reviewed this year is not due', files: { 'scope.yaml': 'categories: [security]\nlast_reviewed: 2026-01-05\n' } },
+    { name: 'a critical vendor due in 31 days is outside the window', files: { 'vendors/x.yaml': vendor('critical', 'last_reviewed: 2025-08-01\n') } },
+    { name: 'a critical vendor never reviewed is stale-review\'s finding, not this one', files: { 'vendors/x.yaml': vendor('critical') } },
+    { name: 'an overdue vendor is stale-review\'s finding, not this one', files: { 'vendors/x.yaml': vendor('high', 'last_reviewed: 2025-06-30\n') } },
+    { name: 'a medium vendor without review_every has no cadence and is never due', files: { 'vendors/x.yaml': vendor('medium', 'last_reviewed: 2025-07-15\n') } },
   ],
   invalid: [
     {
@@ -86,6 +92,29 @@ testRule(rule, {
         'policies/a.md': approved('last_reviewed: 2025-07-15'),
       },
       errors: [{ file: 'policies/a.md', line: 6, column: 16, message: 'Policy POL-A' }],
+    },
+    {
+      name: 'a critical vendor due in exactly 30 days warns, at its last_reviewed',
+      files: { 'vendors/x.yaml': vendor('critical', 'last_reviewed: 2025-07-31\n') },
+      errors: [{ file: 'vendors/x.yaml', line: 4, column: 16, message: 'Vendor VEN-X (critical) is due for its annual review on 2026-07-31 (in 30 days). Schedule the review.' }],
+    },
+    {
+      name: 'a high vendor reviewed on a leap day is due on Feb 28, today',
+      asOf: '2025-02-28',
+      files: { 'vendors/x.yaml': vendor('high', 'last_reviewed: 2024-02-29\n') },
+      errors: [{ file: 'vendors/x.yaml', line: 4, column: 16, message: 'Vendor VEN-X (high) is due for its annual review on 2025-02-28 (today)' }],
+    },
+    {
+      name: 'a low vendor with review_every set is held to its own cadence',
+      files: { 'vendors/x.yaml': vendor('low', 'last_reviewed: 2026-01-15\nreview_every: semiannual\n') },
+      errors: [{ file: 'vendors/x.yaml', line: 4, column: 16, message: 'Vendor VEN-X (low) is due for its semiannual review on 2026-07-15 (in 14 days)' }],
+    },
+    {
+      name: 'a vendor in a list is reported at its own last_reviewed',
+      files: {
+        'vendors/all.yaml': 'vendors:\n  - id: VEN-A\n    name: A\n    criticality: high\n    last_reviewed: 2026-03-01\n  - id: VEN-B\n    name: B\n    criticality: critical\n    last_reviewed: 2025-07-02\n',
+      },
+      errors: [{ file: 'vendors/all.yaml', line: 9, column: 20, message: 'Vendor VEN-B (critical) is due for its annual review on 2026-07-02 (tomorrow)' }],
     },
   ],
 });

@@ -107,9 +107,10 @@ testRule(rule, {
       name: 'a policy whose front matter is only comments misses every required field',
       files: { 'policies/todo.md': '---\n# id: POL-TODO\n# fill in later\n---\n# TODO\n' },
       errors: [
+        // In the schema's order of required fields.
         { file: 'policies/todo.md', line: 1, column: 1, message: 'missing the required field "id"' },
-        { file: 'policies/todo.md', line: 1, column: 1, message: 'missing the required field "status"' },
         { file: 'policies/todo.md', line: 1, column: 1, message: 'missing the required field "title"' },
+        { file: 'policies/todo.md', line: 1, column: 1, message: 'missing the required field "status"' },
       ],
     },
   ],

@@ -3,6 +3,8 @@ import { policy } from '../helpers/repo.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 const approved = (extra: string) => policy(`id: POL-A\ntitle: Access\nstatus: approved\nowner: a@x.io\n${extra}`);
+/** A vendor as the file's single mapping: `id` on line 1, column 5; the extra lines from line 4 (`last_reviewed` value at column 16). */
+const vendor = (criticality: string, extra = '') => `id: VEN-X\nname: Vendor X\ncriticality: ${criticality}\n${extra}`;
 
 testRule(rule, {
   valid: [
@@ -17,6 +19,11 @@ testRule(rule, {
       files: { 'policies/a.md': approved('last_reviewed: 2024-02-29') },
     },
     { name: 'scope reviewed this year', files: { 'scope.yaml': 'last_reviewed: 2026-01-05\n' } },
+    { name: 'a critical vendor reviewed exactly a year ago is due today, not yet overdue', files: { 'vendors/x.yaml': vendor('critical', 'last_reviewed: 2025-07-01\n') } },
+    { name: 'a high vendor reviewed on a leap day is due on Feb 28 and not overdue that day', asOf: '2025-02-28', files: { 'vendors/x.yaml': vendor('high', 'last_reviewed: 2024-02-29\n') } },
+    { name: 'a medium vendor with no review_every has no cadence, so never-reviewed is fine', files: { 'vendors/x.yaml': vendor('medium') } },
+    { name: 'a low vendor with no review_every and an old review is not stale', files: { 'vendors/x.yaml': vendor('low', 'last_reviewed: 2019-01-01\n') } },
+    { name: 'a vendor\'s own longer cadence (P2Y) is honoured', files: { 'vendors/x.yaml': vendor('critical', 'last_reviewed: 2024-07-01\nreview_every: P2Y\n') } },
   ],
   invalid: [
     {
@@ -50,6 +57,44 @@ testRule(rule, {
       name: 'a scope that was never reviewed',
       files: { 'scope.yaml': 'categories: [security]\n' },
       errors: [{ file: 'scope.yaml', line: 1, message: 'no last_reviewed' }],
+    },
+    {
+      name: 'a critical vendor reviewed a year and a day ago is overdue, reported at last_reviewed',
+      files: { 'vendors/x.yaml': vendor('critical', 'last_reviewed: 2025-06-30\n') },
+      errors: [{ file: 'vendors/x.yaml', line: 4, column: 16, message: 'Vendor VEN-X (critical) was last reviewed on 2025-06-30; its annual review (every 12 months) was due on 2026-06-30' }],
+    },
+    {
+      name: 'a high vendor reviewed on a leap day is overdue from Mar 1',
+      asOf: '2025-03-01',
+      files: { 'vendors/x.yaml': vendor('high', 'last_reviewed: 2024-02-29\n') },
+      errors: [{ file: 'vendors/x.yaml', line: 4, column: 16, message: 'Vendor VEN-X (high) was last reviewed on 2024-02-29; its annual review (every 12 months) was due on 2025-02-28' }],
+    },
+    {
+      name: 'a critical vendor never reviewed is reported at its id',
+      files: { 'vendors/x.yaml': vendor('critical') },
+      errors: [{ file: 'vendors/x.yaml', line: 1, column: 5, message: 'Vendor VEN-X (critical) has a review cycle (annual) but was never reviewed' }],
+    },
+    {
+      name: 'a medium vendor with review_every set is held to it, from a month end',
+      asOf: '2026-05-01',
+      files: { 'vendors/x.yaml': vendor('medium', 'last_reviewed: 2026-01-31\nreview_every: quarterly\n') },
+      errors: [{ file: 'vendors/x.yaml', line: 4, column: 16, message: 'Vendor VEN-X (medium) was last reviewed on 2026-01-31; its quarterly review (every 3 months) was due on 2026-04-30' }],
+    },
+    {
+      name: 'a medium vendor with review_every set but never reviewed is reported',
+      files: { 'vendors/x.yaml': vendor('medium', 'review_every: P2Y\n') },
+      errors: [{ file: 'vendors/x.yaml', line: 1, column: 5, message: 'Vendor VEN-X (medium) has a review cycle (P2Y) but was never reviewed' }],
+    },
+    {
+      name: 'vendors in a list are each judged, at their own lines',
+      files: {
+        'vendors/all.yaml':
+          'vendors:\n  - id: VEN-A\n    name: A\n    criticality: high\n    last_reviewed: 2025-01-15\n  - id: VEN-B\n    name: B\n    criticality: medium\n  - id: VEN-C\n    name: C\n    criticality: critical\n',
+      },
+      errors: [
+        { file: 'vendors/all.yaml', line: 5, column: 20, message: 'Vendor VEN-A (high) was last reviewed on 2025-01-15' },
+        { file: 'vendors/all.yaml', line: 9, column: 9, message: 'Vendor VEN-C (critical) has a review cycle (annual) but was never reviewed' },
+      ],
     },
   ],
 });

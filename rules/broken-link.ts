@@ -1,0 +1,63 @@
+// Links in a policy that lead nowhere: a renamed file, a reworded heading, a path out of the repo. A policy that
+// points the reader to a procedure that is not there is incomplete, and the auditor reading it will notice.
+import { posix } from 'node:path';
+import { didYouMean } from '../src/domain/suggest.js';
+import { defineRule } from '../src/engine/rule.js';
+import type { SourceRange } from '../src/engine/finding.js';
+import type { RepoModel } from '../src/model/types.js';
+import { isExternal, resolveLink } from '../src/parse/markdown.js';
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+export default defineRule({
+  meta: {
+    id: 'broken-link',
+    description: 'A relative link in a policy to a file or heading anchor that does not exist, or that leaves the repository.',
+    defaultSeverity: 'error',
+    reads: ['policy', 'link-targets'],
+  },
+  check({ model, report }) {
+    const files = knownFiles(model);
+    for (const policy of model.policies) {
+      const from = policy.source.file;
+      for (const link of policy.links) {
+        if (isExternal(link.target)) continue;
+        const at: SourceRange = { file: from, line: link.line, column: link.column, endLine: link.line, endColumn: link.endColumn, record: policy.id };
+        const say = (problem: string) => report({ message: `Policy ${policy.id} links to "${link.target}", ${problem}`, at });
+        const target = resolveLink(from, link.target);
+        const state = target.file === undefined ? undefined : model.paths.get(target.file)?.state;
+        if (target.outside || state === 'outside') {
+          say('which is outside the repository, so readers of the repo cannot follow it. Copy the document into the repository, or link to it by its full https:// address.');
+          continue;
+        }
+        if (state === 'missing') {
+          const name = posix.basename(target.file!);
+          const siblings = files.get(posix.dirname(target.file!)) ?? [];
+          say(`but ${target.file} does not exist.${didYouMean(name, siblings)} Fix the link or add the file.`);
+          continue;
+        }
+        const file = target.file ?? from;
+        if (!target.anchor || !MARKDOWN.test(file)) continue;
+        const anchors = model.anchors.get(file);
+        if (!anchors || anchors.has(target.anchor)) continue;
+        say(
+          `but ${file === from && target.file === undefined ? 'the policy itself' : file} has no heading with the anchor "#${target.anchor}".${didYouMean(target.anchor, anchors)} Link to an existing heading (GitHub anchors are the heading in lowercase, punctuation dropped, spaces as dashes).`,
+        );
+      }
+    }
+  },
+});
+
+/** Files known to exist, by folder: the policies, and every path a record or link names that turned out to be a file. */
+function knownFiles(model: RepoModel): Map<string, string[]> {
+  const byFolder = new Map<string, string[]>();
+  const add = (file: string) => {
+    const folder = posix.dirname(file);
+    const names = byFolder.get(folder) ?? [];
+    if (!names.includes(posix.basename(file))) names.push(posix.basename(file));
+    byFolder.set(folder, names);
+  };
+  for (const policy of model.policies) add(policy.source.file);
+  for (const [path, target] of model.paths) if (target.state === 'file') add(posix.normalize(path));
+  return byFolder;
+}

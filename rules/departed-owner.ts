@@ -1,0 +1,28 @@
+// Ownership by someone who has left: nobody reviews, operates or answers for the policy, control, system or vendor,
+// and the auditor's first question about it ("who owns this?") has a wrong answer.
+import { hasLeft, ownerships } from '../src/domain/people.js';
+import { defineRule } from '../src/engine/rule.js';
+import type { Person } from '../src/model/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'departed-owner',
+    description: 'An approved policy, an active control, a system, a vendor or the scope owned by a person whose end date is before as_of.',
+    defaultSeverity: 'error',
+    reads: ['policy', 'control', 'system', 'vendor', 'scope', 'person'],
+  },
+  check({ model, asOf, report }) {
+    // E-mail addresses are matched without regard to case, as mail systems do.
+    const people = new Map<string, Person>();
+    for (const person of model.people) if (!people.has(person.id.toLowerCase())) people.set(person.id.toLowerCase(), person);
+    for (const { label, owner, source, inForce } of ownerships(model)) {
+      if (!inForce) continue; // a draft or retired policy, a planned or retired control: nobody relies on it yet
+      const person = people.get(owner.toLowerCase());
+      if (!person?.end || !hasLeft(person, asOf)) continue;
+      report({
+        message: `${label} is owned by ${owner}, who left on ${person.end}. Hand it to a current owner.`,
+        at: source.at(['owner']),
+      });
+    }
+  },
+});

@@ -1,0 +1,51 @@
+// Leavers whose access was removed late, or not at all on record: one of the exceptions auditors raise most often
+// (CC6.2), because a former employee with working credentials is the plainest access failure there is.
+import { addDays, compareDates, daysBetween } from '../src/domain/dates.js';
+import { hasLeft } from '../src/domain/people.js';
+import { defineRule } from '../src/engine/rule.js';
+
+const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
+
+export default defineRule<{ within_days: number }>({
+  meta: {
+    id: 'late-offboarding',
+    description: 'A leaver whose access removal (offboarded.date) is missing, has no evidence, or came more than within_days after their last day.',
+    defaultSeverity: 'error',
+    reads: ['person'],
+    options: {
+      defaults: { within_days: 1 },
+      schema: { type: 'object', additionalProperties: false, properties: { within_days: { type: 'integer', minimum: 0, maximum: 366 } } },
+    },
+  },
+  check({ model, asOf, options, report }) {
+    const allowed = options.within_days;
+    for (const person of model.people) {
+      const { end, offboarded } = person;
+      // Not a leaver, or still here (the last day counts as employed): nothing is due yet.
+      if (end === undefined || !hasLeft(person, asOf)) continue;
+      const who = `${person.name} (${person.id})`;
+      const deadline = addDays(end, allowed);
+      if (!offboarded) {
+        // Within the window; or an offboarded record is written but malformed, which schema-violation reports.
+        if (compareDates(asOf, deadline) <= 0 || person.source.has(['offboarded'])) continue;
+        report({
+          message: `${who} left on ${end} but no access removal is recorded; access was due to be removed by ${deadline}. Add offboarded: {date, evidence} with the date access was removed.`,
+          at: person.source.at(['end']),
+        });
+        continue;
+      }
+      if (compareDates(offboarded.date, deadline) > 0) {
+        report({
+          message: `${who}: access removed ${offboarded.date}, ${days(daysBetween(end, offboarded.date))} after the last day ${end}; allowed: ${days(allowed)}. Correct the date if it is a typo; otherwise record the exception with a waiver and tighten the leaver process.`,
+          at: person.source.at(['offboarded', 'date']),
+        });
+      }
+      if (offboarded.evidence === undefined && !person.source.has(['offboarded', 'evidence'])) {
+        report({
+          message: `${who} left on ${end} and offboarded.date says access was removed on ${offboarded.date}, but there is no evidence of the removal. Add offboarded.evidence with the path of the ticket or export that shows it.`,
+          at: person.source.at(['offboarded'], 'key'),
+        });
+      }
+    }
+  },
+});

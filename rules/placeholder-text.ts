@@ -1,0 +1,107 @@
+// Template leftovers in a policy ([COMPANY NAME], TBD, lorem ipsum): an auditor reading a policy that still says
+// "[INSERT DATE]" concludes nobody read it before approving it, and questions every control that relies on it.
+import { defineRule } from '../src/engine/rule.js';
+import type { SourceRange } from '../src/engine/finding.js';
+import type { Policy } from '../src/model/types.js';
+
+const PATTERNS: readonly RegExp[] = [
+  /\{\{[^\n]*?\}\}/g, // {{ company_name }}
+  /(?<![\]!\\])\[(?![\^!])([^\[\]\n]+)\](?![(\[])/g, // [COMPANY NAME], [Company Name], [INSERT DATE]
+  /\b(?:TODO|TBD|TBA|FIXME)\b/g,
+  /\blorem\s+ipsum\b/gi,
+  /<insert\b[^>\n]*>/gi,
+  /\bXX([/.-])XX\1XX(?:XX)?\b/gi,
+];
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const MAX_QUOTE = 40;
+
+export default defineRule({
+  meta: {
+    id: 'placeholder-text',
+    description: 'Template placeholders left in a policy: {{ ... }}, [COMPANY NAME], TODO, TBD, lorem ipsum, <insert ...>, XX/XX/XXXX.',
+    defaultSeverity: 'warn',
+    reads: ['policy'],
+  },
+  check({ model, report }) {
+    for (const policy of model.policies) {
+      if (policy.status === 'retired') continue;
+      const say = (text: string, where: string) =>
+        `Policy ${policy.id} still contains the template placeholder "${quote(text)}"${where}. Replace it with the real text.`;
+      const title = policy.source.at(['title']);
+      for (const found of placeholders(policy.title, new Set())) {
+        report({ message: say(found.text, ' in its title'), at: titleRange(policy, title, found) });
+      }
+      const labels = referenceLabels(policy.body);
+      let fence: string | undefined;
+      policy.body.split('\n').forEach((raw, index) => {
+        const line = raw.replace(/\r$/, '');
+        const opening = FENCE.exec(line)?.[1];
+        if (opening && (!fence || (opening[0] === fence[0] && opening.length >= fence.length))) {
+          fence = fence ? undefined : opening;
+          return;
+        }
+        if (fence) return;
+        const lineNumber = policy.bodyLine + index;
+        for (const found of placeholders(line, labels)) {
+          const at: SourceRange = { file: policy.source.file, line: lineNumber, column: found.index + 1, endLine: lineNumber, endColumn: found.index + 1 + found.text.length, record: policy.id };
+          report({ message: say(found.text, ''), at });
+        }
+      });
+    }
+  },
+});
+
+interface Found {
+  index: number;
+  text: string;
+}
+
+/** Every placeholder on a line, outside inline code; overlapping matches (`[TODO]`) count once, the outer one. */
+function placeholders(line: string, labels: ReadonlySet<string>): Found[] {
+  const visible = line
+    .replace(/(`+)([^`]|(?!\1)`)*?\1/g, (span) => ' '.repeat(span.length))
+    // A reference definition's label (`[Policy Index]: url`) names a link, it is not a placeholder.
+    .replace(/^ {0,3}\[[^\]]+\]:/, (label) => ' '.repeat(label.length));
+  const all: Found[] = [];
+  for (const pattern of PATTERNS) {
+    for (const match of visible.matchAll(pattern)) {
+      if (match[0].startsWith('[') && !isBracketPlaceholder(match[1]!, labels)) continue;
+      all.push({ index: match.index, text: match[0] });
+    }
+  }
+  all.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const kept: Found[] = [];
+  for (const found of all) {
+    const last = kept[kept.length - 1];
+    if (!last || found.index >= last.index + last.text.length) kept.push(found);
+  }
+  return kept;
+}
+
+/** `[Company Name]` (two or more words) or `[COMPANY]` (one capitalised word of 3+ letters); not `[x]` or `[ref]` links. */
+function isBracketPlaceholder(content: string, labels: ReadonlySet<string>): boolean {
+  if (labels.has(normalizeLabel(content))) return false;
+  const words = content.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  return words.length >= 2 || /^[A-Z][A-Z_]{2,}$/.test(content.trim());
+}
+
+/** The labels of the reference definitions in a body, so `[Access Policy]` used as a shortcut link is not reported. */
+function referenceLabels(body: string): Set<string> {
+  return new Set([...body.matchAll(/^ {0,3}\[([^\]]+)\]:/gm)].map((match) => normalizeLabel(match[1]!)));
+}
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function quote(text: string): string {
+  return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
+}
+
+/** The placeholder inside the title value when the value is written as is (plain or quoted, one line), else the value. */
+function titleRange(policy: Policy, value: SourceRange, found: Found): SourceRange {
+  const written = value.endColumn - value.column;
+  if (value.line !== value.endLine || (written !== policy.title.length && written !== policy.title.length + 2)) return value;
+  const column = value.column + (written === policy.title.length ? 0 : 1) + found.index;
+  return { ...value, column, endColumn: column + found.text.length };
+}

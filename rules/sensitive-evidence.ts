@@ -1,0 +1,120 @@
+// A secret inside an evidence file (a private key, a cloud or API token, a password): evidence is copied to auditors
+// and kept for years, so a credential in it is a leak, and an auditor who sees one reports a control failure.
+import { defineRule } from '../src/engine/rule.js';
+import type { RecordSource } from '../src/parse/source.js';
+
+// `hint` is a cheap test before the regex; `accept` gives the end of the secret, or undefined for a placeholder or an example.
+type Match = RegExpExecArray;
+type Detector = { hint: RegExp; pattern: RegExp; kind: (m: Match) => string; accept?: (m: Match, lines: readonly string[], index: number) => number | undefined };
+
+const GITHUB: Record<string, string> = { ghp: 'personal access token', gho: 'OAuth token', ghu: 'user-to-server token', ghs: 'server-to-server token', ghr: 'refresh token', github_pat: 'fine-grained personal access token' };
+const end = (match: Match) => match.index + match[0].length;
+// A PEM header alone is documentation; a key has a base64 body on the same line (JSON) or within the next lines.
+const keyBody = (match: Match, lines: readonly string[], index: number) =>
+  /[A-Za-z0-9+/]{40,}/.test(lines[index]!.slice(end(match))) || lines.slice(index + 1, index + 6).some((line) => /^[A-Za-z0-9+/=]{40,}$/.test(line.trim())) ? end(match) : undefined;
+
+const DETECTORS: readonly Detector[] = [
+  { hint: /private_key/, pattern: /"private_key"\s*:\s*"-----BEGIN [A-Z ]*PRIVATE KEY-----/g, kind: () => 'a private key in JSON credentials ("private_key")', accept: keyBody },
+  { hint: /BEGIN/, pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g, kind: (m) => `a private key (${m[0].replace(/-/g, '')})`, accept: keyBody },
+  // AWS documents AKIAIOSFODNN7EXAMPLE; keys ending in EXAMPLE are examples copied from its docs.
+  { hint: /AKIA|ASIA/, pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, kind: () => 'an AWS access key ID', accept: (m) => (m[0].endsWith('EXAMPLE') ? undefined : end(m)) },
+  { hint: /gh[pousr]_|github_pat_/, pattern: /\b(gh[pousr])_[A-Za-z0-9]{36}\b|\b(github_pat)_[A-Za-z0-9_]{82}\b/g, kind: (m) => `a GitHub ${GITHUB[m[1] ?? m[2]!]}` },
+  { hint: /xox/, pattern: /\bxox[abpors]-[0-9]+-[A-Za-z0-9-]{10,}/g, kind: () => 'a Slack token' },
+  { hint: /_live_/, pattern: /\b[sr]k_live_[0-9A-Za-z]{24,}\b/g, kind: () => 'a Stripe live secret key' },
+  { hint: /AIza/, pattern: /(?<![0-9A-Za-z_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, kind: () => 'a Google API key' },
+  {
+    hint: /pass|pwd/i,
+    // password / passwd / pwd as a key (db_password, DB_PASSWORD, dbPassword, "password"), then = : := or =>.
+    pattern: /(?:(?<![A-Za-z0-9])(?:[Pp]ass(?:word|wd)|PASS(?:WORD|WD)|[Pp]wd|PWD)|(?<=[a-z0-9])(?:Pass(?:word|wd)|Pwd))["']?[ \t]*(:=|=>|=(?!=)|:(?!:))/g,
+    kind: () => 'a password',
+    accept: (m, lines, index) => passwordEnd(lines[index]!, end(m), m[1]!),
+  },
+];
+
+const PLACEHOLDERS = new Set(
+  'changeme changeit placeholder example sample dummy fake test secret password passwd pwd pass yourpassword mypassword none null nil undefined empty true false yes no required optional set unset notset na tbd todo'.split(' '),
+);
+
+/** Where a password value written after `from` ends, or undefined when the value is empty, a placeholder or not a literal. */
+function passwordEnd(line: string, from: number, separator: string): number | undefined {
+  const start = line.length - line.slice(from).trimStart().length;
+  const quote = /["'`]/.test(line[start] ?? '') ? line[start] : undefined;
+  const close = quote ? line.indexOf(quote, start + 1) : -1;
+  if (quote && close === -1) return undefined;
+  // After a colon, an unquoted value is a lone token up to the line end: "Password: rotated on 2026-03-01" is prose.
+  const value = quote
+    ? line.slice(start + 1, close)
+    : separator === ':'
+      ? line.slice(start).replace(/\s+#.*$/, '').replace(/[,;]\s*$/, '').trim()
+      : /^[^\s,;&'"`]*/.exec(line.slice(start))![0];
+  if ((!quote && /\s/.test(value)) || placeholder(value, quote !== undefined)) return undefined;
+  return quote ? close + 1 : start + value.length;
+}
+
+function placeholder(value: string, quoted: boolean): boolean {
+  return (
+    value.length < 4 ||
+    /^[$%<{[!/~(]|^[A-Za-z]:[\\/]/.test(value) || // a variable, template, <placeholder>, YAML tag or file path
+    /^[*xX•●·#.?_-]+$/u.test(value) || /\*{3}/.test(value) || // a mask: ****, xxxx
+    /redact|filtered|masked|hidden|removed|omitted|placeholder|changeme|example|pass(word|wd)/i.test(value) ||
+    /\S+\s+\S+\s+\S/.test(value) || // three words or more: a sentence
+    PLACEHOLDERS.has(value.toLowerCase().replace(/[^a-z0-9]/g, '')) ||
+    // Unquoted, a bare word (snake_case too) is a setting, prose or a variable; dotted names, calls, quotes are code.
+    (!quoted && (/^[A-Za-z_]+$/.test(value) || /[()[\]{}"'`]/.test(value) || /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$/.test(value)))
+  );
+}
+
+/** Each secret in the text, in line order: its line (1-based) and kind. A span claimed by one kind is not claimed again. */
+function scan(text: string): { line: number; kind: string }[] {
+  const hits: { line: number; kind: string }[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, index) => {
+    const taken: [number, number][] = [];
+    for (const detector of DETECTORS) {
+      if (!detector.hint.test(line)) continue;
+      for (const match of line.matchAll(detector.pattern)) {
+        const stop = detector.accept ? detector.accept(match, lines, index) : end(match);
+        if (stop === undefined || taken.some(([a, b]) => match.index < b && a < stop)) continue;
+        taken.push([match.index, stop]);
+        hits.push({ line: index + 1, kind: detector.kind(match) });
+      }
+    }
+  });
+  return hits;
+}
+
+const MAX_PER_FILE = 10;
+
+export default defineRule({
+  meta: {
+    id: 'sensitive-evidence',
+    description: 'An evidence file holding a secret: a private key, an AWS, GitHub, Slack, Stripe or Google credential, or a password.',
+    defaultSeverity: 'error',
+    reads: ['control', 'vendor', 'person', 'evidence-content'],
+  },
+  check({ model, report }) {
+    const scanned = new Map<string, { line: number; kind: string }[]>();
+    // `file` names the record and the kind of file: `Control AC-01: evidence file`.
+    const check = (file: string, path: string | undefined, source: RecordSource, at: (string | number)[]) => {
+      const content = path === undefined ? undefined : model.evidenceContent.get(path);
+      if (path === undefined || !content || !('text' in content)) return; // binaries and files over 1 MiB are not scanned
+      const hits = scanned.get(path) ?? scanned.set(path, scan(content.text)).get(path)!;
+      for (const hit of hits.slice(0, MAX_PER_FILE)) {
+        report({ message: `${file} "${path}" line ${hit.line} contains ${hit.kind}. Remove it (redact the value), rotate the credential, and purge it from git history.`, at: source.at(at) });
+      }
+      const more = hits.length - MAX_PER_FILE;
+      const lines = [...new Set(hits.slice(MAX_PER_FILE).map((hit) => hit.line))];
+      if (more <= 0) return;
+      const shown = `line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}`;
+      report({ message: `${file} "${path}" contains ${more} more secret${more === 1 ? '' : 's'} (${shown}). Clean the whole file, rotate the credentials, and purge them from git history.`, at: source.at(at) });
+    };
+    for (const control of model.controls) {
+      for (const entry of control.evidence) check(`Control ${control.id}: evidence file`, entry.path, control.source, ['evidence', entry.index, 'path']);
+    }
+    for (const vendor of model.vendors) {
+      check(`Vendor ${vendor.id}: assurance report`, vendor.assurance?.path, vendor.source, ['assurance', 'path']);
+      check(`Vendor ${vendor.id}: bridge letter`, vendor.assurance?.bridgeLetter?.path, vendor.source, ['assurance', 'bridge_letter', 'path']);
+    }
+    for (const person of model.people) check(`Person ${person.id}: offboarding evidence file`, person.offboarded?.evidence, person.source, ['offboarded', 'evidence']);
+  },
+});

@@ -1,0 +1,66 @@
+// Someone at work without current security awareness training (none within 30 days of starting, or none in the last
+// year): "training not completed" is one of the most frequent SOC 2 exceptions (CC2.2, CC1.4).
+import { addDays, addInterval, compareDates, describeInterval, maxDate, parseInterval, subtractInterval } from '../src/domain/dates.js';
+import { isActivePerson } from '../src/domain/people.js';
+import { defineRule } from '../src/engine/rule.js';
+
+const DEFAULT_EVERY = 'P12M';
+/** An interval keyword or an ISO duration with at least one non-zero figure (what parseInterval accepts). */
+const INTERVAL_PATTERN = '^(?:daily|weekly|monthly|quarterly|semiannual|annual|P(?=.*[1-9])(?:\\d+Y)?(?:\\d+M)?(?:\\d+W)?(?:\\d+D)?)$';
+
+export default defineRule<{ every: string; within_days: number; courses: string[] }>({
+  meta: {
+    id: 'training-overdue',
+    description: 'An active person with no security training within within_days of starting, or none in the last year (option every).',
+    defaultSeverity: 'error',
+    reads: ['person', 'training'],
+    options: {
+      defaults: { every: DEFAULT_EVERY, within_days: 30, courses: [] },
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          every: { type: 'string', pattern: INTERVAL_PATTERN },
+          within_days: { type: 'integer', minimum: 0, maximum: 366 },
+          courses: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+  },
+  check({ model, asOf, options, report }) {
+    if (!model.hasPeopleFile) return; // without a people register there is no one to hold to it
+    const every = parseInterval(options.every) ?? parseInterval(DEFAULT_EVERY)!;
+    const within = options.within_days;
+    const courses = new Set(options.courses.map((course) => course.trim().toLowerCase()));
+    const isSecurity = (course: string) => (courses.size > 0 ? courses.has(course.trim().toLowerCase()) : course.toLowerCase().includes('security'));
+    const datesBy = new Map<string, string[]>();
+    for (const record of model.training) {
+      if (!isSecurity(record.course) || compareDates(record.date, asOf) > 0) continue; // future-dated training is no proof
+      datesBy.set(record.person, [...(datesBy.get(record.person) ?? []), record.date]);
+    }
+    const hint = 'Have them take the security training and add the record under training/.';
+    const recentSince = subtractInterval(asOf, every); // who started after this is a recent starter
+    for (const person of model.people) {
+      if (!isActivePerson(person, asOf)) continue;
+      const dates = datesBy.get(person.id) ?? [];
+      const at = person.source.at(['id']);
+      const start = person.start;
+      if (start && compareDates(asOf, addDays(start, within)) <= 0) continue; // still inside the onboarding window
+      if (start && compareDates(start, recentSince) > 0) {
+        // Training taken late still counts once it is done (as a late acknowledgment does): the finding is for
+        // someone who has never been trained since joining, and the dates on record show the auditor it was late.
+        const [from, to] = [addDays(start, -within), addDays(start, within)];
+        if (!dates.some((date) => compareDates(date, from) >= 0)) {
+          report({ message: `${person.id} had no security training within ${within} days of starting on ${start} (due by ${to}). ${hint}`, at, record: person.id });
+          continue;
+        }
+      }
+      const last = maxDate(dates);
+      if (last && compareDates(addInterval(last, every), asOf) >= 0) continue; // the next is due on or after asOf
+      const message = last
+        ? `${person.id}: last security training on ${last}, more than ${describeInterval(every)} ago (the next was due by ${addInterval(last, every)}). ${hint}`
+        : `${person.id} has no security training on record; it is due every ${describeInterval(every)}. ${hint}`;
+      report({ message, at, record: person.id });
+    }
+  },
+});

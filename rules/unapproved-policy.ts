@@ -1,0 +1,45 @@
+// Policies that govern active controls but were never approved, or whose approval is not recorded: auditors test
+// that management approved each policy (CC1, CC5.3), and an unapproved one is an exception for every control on it.
+import { activeControls } from '../src/domain/program.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'unapproved-policy',
+    description: 'A draft policy that active controls rely on, or an approved policy without approved_by or approved_on.',
+    defaultSeverity: 'error',
+    reads: ['policy', 'control'],
+  },
+  check({ model, report }) {
+    // Which active controls name each policy ID, in the order they appear, each once.
+    const reliedOn = new Map<string, string[]>();
+    for (const control of activeControls(model)) {
+      for (const { value } of control.policies) {
+        const controls = reliedOn.get(value) ?? [];
+        if (!controls.includes(control.id)) controls.push(control.id);
+        reliedOn.set(value, controls);
+      }
+    }
+
+    for (const policy of model.policies) {
+      const at = policy.source.at(['status']);
+      if (policy.status === 'draft') {
+        const controls = reliedOn.get(policy.id);
+        if (!controls) continue;
+        const many = controls.length > 1;
+        report({
+          message: `Policy ${policy.id} is still a draft, but active control${many ? 's' : ''} ${controls.join(', ')} ${many ? 'rely' : 'relies'} on it. Approve it (status: approved, approved_by, approved_on) or point the control${many ? 's' : ''} at an approved policy.`,
+          at,
+        });
+      } else if (policy.status === 'approved') {
+        // A field written with an invalid value is schema-violation's finding; only a field not written at all is ours.
+        if (policy.approvedBy === undefined && !policy.source.has(['approved_by'])) {
+          report({ message: `Policy ${policy.id} is approved but has no approved_by. Record who approved it (a person in people.yaml).`, at });
+        }
+        if (policy.approvedOn === undefined && !policy.source.has(['approved_on'])) {
+          report({ message: `Policy ${policy.id} is approved but has no approved_on. Record the date it was approved (YYYY-MM-DD).`, at });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,196 @@
+import rule from '../../rules/evidence-gap.js';
+import { addDays } from '../../src/domain/dates.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+/** scope.yaml declaring an audit of the given type over the given period. */
+const scope = (start: string, end: string, type = 'type2') =>
+  `categories: [security]\naudit:\n  type: ${type}\n  period:\n    start: ${start}\n    end: ${end}\n`;
+
+/** One control as a mapping with url evidence on the given dates; its `evidence:` key is on line 5, column 1. */
+const control = (frequency: string, dates: string[], status = '') =>
+  `id: C-1\ntitle: The control\nowner: a@x.io\nfrequency: ${frequency}\n${status ? `status: ${status}\n` : ''}evidence:\n${dates
+    .map((date) => `  - url: https://ci.example.com/runs/${date}\n    date: ${date}\n`)
+    .join('')}`;
+const at = { file: 'controls/c.yaml', line: 5, column: 1 };
+
+/** Every date from `start` to `end` (inclusive) stepping by `step` days, except those in `skip`. */
+const every = (start: string, end: string, step = 1, skip: string[] = []) => {
+  const dates: string[] = [];
+  for (let date = start; date <= end; date = addDays(date, step)) if (!skip.includes(date)) dates.push(date);
+  return dates;
+};
+const repo = (period: [string, string], frequency: string, dates: string[], type = 'type2') => ({
+  'scope.yaml': scope(period[0], period[1], type),
+  'controls/c.yaml': control(frequency, dates),
+});
+const H1: [string, string] = ['2026-01-01', '2026-06-30'];
+const YEAR: [string, string] = ['2026-01-01', '2026-12-31'];
+
+testRule(rule, {
+  valid: [
+    { name: 'quarterly: one run in each ended quarter (the last day of a quarter counts) is enough', files: repo(H1, 'quarterly', ['2026-03-15', '2026-06-30']) },
+    { name: 'on the last day of Q2 (as_of 2026-06-30) Q2 has not ended, so it is not required yet', asOf: '2026-06-30', files: repo(H1, 'quarterly', ['2026-02-01']) },
+    { name: 'as_of in the middle of Q3: Q3 is not required yet', asOf: '2026-08-15', files: repo(YEAR, 'quarterly', ['2026-02-01', '2026-05-01']) },
+    {
+      name: 'period 2026-01-15..2026-12-31: Q1 is only partly inside, so it is not required',
+      files: { 'scope.yaml': scope('2026-01-15', '2026-12-31'), 'controls/c.yaml': control('quarterly', ['2026-05-01']) },
+    },
+    { name: 'monthly: evidence on the first day of January and the last of February covers both months', asOf: '2026-03-01', files: repo(YEAR, 'monthly', ['2026-01-01', '2026-02-28']) },
+    { name: 'leap year: evidence on 2024-02-29 covers February 2024', asOf: '2024-03-01', files: repo(['2024-01-01', '2024-12-31'], 'monthly', ['2024-01-31', '2024-02-29']) },
+    { name: 'leap year: on 2024-02-29 February has not ended yet', asOf: '2024-02-29', files: repo(['2024-01-01', '2024-12-31'], 'monthly', ['2024-01-31']) },
+    {
+      name: 'weekly over calendar 2026: only W02..W52 are whole; W01 (from 2025-12-29) and W53 (to 2027-01-03) are not required',
+      asOf: '2027-02-01',
+      files: repo(YEAR, 'weekly', every('2026-01-07', '2026-12-23', 7)),
+    },
+    {
+      name: 'weekly: on the Sunday that ends 2026-W53 (2027-01-03) that week is not required yet',
+      asOf: '2027-01-03',
+      files: repo(['2026-12-14', '2027-01-03'], 'weekly', ['2026-12-14', '2026-12-27']),
+    },
+    { name: 'semiannual: one run in each half', asOf: '2027-01-01', files: repo(YEAR, 'semiannual', ['2026-06-30', '2026-07-01']) },
+    { name: 'daily: every ended day has a run; today (as_of) is not required', asOf: '2026-06-04', files: repo(['2026-06-01', '2026-12-31'], 'daily', every('2026-06-01', '2026-06-03')) },
+    {
+      name: 'path and url entries both count as evidence',
+      files: {
+        'scope.yaml': scope(...H1),
+        'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: quarterly\nevidence:\n  - path: evidence/q1.md\n    date: 2026-01-10\n  - url: https://x.example.com/q2\n    date: 2026-04-10\n',
+      },
+    },
+    { name: 'a Type I audit has no period to cover', files: repo(H1, 'quarterly', ['2025-01-01'], 'type1') },
+    { name: 'a Type II audit without a period: nothing to check', files: { 'scope.yaml': 'audit:\n  type: type2\n', 'controls/c.yaml': control('monthly', ['2025-01-01']) } },
+    { name: 'no scope file: nothing to check', files: { 'controls/c.yaml': control('monthly', ['2025-01-01']) } },
+    { name: 'a planned control is skipped', files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': control('monthly', ['2025-01-01'], 'planned') } },
+    { name: 'a retired control is skipped', files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': control('monthly', ['2025-01-01'], 'retired') } },
+    { name: "a control with no evidence at all is missing-evidence's finding, not a gap per interval", files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: monthly\nevidence: []\n' } },
+    { name: 'event: the period has not ended on its last day, so no run is required yet', asOf: '2026-06-30', files: repo(H1, 'event', ['2025-11-01']) },
+    { name: 'event: one run dated inside the ended period is enough', files: repo(H1, 'event', ['2026-06-30']) },
+    { name: 'continuous: one entry dated on the first day of the ended period is enough', files: repo(H1, 'continuous', ['2026-01-01']) },
+    { name: 'annual in a 6-month period (no whole year inside): one run inside the period is enough', files: repo(H1, 'annual', ['2026-04-01']) },
+    { name: 'annual in a 6-month period that has not ended: nothing required yet', asOf: '2026-06-30', files: repo(H1, 'annual', ['2025-04-01']) },
+    { name: 'a period written backwards (start after end) is not judged here', files: repo(['2026-06-30', '2026-01-01'], 'event', ['2025-01-01']) },
+  ],
+  invalid: [
+    {
+      name: 'quarterly: on the day after Q2 ends (2026-07-01), Q2 without evidence is a gap',
+      files: repo(H1, 'quarterly', ['2026-03-15']),
+      errors: [
+        {
+          ...at,
+          message:
+            "Control C-1 runs quarterly but has no evidence dated in 2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-01 to 2026-06-30. Add the evidence of that quarter's run; if it did not run, that is an exception to disclose.",
+        },
+      ],
+    },
+    {
+      name: 'as_of in the middle of Q3: only the ended Q2 is reported, not Q3',
+      asOf: '2026-08-15',
+      files: repo(YEAR, 'quarterly', ['2026-02-10']),
+      errors: [{ ...at, message: 'no evidence dated in 2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-01 to 2026-12-31' }],
+    },
+    {
+      name: 'period 2026-01-15..2026-12-31: evidence in the partial Q1 does not cover Q2, Q3 or Q4',
+      asOf: '2027-01-01',
+      files: { 'scope.yaml': scope('2026-01-15', '2026-12-31'), 'controls/c.yaml': control('quarterly', ['2026-01-20']) },
+      errors: [
+        { ...at, message: '2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-15 to 2026-12-31' },
+        { ...at, message: '2026-Q3 (2026-07-01 to 2026-09-30)' },
+        { ...at, message: '2026-Q4 (2026-10-01 to 2026-12-31)' },
+      ],
+    },
+    {
+      name: 'evidence from before the period covers no quarter of it',
+      files: repo(H1, 'quarterly', ['2025-12-31']),
+      errors: [{ ...at, message: '2026-Q1 (2026-01-01 to 2026-03-31)' }, { ...at, message: '2026-Q2 (2026-04-01 to 2026-06-30)' }],
+    },
+    {
+      name: 'leap year: February 2024 runs to the 29th, and on 2024-03-01 it is a gap',
+      asOf: '2024-03-01',
+      files: repo(['2024-01-01', '2024-12-31'], 'monthly', ['2024-01-15', '2024-03-01']),
+      errors: [{ ...at, message: "runs monthly but has no evidence dated in 2024-02 (2024-02-01 to 2024-02-29), inside the Type II period 2024-01-01 to 2024-12-31. Add the evidence of that month's run" }],
+    },
+    {
+      name: 'weekly: the ISO week 2026-W52 (Monday 2026-12-21 to Sunday 2026-12-27) has no run',
+      asOf: '2027-02-01',
+      files: repo(YEAR, 'weekly', every('2026-01-07', '2026-12-16', 7)),
+      errors: [{ ...at, message: "runs weekly but has no evidence dated in 2026-W52 (2026-12-21 to 2026-12-27), inside the Type II period 2026-01-01 to 2026-12-31. Add the evidence of that week's run" }],
+    },
+    {
+      name: 'weekly: 2026-W53 (2026-12-28 to 2027-01-03) is required when the period holds it whole and it has ended',
+      asOf: '2027-01-04',
+      files: repo(['2026-12-14', '2027-01-03'], 'weekly', ['2026-12-14', '2026-12-27']),
+      errors: [{ ...at, message: 'no evidence dated in 2026-W53 (2026-12-28 to 2027-01-03), inside the Type II period 2026-12-14 to 2027-01-03' }],
+    },
+    {
+      name: 'semiannual: the second half without a run',
+      asOf: '2027-01-01',
+      files: repo(YEAR, 'semiannual', ['2026-03-01']),
+      errors: [{ ...at, message: "runs semiannually but has no evidence dated in 2026-H2 (2026-07-01 to 2026-12-31), inside the Type II period 2026-01-01 to 2026-12-31. Add the evidence of that half-year's run" }],
+    },
+    {
+      name: 'annual: the whole calendar year 2025 inside an 18-month period without a run',
+      files: repo(['2025-01-01', '2026-06-30'], 'annual', ['2026-02-01']),
+      errors: [{ ...at, message: 'runs annually but has no evidence dated in 2025 (2025-01-01 to 2025-12-31), inside the Type II period 2025-01-01 to 2026-06-30' }],
+    },
+    {
+      name: 'daily: one finding counting the missing days, listing the first five',
+      files: repo(['2026-06-01', '2026-06-30'], 'daily', every('2026-06-01', '2026-06-30', 1, ['2026-06-03', '2026-06-10', '2026-06-11', '2026-06-12', '2026-06-13', '2026-06-14', '2026-06-15'])),
+      errors: [
+        {
+          ...at,
+          message:
+            'Control C-1 runs daily but has no evidence dated on 7 of the 30 ended days of the Type II period 2026-06-01 to 2026-06-30 (2026-06-03, 2026-06-10, 2026-06-11, 2026-06-12, 2026-06-13, ...).',
+        },
+      ],
+    },
+    {
+      name: 'daily: days not yet ended are not counted, and a short list has no ellipsis',
+      asOf: '2026-01-08',
+      files: repo(YEAR, 'daily', every('2026-01-01', '2026-01-05')),
+      errors: [{ ...at, message: 'no evidence dated on 2 of the 7 ended days of the Type II period 2026-01-01 to 2026-12-31 (2026-01-06, 2026-01-07).' }],
+    },
+    {
+      name: 'event: the period has ended (as_of the day after) and no entry is dated in it',
+      files: repo(H1, 'event', ['2025-12-31', '2026-07-01']),
+      errors: [{ ...at, message: 'Control C-1 runs on events: an event-driven control is sampled from the occurrences inside the Type II period 2026-01-01 to 2026-06-30, but the period has ended and no evidence is dated in it.' }],
+    },
+    {
+      name: 'continuous: the period has ended and no entry is dated in it',
+      asOf: '2026-09-01',
+      files: repo(H1, 'continuous', ['2026-08-01']),
+      errors: [{ ...at, message: 'Control C-1 runs continuously: a continuous control must show it operated during the Type II period 2026-01-01 to 2026-06-30, but the period has ended' }],
+    },
+    {
+      name: 'annual in a 6-month period: no whole year fits, so one run in the period is required once it has ended',
+      files: repo(H1, 'annual', ['2025-12-15']),
+      errors: [{ ...at, message: 'Control C-1 runs annually: no whole calendar year lies inside the Type II period 2026-01-01 to 2026-06-30, so at least one run inside the period is expected, but the period has ended and no evidence is dated in it.' }],
+    },
+    {
+      name: 'in a controls list, the finding is at that control\'s evidence key, one per missing month in order',
+      asOf: '2026-04-01',
+      files: {
+        'scope.yaml': scope(...YEAR),
+        'controls/list.yaml': [
+          'controls:',
+          '  - id: C-OK',
+          '    title: Fine',
+          '    frequency: quarterly',
+          '    evidence:',
+          '      - path: evidence/q1.md',
+          '        date: 2026-03-02',
+          '  - id: C-VS',
+          '    title: Vulnerability scan',
+          '    frequency: monthly',
+          '    evidence:',
+          '      - path: evidence/vs-02.md',
+          '        date: 2026-02-04',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        { file: 'controls/list.yaml', line: 11, column: 5, message: 'Control C-VS runs monthly but has no evidence dated in 2026-01 (2026-01-01 to 2026-01-31)' },
+        { file: 'controls/list.yaml', line: 11, column: 5, message: 'Control C-VS runs monthly but has no evidence dated in 2026-03 (2026-03-01 to 2026-03-31)' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,151 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/late-offboarding.js';
+import { loadConfig } from '../../src/config/config.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { makeRepo } from '../helpers/repo.js';
+import { runRuleIn, testRule } from '../helpers/rule-tester.js';
+
+/**
+ * people.yaml with one person, Ryan Cole. With an end date, `end`'s value is on line 4, column 10; an offboarded record
+ * follows with its key on line 5, column 5, and its date value on line 6, column 13.
+ */
+const ryan = (end?: string, offboarded = '') => `people:\n  - id: ryan@x.io\n    name: Ryan Cole\n${end ? `    end: ${end}\n` : ''}${offboarded}`;
+const removed = (date: string, evidence: string | null = 'evidence/HR-03/ticket.md') =>
+  `    offboarded:\n      date: ${date}\n${evidence === null ? '' : `      evidence: ${evidence}\n`}`;
+const END = { file: 'people.yaml', line: 4, column: 10 };
+const DATE = { file: 'people.yaml', line: 6, column: 13 };
+const KEY = { file: 'people.yaml', line: 5, column: 5 };
+
+testRule(rule, {
+  valid: [
+    { name: 'a person with no end date is not a leaver', files: { 'people.yaml': ryan() } },
+    { name: 'an end date in the future: nothing is due yet', files: { 'people.yaml': ryan('2026-07-15') } },
+    { name: 'an end date of today: still here on the last day', files: { 'people.yaml': ryan('2026-07-01') } },
+    {
+      name: 'an end date of today with an offboarded record that has no evidence yet: nothing is judged before the last day is over',
+      files: { 'people.yaml': ryan('2026-07-01', removed('2026-07-01', null)) },
+    },
+    { name: 'the day after the last day, with the default 1 day, the removal may still be unrecorded', files: { 'people.yaml': ryan('2026-06-30') } },
+    { name: 'access removed on the last day', files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-17')) } },
+    { name: 'access removed the day after the last day is within the default 1 day', files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-18')) } },
+    { name: 'access removed before the last day (garden leave) is fine', files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-03')) } },
+    { name: 'month end: last day 2026-01-31, removed 2026-02-01 is one day later', files: { 'people.yaml': ryan('2026-01-31', removed('2026-02-01')) } },
+    { name: 'no leap day in 2026: last day 2026-02-28, removed 2026-03-01 is one day later', files: { 'people.yaml': ryan('2026-02-28', removed('2026-03-01')) } },
+    { name: 'year end: last day 2025-12-31, removed 2026-01-01', files: { 'people.yaml': ryan('2025-12-31', removed('2026-01-01')) } },
+    { name: 'within_days: 0 and access removed on the last day', options: { within_days: 0 }, files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-17')) } },
+    { name: 'within_days: 0 and the last day is today', options: { within_days: 0 }, files: { 'people.yaml': ryan('2026-07-01') } },
+    { name: 'within_days: 5 allows a removal 5 days after the last day', options: { within_days: 5 }, files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-22')) } },
+    { name: 'within_days: 5 leaves 5 days to record it: last day 2026-06-26, as of 2026-07-01', options: { within_days: 5 }, files: { 'people.yaml': ryan('2026-06-26') } },
+    {
+      name: 'an offboarded record with an invalid date is schema-violation\'s finding, not reported as missing too',
+      files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-31')) },
+    },
+    {
+      name: 'an empty evidence value is schema-violation\'s finding, not reported as missing evidence too',
+      files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-17', '""')) },
+    },
+    { name: 'no people file, nothing to check', files: { 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: annual\n' } },
+  ],
+  invalid: [
+    {
+      name: 'two days after the last day with no removal recorded, the leaver is reported at the end date',
+      files: { 'people.yaml': ryan('2026-06-29') },
+      errors: [{ ...END, message: 'Ryan Cole (ryan@x.io) left on 2026-06-29 but no access removal is recorded; access was due to be removed by 2026-06-30' }],
+    },
+    {
+      name: 'a leaver of months ago with no offboarded record',
+      files: { 'people.yaml': ryan('2026-04-17') },
+      errors: [{ ...END, message: 'Add offboarded: {date, evidence} with the date access was removed' }],
+    },
+    {
+      name: 'within_days: 0: one day after the last day, the removal is already overdue',
+      options: { within_days: 0 },
+      files: { 'people.yaml': ryan('2026-06-30') },
+      errors: [{ ...END, message: 'left on 2026-06-30 but no access removal is recorded; access was due to be removed by 2026-06-30' }],
+    },
+    {
+      name: 'access removed 8 days after the last day is reported at the offboarded date with both dates',
+      files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-25')) },
+      errors: [{ ...DATE, message: 'Ryan Cole (ryan@x.io): access removed 2026-04-25, 8 days after the last day 2026-04-17; allowed: 1 day' }],
+    },
+    {
+      name: 'access removed two days after the last day is one day too late with the default',
+      files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-19')) },
+      errors: [{ ...DATE, message: 'access removed 2026-04-19, 2 days after the last day 2026-04-17; allowed: 1 day' }],
+    },
+    {
+      name: 'month end: last day 2026-01-31, removed 2026-02-02 is late',
+      files: { 'people.yaml': ryan('2026-01-31', removed('2026-02-02')) },
+      errors: [{ ...DATE, message: 'access removed 2026-02-02, 2 days after the last day 2026-01-31' }],
+    },
+    {
+      name: 'leap year: last day 2024-02-28, removed 2024-03-01 is two days later (2024-02-29 exists)',
+      asOf: '2024-06-01',
+      files: { 'people.yaml': ryan('2024-02-28', removed('2024-03-01')) },
+      errors: [{ ...DATE, message: 'access removed 2024-03-01, 2 days after the last day 2024-02-28' }],
+    },
+    {
+      name: 'within_days: 0: access removed the day after the last day is late',
+      options: { within_days: 0 },
+      files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-18')) },
+      errors: [{ ...DATE, message: 'access removed 2026-04-18, 1 day after the last day 2026-04-17; allowed: 0 days' }],
+    },
+    {
+      name: 'within_days: 5: six days after the last day is late',
+      options: { within_days: 5 },
+      files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-23')) },
+      errors: [{ ...DATE, message: '6 days after the last day 2026-04-17; allowed: 5 days' }],
+    },
+    {
+      name: 'an offboarded record without evidence is reported at the offboarded key',
+      files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-17', null)) },
+      errors: [{ ...KEY, message: 'Ryan Cole (ryan@x.io) left on 2026-04-17 and offboarded.date says access was removed on 2026-04-17, but there is no evidence of the removal' }],
+    },
+    {
+      name: 'a late removal without evidence gives two findings, the key first, then the date',
+      files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-30', null)) },
+      errors: [
+        { ...KEY, message: 'no evidence of the removal' },
+        { ...DATE, message: 'access removed 2026-04-30, 13 days after the last day 2026-04-17' },
+      ],
+    },
+    {
+      name: 'in a register of several people, only the leaver without a record is reported, at their own end date',
+      files: {
+        'people.yaml': [
+          'people:',
+          '  - id: ana@x.io',
+          '    name: Ana Silva',
+          '    start: 2024-01-08',
+          '  - id: ben@x.io',
+          '    name: Ben Ode',
+          '    end: 2026-03-31',
+          '    offboarded: { date: 2026-03-31, evidence: evidence/ben.md }',
+          '  - id: cy@x.io',
+          '    name: Cy Park',
+          '    end: 2026-05-29',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ file: 'people.yaml', line: 11, column: 10, message: 'Cy Park (cy@x.io) left on 2026-05-29' }],
+    },
+  ],
+});
+
+it('the healthy example program has no late offboarding', async () => {
+  const root = fileURLToPath(new URL('../../examples/acme-saas', import.meta.url));
+  expect(await runRuleIn(rule, root, { asOf: '2026-07-10' })).toEqual([]);
+});
+
+describe('late-offboarding options', () => {
+  const configured = (value: string) => loadConfig(makeRepo({ 'soc2lint.config.yaml': `rules:\n  late-offboarding: [error, { within_days: ${value} }]\n` }));
+
+  it.each([['0', 0], ['3', 3], ['30', 30]])('accepts within_days %s', (value, expected) => {
+    expect(resolveRules([rule], configured(value))[0]?.options).toEqual({ within_days: expected });
+  });
+
+  it.each(['-1', '1.5', '"1"', '1000'])('rejects within_days %s', (value) => {
+    expect(() => resolveRules([rule], configured(value))).toThrow(/Invalid options for rule "late-offboarding": option "within_days"/);
+  });
+});

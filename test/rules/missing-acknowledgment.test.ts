@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/missing-acknowledgment.js';
+import { loadConfig } from '../../src/config/config.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { makeRepo, policy } from '../helpers/repo.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+// as_of is 2026-07-01 unless a case says otherwise.
+
+interface P {
+  id: string;
+  start?: string;
+  end?: string;
+}
+/** people.yaml with four lines a person: person i's `id` value is on line 2 + 4i, column 9. */
+const people = (...list: P[]) =>
+  `people:\n${list
+    .map((p) => `  - id: ${p.id}\n    name: ${p.id.split('@')[0]}\n    ${p.start ? `start: ${p.start}` : '# no start recorded'}\n    ${p.end ? `end: ${p.end}` : 'role: Staff'}\n`)
+    .join('')}`;
+const at = (index: number) => ({ file: 'people.yaml', line: 2 + 4 * index, column: 9 });
+
+/** An approved policy requiring acknowledgment; `version` and `approved_on` are written as given (raw YAML text). */
+const infosec = ({ version = '"3.0"', approvedOn = '2026-01-12', status = 'approved', requires = 'true', id = 'POL-INFOSEC' } = {}) =>
+  policy(
+    `id: ${id}\ntitle: Information Security Policy\nstatus: ${status}\nowner: sec@acme.example${version ? `\nversion: ${version}` : ''}${approvedOn ? `\napproved_on: ${approvedOn}` : ''}\nrequires_acknowledgment: ${requires}`,
+  );
+/** Acknowledgment rows [person, policy, version as raw YAML text, date] in a YAML `records:` list. */
+const acksYaml = (...rows: [string, string, string, string][]) =>
+  `records:\n${rows.map(([person, pol, version, date]) => `  - {person: ${person}, policy: ${pol}, version: ${version}, date: ${date}}\n`).join('')}`;
+const acksCsv = (...rows: [string, string, string, string][]) => `person,policy,version,date\n${rows.map((row) => row.join(',')).join('\n')}\n`;
+
+const JANE = 'jane@acme.example';
+const OMAR = 'omar@acme.example';
+const veteran = { id: JANE, start: '2020-01-06' };
+const repo = (ackFile: Record<string, string>, pol = infosec(), who: P[] = [veteran]) => ({ 'policies/infosec.md': pol, 'people.yaml': people(...who), ...ackFile });
+
+testRule(rule, {
+  valid: [
+    { name: 'an acknowledgment of the current version (quoted "3.0" on both sides) counts', files: repo({ 'acknowledgments/2026.yaml': acksYaml([JANE, 'POL-INFOSEC', '"3.0"', '2026-01-13']) }) },
+    { name: 'a CSV version 3.0 matches the policy\'s "3.0"', files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-01-13']) }) },
+    { name: 'an unquoted YAML 3.0 stays "3.0" and matches', files: repo({ 'acknowledgments/2026.yaml': acksYaml([JANE, 'POL-INFOSEC', '3.0', '2026-01-13']) }) },
+    {
+      name: 'unquoted 3.10 stays "3.10" on both sides (policy and acknowledgment), not the number 3.1',
+      files: repo({ 'acknowledgments/2026.yaml': acksYaml([JANE, 'POL-INFOSEC', '3.10', '2026-01-13']) }, infosec({ version: '3.10' })),
+    },
+    {
+      name: 'a quoted "3.10" acknowledgment matches a policy with unquoted version 3.10',
+      files: repo({ 'acknowledgments/jane.yaml': `person: ${JANE}\npolicy: POL-INFOSEC\nversion: "3.10"\ndate: 2026-01-13\n` }, infosec({ version: '3.10' })),
+    },
+    { name: 'a late acknowledgment still counts', files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-05-01']) }) },
+    { name: 'a policy without a version accepts an acknowledgment of any version', files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '1', '2025-03-01']) }, infosec({ version: '' })) },
+    { name: 'grace: a policy approved on 2026-06-01 is not due until 2026-07-01 inclusive', files: repo({}, infosec({ approvedOn: '2026-06-01' })) },
+    { name: 'grace from a month end: approved 2026-01-31 is due 2026-03-02 and fine that day', asOf: '2026-03-02', files: repo({}, infosec({ approvedOn: '2026-01-31' })) },
+    { name: 'grace across a leap day: approved 2024-01-30 is due 2024-02-29 and fine that day', asOf: '2024-02-29', files: repo({}, infosec({ approvedOn: '2024-01-30' }), [{ id: JANE, start: '2020-01-06' }]) },
+    { name: 'someone who started after the approval has 30 days from their start (2026-06-10 + 30 = 2026-07-10)', files: repo({}, infosec(), [{ id: JANE, start: '2026-06-10' }]) },
+    { name: 'a draft policy requires no acknowledgment yet', files: repo({}, infosec({ status: 'draft' })) },
+    { name: 'a retired policy requires no acknowledgment', files: repo({}, infosec({ status: 'retired' })) },
+    { name: 'an approved policy with requires_acknowledgment: false needs none', files: repo({}, infosec({ requires: 'false' })) },
+    { name: 'a leaver needs no acknowledgment', files: repo({}, infosec(), [{ id: JANE, start: '2020-01-06', end: '2026-06-30' }]) },
+    { name: 'a future hire needs no acknowledgment yet', files: repo({}, infosec(), [{ id: JANE, start: '2026-09-01' }]) },
+    { name: 'without people.yaml there is no one to check', files: { 'policies/infosec.md': infosec() } },
+  ],
+  invalid: [
+    {
+      name: 'no acknowledgment at all: reported at the person, naming policy, version and deadline',
+      files: repo({}),
+      errors: [
+        {
+          ...at(0),
+          message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0" (due by 2026-02-11, 30 days after it was approved on 2026-01-12). Record the acknowledgment in acknowledgments/.',
+        },
+      ],
+    },
+    {
+      name: 'a new version was approved: the acknowledgment of the old one no longer counts, and the message says so',
+      files: repo({ 'acknowledgments/2025.yaml': acksYaml([JANE, 'POL-INFOSEC', '"2.0"', '2024-03-04'], [JANE, 'POL-INFOSEC', '"2.1"', '2025-02-03']) }),
+      errors: [{ ...at(0), message: 'has not acknowledged POL-INFOSEC version "3.0" (due by 2026-02-11, 30 days after it was approved on 2026-01-12); they last acknowledged version "2.1" on 2025-02-03.' }],
+    },
+    {
+      name: 'grace: a policy approved on 2026-05-31 is due 2026-06-30 and missing the next day',
+      files: repo({}, infosec({ approvedOn: '2026-05-31' })),
+      errors: [{ ...at(0), message: '(due by 2026-06-30, 30 days after it was approved on 2026-05-31)' }],
+    },
+    {
+      name: 'grace across a leap day: approved 2024-01-30 is missing on 2024-03-01',
+      asOf: '2024-03-01',
+      files: repo({}, infosec({ approvedOn: '2024-01-30' })),
+      errors: [{ ...at(0), message: '(due by 2024-02-29, 30 days after it was approved on 2024-01-30)' }],
+    },
+    {
+      name: 'someone who started after the approval is due 30 days after their start',
+      files: repo({}, infosec(), [{ id: JANE, start: '2026-05-15' }]),
+      errors: [{ ...at(0), message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0" (due by 2026-06-14, 30 days after they started on 2026-05-15)' }],
+    },
+    {
+      name: 'with neither a start date nor an approval date, the acknowledgment is required at once',
+      files: repo({}, infosec({ approvedOn: '' }), [{ id: JANE }]),
+      errors: [{ ...at(0), message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0". Record the acknowledgment in acknowledgments/.' }],
+    },
+    {
+      name: 'a missing approval date falls back to the start date',
+      files: repo({}, infosec({ approvedOn: '' }), [{ id: JANE, start: '2026-05-01' }]),
+      errors: [{ ...at(0), message: '(due by 2026-05-31, 30 days after they started on 2026-05-01)' }],
+    },
+    {
+      name: 'an acknowledgment dated after as_of does not count',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-07-02']) }),
+      errors: [{ ...at(0), message: 'has not acknowledged POL-INFOSEC version "3.0"' }],
+    },
+    {
+      name: 'versions compare as written: "3" is not "3.0"',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3', '2026-01-20']) }),
+      errors: [{ ...at(0), message: 'they last acknowledged version "3" on 2026-01-20' }],
+    },
+    {
+      name: 'an unquoted policy version 3.10 is not acknowledged by version "3.1"',
+      files: repo({ 'acknowledgments/2026.yaml': acksYaml([JANE, 'POL-INFOSEC', '"3.1"', '2026-01-20']) }, infosec({ version: '3.10' })),
+      errors: [{ ...at(0), message: 'has not acknowledged POL-INFOSEC version "3.10" (due by 2026-02-11, 30 days after it was approved on 2026-01-12); they last acknowledged version "3.1"' }],
+    },
+    {
+      name: 'one finding per person and policy, each at the person; another person\'s acknowledgment does not count',
+      files: {
+        'policies/infosec.md': infosec(),
+        'policies/aup.md': infosec({ id: 'POL-AUP', version: '"2.1"' }),
+        'people.yaml': people(veteran, { id: OMAR, start: '2024-02-05' }),
+        'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-01-13'], [JANE, 'POL-AUP', '2.1', '2026-01-13'], [OMAR, 'POL-AUP', '2.1', '2026-01-14']),
+      },
+      errors: [{ ...at(1), message: 'omar@acme.example has not acknowledged POL-INFOSEC version "3.0"' }],
+    },
+    {
+      name: 'two missing policies for one person give two findings at the same place',
+      files: { 'policies/infosec.md': infosec(), 'policies/aup.md': infosec({ id: 'POL-AUP', version: '"2.1"' }), 'people.yaml': people(veteran) },
+      errors: [
+        { ...at(0), message: 'has not acknowledged POL-AUP version "2.1"' },
+        { ...at(0), message: 'has not acknowledged POL-INFOSEC version "3.0"' },
+      ],
+    },
+    {
+      name: 'someone whose last day is today still needs the acknowledgment',
+      files: repo({}, infosec(), [{ id: JANE, start: '2020-01-06', end: '2026-07-01' }]),
+      errors: [{ ...at(0), message: 'jane@acme.example has not acknowledged POL-INFOSEC' }],
+    },
+    {
+      name: 'option within_days 0: a policy approved yesterday is already due',
+      options: { within_days: 0 },
+      files: repo({}, infosec({ approvedOn: '2026-06-30' })),
+      errors: [{ ...at(0), message: '(due by 2026-06-30, 0 days after it was approved on 2026-06-30)' }],
+    },
+    {
+      name: 'a policy without a version is named without one',
+      files: repo({}, infosec({ version: '' })),
+      errors: [{ ...at(0), message: 'jane@acme.example has not acknowledged POL-INFOSEC (due by 2026-02-11' }],
+    },
+  ],
+});
+
+describe('missing-acknowledgment options', () => {
+  const configured = (options: string) => loadConfig(makeRepo({ 'soc2lint.config.yaml': `rules:\n  missing-acknowledgment: [error, ${options}]\n` }));
+
+  it('accepts within_days', () => {
+    expect(resolveRules([rule], configured('{ within_days: 45 }'))[0]?.options).toEqual({ within_days: 45 });
+  });
+
+  it.each(['{ within_days: -1 }', '{ within_days: 400 }', '{ within_days: "30" }', '{ grace: 30 }'])('rejects %s', (options) => {
+    expect(() => resolveRules([rule], configured(options))).toThrow(/Invalid options for rule "missing-acknowledgment"/);
+  });
+});

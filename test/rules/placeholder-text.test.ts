@@ -1,0 +1,142 @@
+import rule from '../../rules/placeholder-text.js';
+import { policy } from '../helpers/repo.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+/** A policy whose body starts on line 6: body line i (0-based) is file line 6 + i. */
+const pol = (body: string, title = 'Access Control Policy', status = 'approved') => policy(`id: POL-A\ntitle: ${title}\nstatus: ${status}`, body);
+const at = (line: number, column: number, message?: string) => ({ file: 'policies/a.md', line, column, ...(message ? { message } : {}) });
+
+testRule(rule, {
+  valid: [
+    { name: 'a finished policy', files: { 'policies/a.md': pol('# Access control\n\nAcme reviews access every quarter. See the [Incident Response Policy](incident.md).\n') } },
+    {
+      name: 'markdown links, reference links, reference definitions, task boxes, footnotes and alerts are not placeholders',
+      files: {
+        'policies/a.md': pol(
+          [
+            '# Links',
+            'See [Access Review Procedure](review.md) and ![Network Diagram](net.png).',
+            'See [the Policy Index][POLICY INDEX] and [Vendor Register][].',
+            'The [Acceptable Use Policy] applies (a shortcut reference link).',
+            '- [ ] open item',
+            '- [x] done item',
+            'As required by law.[^1]',
+            '> [!IMPORTANT]',
+            '',
+            '[POLICY INDEX]: https://wiki.example.com/policies',
+            '[Vendor Register]: vendors.md',
+            '[acceptable use policy]: aup.md',
+            '[^1]: See the statute.',
+          ].join('\n'),
+        ),
+      },
+    },
+    {
+      name: 'placeholders inside fenced code blocks (``` and ~~~) and inline code are examples, not leftovers',
+      files: {
+        'policies/a.md': pol(
+          ['# Template syntax', 'Write `{{ company }}` or ``[COMPANY NAME]`` in templates.', '```', 'TODO: [INSERT DATE] {{ x }}', '~~~', 'still code: TBD', '```', '~~~', 'TODO in tilde fence', '~~~'].join('\n'),
+        ),
+      },
+    },
+    { name: 'lowercase todo, tbd and words containing TODO are not placeholders', files: { 'policies/a.md': pol('Our todo list is tbd. TODOS_LIST and ATODO are identifiers, not markers.\n') } },
+    { name: 'single-word brackets that are not capitals: [sic], [1], [CC6]', files: { 'policies/a.md': pol('The quote [sic] cites [1] under [CC6].\n') } },
+    { name: 'a retired policy is history, not checked', files: { 'policies/a.md': pol('Owner: [COMPANY NAME]. TODO.\n', 'Old policy', 'retired') } },
+    { name: 'a real date is not XX/XX/XXXX', files: { 'policies/a.md': pol('Effective 03/01/2026.\n') } },
+  ],
+  invalid: [
+    {
+      name: 'a bracketed capital placeholder is reported at its exact line and column, quoted',
+      files: { 'policies/a.md': pol('# Access control\n\nThis policy applies to [COMPANY NAME] staff.\n') },
+      errors: [at(8, 24, 'Policy POL-A still contains the template placeholder "[COMPANY NAME]". Replace it with the real text.')],
+    },
+    {
+      name: 'a draft is checked too',
+      files: { 'policies/a.md': pol('Effective [INSERT DATE].\n', 'Access', 'draft') },
+      errors: [at(6, 11, '"[INSERT DATE]"')],
+    },
+    {
+      name: 'Title Case words in brackets, a single capitalised word and snake case capitals',
+      files: { 'policies/a.md': pol('Signed by [Company Name].\nOwner: [CISO] and [SECURITY_LEAD].\n') },
+      errors: [at(6, 11, '"[Company Name]"'), at(7, 8, '"[CISO]"'), at(7, 19, '"[SECURITY_LEAD]"')],
+    },
+    {
+      name: 'moustaches, with or without spaces',
+      files: { 'policies/a.md': pol('Hello {{ company_name }} and {{owner}}.\n') },
+      errors: [at(6, 7, '"{{ company_name }}"'), at(6, 30, '"{{owner}}"')],
+    },
+    {
+      name: 'TODO, TBD, TBA and FIXME as whole uppercase words',
+      files: { 'policies/a.md': pol('TODO: write this.\nRetention is TBD, training TBA.\nFIXME\n') },
+      errors: [at(6, 1, '"TODO"'), at(7, 14, '"TBD"'), at(7, 28, '"TBA"'), at(8, 1, '"FIXME"')],
+    },
+    {
+      name: 'lorem ipsum in any case, <insert ...>, and XX/XX/XXXX',
+      files: { 'policies/a.md': pol('Lorem Ipsum dolor.\nContact <insert name here> by xx/xx/xxxx or XX/XX/XXXX.\nAlso LOREM IPSUM.\n') },
+      errors: [at(6, 1, '"Lorem Ipsum"'), at(7, 9, '"<insert name here>"'), at(7, 31, '"xx/xx/xxxx"'), at(7, 45, '"XX/XX/XXXX"'), at(8, 6, '"LOREM IPSUM"')],
+    },
+    {
+      name: 'a placeholder that holds a marker is one finding, not two: [TODO] and {{ TBD }}',
+      files: { 'policies/a.md': pol('Owner: [TODO], due {{ TBD }}.\n') },
+      errors: [at(6, 8, '"[TODO]"'), at(6, 20, '"{{ TBD }}"')],
+    },
+    {
+      name: 'a long placeholder is quoted truncated to 40 characters',
+      files: { 'policies/a.md': pol('See [INSERT THE NAME OF YOUR INFORMATION SECURITY OFFICER HERE].\n') },
+      errors: [at(6, 5, '"[INSERT THE NAME OF YOUR INFORMATION SE…"')],
+    },
+    {
+      name: 'text after a closed fence is checked again, and inline code only hides what it encloses',
+      files: { 'policies/a.md': pol('```yaml\nowner: TODO\n```\nUse `x` for [COMPANY NAME].\n') },
+      errors: [at(9, 13, '"[COMPANY NAME]"')],
+    },
+    {
+      name: 'a fence of another character does not close the fence',
+      files: { 'policies/a.md': pol('~~~\n```\nTODO\n~~~\nTBD\n') },
+      errors: [at(10, 1, '"TBD"')],
+    },
+    {
+      name: 'a reference definition\'s label is not a placeholder, but its title can hold one',
+      files: { 'policies/a.md': pol('[Policy Index]: index.md "TBD"\n') },
+      errors: [at(6, 27, '"TBD"')],
+    },
+    {
+      name: 'a placeholder in the title (plain) is reported in the title value',
+      files: { 'policies/a.md': pol('Text.\n', 'Access Policy of [COMPANY]') },
+      errors: [{ file: 'policies/a.md', line: 3, column: 25, message: 'Policy POL-A still contains the template placeholder "[COMPANY]" in its title' }],
+    },
+    {
+      name: 'a placeholder in a quoted title is placed inside the quotes',
+      files: { 'policies/a.md': pol('Text.\n', '"{{ company }} Access Policy TBD"') },
+      errors: [
+        { file: 'policies/a.md', line: 3, column: 9, message: '"{{ company }}" in its title' },
+        { file: 'policies/a.md', line: 3, column: 37, message: '"TBD" in its title' },
+      ],
+    },
+    {
+      name: 'a title with escapes, where columns cannot be mapped back, is reported at the whole title value',
+      files: { 'policies/a.md': pol('Text.\n', '"Access \\"Policy\\" TBD"') },
+      errors: [{ file: 'policies/a.md', line: 3, column: 8, message: '"TBD" in its title' }],
+    },
+    {
+      name: 'a TODO in an HTML comment is still a leftover in the file',
+      files: { 'policies/a.md': pol('Text.\n<!-- TODO: fill in the owner -->\n') },
+      errors: [at(7, 6, '"TODO"')],
+    },
+    {
+      name: 'CRLF line endings: lines and columns as in the file',
+      files: { 'policies/a.md': '---\r\nid: POL-A\r\ntitle: Access\r\nstatus: approved\r\n---\r\n# Access\r\n\r\nApplies to [COMPANY NAME].\r\n```\r\nTODO\r\n```\r\nTBD\r\n' },
+      errors: [at(8, 12, '"[COMPANY NAME]"'), at(12, 1, '"TBD"')],
+    },
+    {
+      name: 'a UTF-8 BOM does not shift lines or columns',
+      files: { 'policies/a.md': '\uFEFF---\nid: POL-A\ntitle: Access\nstatus: approved\n---\n\n## Scope\n\tTBD – [Company Name]\n' },
+      errors: [at(8, 2, '"TBD"'), at(8, 8, '"[Company Name]"')],
+    },
+    {
+      name: 'a policy with more front matter starts its body later (bodyLine), and columns count characters, not bytes',
+      files: { 'policies/deep/b.md': policy('id: POL-B\ntitle: B\nstatus: approved\nowner: a@x.io\nversion: "2"', 'Ünïcödé — [INSERT DATE]\n') },
+      errors: [{ file: 'policies/deep/b.md', line: 8, column: 11, message: 'Policy POL-B still contains the template placeholder "[INSERT DATE]"' }],
+    },
+  ],
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/training-overdue.js';
+import { loadConfig } from '../../src/config/config.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { makeRepo } from '../helpers/repo.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+// as_of is 2026-07-01 unless a case says otherwise.
+
+interface P {
+  id: string;
+  start?: string;
+  end?: string;
+}
+/** people.yaml with four lines a person: person i's `id` value is on line 2 + 4i, column 9. */
+const people = (...list: P[]) =>
+  `people:\n${list
+    .map((p) => `  - id: ${p.id}\n    name: ${p.id.split('@')[0]}\n    ${p.start ? `start: ${p.start}` : '# no start recorded'}\n    ${p.end ? `end: ${p.end}` : 'role: Staff'}\n`)
+    .join('')}`;
+const at = (index: number) => ({ file: 'people.yaml', line: 2 + 4 * index, column: 9 });
+/** A CSV export from the LMS: [person, course, date] rows. */
+const csv = (...rows: [string, string, string][]) => `person,course,date\n${rows.map((row) => row.join(',')).join('\n')}\n`;
+const yaml = (...rows: [string, string, string][]) => `records:\n${rows.map(([person, course, date]) => `  - {person: ${person}, course: ${course}, date: ${date}}\n`).join('')}`;
+
+const JANE = 'jane@acme.example';
+const OMAR = 'omar@acme.example';
+const LIN = 'lin@acme.example';
+const veteran = { id: JANE, start: '2020-01-06' };
+const trained = (date: string, course = 'security-awareness') => ({ 'people.yaml': people(veteran), 'training/lms.csv': csv([JANE, course, date]) });
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'onboarding training taken late (31 days after the start) counts once it is done; the record shows it was late',
+      files: { 'people.yaml': people({ id: JANE, start: '2026-03-02' }), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-04-02']) },
+    },
+    { name: 'training exactly 12 months ago is due again today, so it is still current', files: trained('2025-07-01') },
+    { name: 'leap day: training on 2024-02-29 is due again on 2025-02-28 and current that day', asOf: '2025-02-28', files: trained('2024-02-29') },
+    { name: 'option every P6M from a month end: training on 2026-01-01 is current until 2026-07-01', options: { every: 'P6M' }, files: trained('2026-01-01') },
+    { name: 'by default any course whose name contains "security" counts, in any case', files: trained('2026-01-20', 'Annual SECURITY Awareness 2026') },
+    { name: 'option courses: a listed course counts, matched case-insensitively', options: { courses: ['Phishing 101'] }, files: trained('2026-01-20', 'phishing 101') },
+    { name: 'a person without a start date only needs training in the last 12 months', files: { 'people.yaml': people({ id: JANE }), 'training/lms.csv': csv([JANE, 'security-awareness', '2025-11-03']) } },
+    { name: 'a new starter is not due yet on day 30 of the onboarding window', files: { 'people.yaml': people({ id: JANE, start: '2026-06-01' }) } },
+    { name: 'leap day: someone starting on 2024-02-29 is not due yet on 2024-03-30', asOf: '2024-03-30', files: { 'people.yaml': people({ id: JANE, start: '2024-02-29' }) } },
+    {
+      name: 'onboarding training up to 30 days before the start date counts (2026-03-02 - 30 days = 2026-01-31)',
+      files: { 'people.yaml': people({ id: JANE, start: '2026-03-02' }), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-01-31']) },
+    },
+    {
+      name: 'onboarding training on day 30 after the start date counts',
+      files: { 'people.yaml': people({ id: JANE, start: '2026-03-02' }), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-04-01']) },
+    },
+    { name: 'a leaver is not required to train', files: { 'people.yaml': people({ id: JANE, start: '2019-01-07', end: '2026-06-30' }) } },
+    { name: 'a future hire is not required to train yet', files: { 'people.yaml': people({ id: JANE, start: '2026-08-03' }) } },
+    {
+      name: 'records in YAML count like records in CSV',
+      files: { 'people.yaml': people(veteran, { id: OMAR }), 'training/2026.yaml': yaml([JANE, 'Security Awareness', '2026-02-02'], [OMAR, 'Security Awareness', '2026-02-03']) },
+    },
+    { name: 'without people.yaml there is no one to check', files: { 'training/lms.csv': csv([JANE, 'security-awareness', '2019-01-01']) } },
+    { name: 'an unusable every that slipped past the schema falls back to 12 months', options: { every: 'P0D' }, files: trained('2025-07-01') },
+  ],
+  invalid: [
+    {
+      name: 'a person with no security training at all is reported at their id',
+      files: { 'people.yaml': people(veteran) },
+      errors: [{ ...at(0), message: 'jane@acme.example has no security training on record; it is due every 12 months' }],
+    },
+    {
+      name: 'training 12 months and 1 day ago is overdue, naming the last training date',
+      files: trained('2025-06-30'),
+      errors: [{ ...at(0), message: 'jane@acme.example: last security training on 2025-06-30, more than 12 months ago (the next was due by 2026-06-30). Have them take the security training' }],
+    },
+    {
+      name: 'leap day: training on 2024-02-29 is overdue on 2025-03-01',
+      asOf: '2025-03-01',
+      files: trained('2024-02-29'),
+      errors: [{ ...at(0), message: 'last security training on 2024-02-29, more than 12 months ago (the next was due by 2025-02-28)' }],
+    },
+    {
+      name: 'option every P6M from a month end: training on 2025-12-31 was due again on 2026-06-30',
+      options: { every: 'P6M' },
+      files: trained('2025-12-31'),
+      errors: [{ ...at(0), message: 'last security training on 2025-12-31, more than 6 months ago (the next was due by 2026-06-30)' }],
+    },
+    {
+      name: 'a new starter without training on day 31 is reported with the start date',
+      files: { 'people.yaml': people({ id: JANE, start: '2026-05-31' }) },
+      errors: [{ ...at(0), message: 'jane@acme.example had no security training within 30 days of starting on 2026-05-31 (due by 2026-06-30)' }],
+    },
+    {
+      name: 'leap day: someone starting on 2024-02-29 without training is due by 2024-03-30 and reported on 2024-03-31',
+      asOf: '2024-03-31',
+      files: { 'people.yaml': people({ id: JANE, start: '2024-02-29' }) },
+      errors: [{ ...at(0), message: 'within 30 days of starting on 2024-02-29 (due by 2024-03-30)' }],
+    },
+    {
+      name: 'training 31 days before the start date is not onboarding training',
+      files: { 'people.yaml': people({ id: JANE, start: '2026-03-02' }), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-01-30']) },
+      errors: [{ ...at(0), message: 'had no security training within 30 days of starting on 2026-03-02' }],
+    },
+    {
+      name: 'option within_days 14 narrows the onboarding window',
+      options: { within_days: 14 },
+      asOf: '2026-06-16',
+      files: { 'people.yaml': people({ id: JANE, start: '2026-06-01' }), 'training/lms.csv': csv(['someone@else.io', 'security-awareness', '2026-06-02']) },
+      errors: [{ ...at(0), message: 'had no security training within 14 days of starting on 2026-06-01 (due by 2026-06-15)' }],
+    },
+    {
+      name: 'a recent starter trained before starting still needs training again 12 months after that training',
+      files: { 'people.yaml': people({ id: JANE, start: '2025-07-15' }), 'training/lms.csv': csv([JANE, 'security-awareness', '2025-06-20']) },
+      errors: [{ ...at(0), message: 'last security training on 2025-06-20, more than 12 months ago (the next was due by 2026-06-20)' }],
+    },
+    {
+      name: 'training dated after as_of does not count',
+      files: { 'people.yaml': people({ id: JANE }), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-07-02']) },
+      errors: [{ ...at(0), message: 'jane@acme.example has no security training on record' }],
+    },
+    {
+      name: 'a course without "security" in its name does not count by default',
+      files: trained('2026-03-01', 'Code of Conduct'),
+      errors: [{ ...at(0), message: 'jane@acme.example has no security training on record' }],
+    },
+    {
+      name: 'option courses replaces the default: a security course not listed does not count',
+      options: { courses: ['Phishing 101'] },
+      files: trained('2026-03-01', 'Security Awareness'),
+      errors: [{ ...at(0), message: 'jane@acme.example has no security training on record' }],
+    },
+    {
+      name: 'someone whose last day is today is still at work and still needs training',
+      files: { 'people.yaml': people({ id: JANE, start: '2020-01-06', end: '2026-07-01' }) },
+      errors: [{ ...at(0), message: 'jane@acme.example has no security training on record' }],
+    },
+    {
+      name: 'CSV and YAML records are combined; only the person in neither is reported',
+      files: {
+        'people.yaml': people(veteran, { id: OMAR, start: '2024-05-06' }, { id: LIN, start: '2023-09-04' }),
+        'training/lms.csv': csv([JANE, 'security-awareness', '2026-01-20']),
+        'training/2026.yaml': yaml([OMAR, 'Security Awareness', '2026-02-03'], [LIN, 'Security Awareness', '2025-05-02']),
+      },
+      errors: [{ ...at(2), message: 'lin@acme.example: last security training on 2025-05-02, more than 12 months ago' }],
+    },
+    {
+      name: 'a people.yaml holding a single person as a mapping is reported at that id',
+      files: { 'people.yaml': `id: ${JANE}\nname: Jane\nstart: 2021-03-01\n` },
+      errors: [{ file: 'people.yaml', line: 1, column: 5, message: 'jane@acme.example has no security training on record' }],
+    },
+  ],
+});
+
+describe('training-overdue options', () => {
+  const configured = (options: string) => loadConfig(makeRepo({ 'soc2lint.config.yaml': `rules:\n  training-overdue: [error, ${options}]\n` }));
+
+  it('accepts every, within_days and courses', () => {
+    expect(resolveRules([rule], configured('{ every: annual, within_days: 14, courses: [Phishing 101] }'))[0]?.options).toEqual({ every: 'annual', within_days: 14, courses: ['Phishing 101'] });
+  });
+
+  it.each(['{ every: P0D }', '{ every: "12 months" }', '{ within_days: -1 }', '{ within_days: 7.5 }', '{ courses: [""] }', '{ courses: Phishing }', '{ grace: 3 }'])('rejects %s', (options) => {
+    expect(() => resolveRules([rule], configured(options))).toThrow(/Invalid options for rule "training-overdue"/);
+  });
+});

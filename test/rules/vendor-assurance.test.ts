@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/vendor-assurance.js';
+import { loadConfig } from '../../src/config/config.js';
+import { resolveRules } from '../../src/engine/settings.js';
+import { makeRepo } from '../helpers/repo.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+// as_of is 2026-07-01 unless a case says otherwise.
+
+/**
+ * One vendor as an item of a `vendors:` list. Its `id` value is on line 2, column 9; `assurance.kind` on line 6,
+ * column 13; `period_end` on line 7, column 19 (when there is an assurance block).
+ */
+const listed = (criticality: string, assurance = '', id = 'VEN-AWS') =>
+  `vendors:\n  - id: ${id}\n    name: Amazon Web Services\n    criticality: ${criticality}\n${assurance ? `    assurance:\n${assurance.replace(/^/gm, '      ')}\n` : ''}`;
+/** One vendor as the file's single mapping: `id` on line 1, column 5; `kind` on line 5, column 9; `period_end` on line 6, column 15. */
+const single = (criticality: string, assurance = '') =>
+  `id: VEN-OKTA\nname: Okta\ncriticality: ${criticality}\n${assurance ? `assurance:\n${assurance.replace(/^/gm, '  ')}\n` : ''}`;
+const report = (periodEnd: string, kind = 'soc2-type2') => `kind: ${kind}\nperiod_end: ${periodEnd}`;
+const bridged = (periodEnd: string, through: string) => `${report(periodEnd)}\nbridge_letter:\n  through: ${through}`;
+
+const periodEndAt = { file: 'vendors/v.yaml', line: 7, column: 19 };
+const kindAt = { file: 'vendors/v.yaml', line: 6, column: 13 };
+
+testRule(rule, {
+  valid: [
+    { name: 'a report whose period ended exactly 12 months ago is current on that day', files: { 'vendors/v.yaml': listed('critical', report('2025-07-01')) } },
+    { name: 'month end: a period ending 2025-02-28 is current until 2026-02-28 inclusive', asOf: '2026-02-28', files: { 'vendors/v.yaml': listed('critical', report('2025-02-28')) } },
+    { name: 'leap day: a period ending 2024-02-29 is current until 2025-02-28 inclusive', asOf: '2025-02-28', files: { 'vendors/v.yaml': listed('high', report('2024-02-29')) } },
+    {
+      name: 'a bridge letter shorter than 3 months extends the report up to its through date, inclusive',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-05-31', '2026-07-01')) },
+    },
+    {
+      name: 'a bridge letter longer than 3 months still covers the first 3 months (report current until 2026-03-31, letter counts to 2026-06-30)',
+      asOf: '2026-06-30',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-12-31')) },
+    },
+    { name: 'a current ISO 27001 audit is enough for a critical vendor', files: { 'vendors/v.yaml': listed('critical', report('2025-09-30', 'iso27001')) } },
+    { name: 'a current SOC 2 Type I report is enough for a critical vendor', files: { 'vendors/v.yaml': listed('critical', report('2025-09-30', 'soc2-type1')) } },
+    { name: 'a questionnaire is acceptable for a high vendor', files: { 'vendors/v.yaml': listed('high', 'kind: questionnaire') } },
+    {
+      name: 'medium and low vendors are not checked, whatever their assurance',
+      files: {
+        'vendors/v.yaml': `vendors:\n  - id: VEN-A\n    name: A\n    criticality: medium\n  - id: VEN-B\n    name: B\n    criticality: low\n    assurance:\n      kind: none\n  - id: VEN-C\n    name: C\n    criticality: medium\n    assurance:\n      kind: soc2-type2\n      period_end: 2019-12-31\n`,
+      },
+    },
+    { name: 'option max_age P18M: a period ending 2025-01-01 is current until 2026-07-01', options: { max_age: 'P18M' }, files: { 'vendors/v.yaml': listed('critical', report('2025-01-01')) } },
+    { name: 'an unusable max_age that slipped past the schema falls back to 12 months', options: { max_age: 'P0D' }, files: { 'vendors/v.yaml': listed('critical', report('2025-07-01')) } },
+    { name: 'a single-mapping vendor file with a current report', files: { 'vendors/v.yaml': single('critical', report('2026-03-31')) } },
+    { name: 'no vendors at all, no findings', files: { 'scope.yaml': 'categories: [security]\n' } },
+  ],
+  invalid: [
+    {
+      name: 'a report whose period ended 12 months and 1 day ago is stale, with the spelled-out finding',
+      files: { 'vendors/v.yaml': listed('critical', report('2025-06-30')) },
+      errors: [
+        {
+          ...periodEndAt,
+          message:
+            'Vendor VEN-AWS (critical): its SOC 2 Type II report covers a period ending 2025-06-30, older than 12 months (current until 2026-06-30). Get the new report, or a bridge letter from the vendor, and update assurance.',
+        },
+      ],
+    },
+    {
+      name: 'month end: a period ending 2025-02-28 is stale on 2026-03-01',
+      asOf: '2026-03-01',
+      files: { 'vendors/v.yaml': listed('critical', report('2025-02-28')) },
+      errors: [{ ...periodEndAt, message: 'period ending 2025-02-28, older than 12 months (current until 2026-02-28)' }],
+    },
+    {
+      name: 'leap day: a period ending 2024-02-29 is stale on 2025-03-01',
+      asOf: '2025-03-01',
+      files: { 'vendors/v.yaml': listed('high', report('2024-02-29')) },
+      errors: [{ ...periodEndAt, message: 'Vendor VEN-AWS (high): its SOC 2 Type II report covers a period ending 2024-02-29, older than 12 months (current until 2025-02-28)' }],
+    },
+    {
+      name: 'a bridge letter shorter than 3 months stops counting the day after its through date',
+      asOf: '2026-06-16',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-05-31', '2026-06-15')) },
+      errors: [{ ...periodEndAt, message: '(current until 2026-05-31; its bridge letter extended that to 2026-06-15). Get the new report, or a new bridge letter from the vendor' }],
+    },
+    {
+      name: 'a bridge letter longer than 3 months counts only to 3 months after the report went stale',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-12-31')) },
+      errors: [{ ...periodEndAt, message: '(current until 2026-03-31; its bridge letter through 2026-12-31 counts for at most 3 months, to 2026-06-30)' }],
+    },
+    {
+      name: 'a bridge letter that ends before the report goes stale adds nothing',
+      asOf: '2026-04-01',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-02-28')) },
+      errors: [{ ...periodEndAt, message: '(current until 2026-03-31; its bridge letter through 2026-02-28 ends before that and adds nothing)' }],
+    },
+    {
+      name: 'a critical vendor with no assurance is reported at its id',
+      files: { 'vendors/v.yaml': listed('critical') },
+      errors: [{ file: 'vendors/v.yaml', line: 2, column: 9, message: 'Vendor VEN-AWS (critical) has no assurance on record. Obtain a SOC 2 Type II or ISO 27001 report' }],
+    },
+    {
+      name: 'a high vendor with no assurance in a single-mapping file is reported at its id',
+      files: { 'vendors/okta.yaml': single('high') },
+      errors: [{ file: 'vendors/okta.yaml', line: 1, column: 5, message: 'Vendor VEN-OKTA (high) has no assurance on record' }],
+    },
+    {
+      name: 'assurance kind none is reported at the kind',
+      files: { 'vendors/v.yaml': listed('high', 'kind: none') },
+      errors: [{ ...kindAt, message: 'Vendor VEN-AWS (high) has no independent assurance (assurance kind: none)' }],
+    },
+    {
+      name: 'a questionnaire is not enough for a critical vendor',
+      files: { 'vendors/v.yaml': listed('critical', 'kind: questionnaire') },
+      errors: [{ ...kindAt, message: 'Vendor VEN-AWS (critical): a questionnaire is not independent assurance for a critical vendor; obtain a SOC 2 Type II or ISO 27001 report' }],
+    },
+    {
+      name: 'a SOC 2 report without period_end cannot be judged, reported at the kind',
+      files: { 'vendors/v.yaml': listed('critical', 'kind: soc2-type2\npath: evidence/aws.pdf') },
+      errors: [{ ...kindAt, message: 'Vendor VEN-AWS (critical) has assurance kind soc2-type2 but no period_end, so soc2lint cannot tell whether the report is current; add period_end' }],
+    },
+    {
+      name: 'a stale ISO 27001 audit names the ISO audit',
+      files: { 'vendors/v.yaml': listed('critical', report('2025-03-31', 'iso27001')) },
+      errors: [{ ...periodEndAt, message: 'its ISO 27001 audit covers a period ending 2025-03-31, older than 12 months (current until 2026-03-31)' }],
+    },
+    {
+      name: 'a stale SOC 2 Type I report names the Type I report',
+      files: { 'vendors/v.yaml': listed('high', report('2025-03-31', 'soc2-type1')) },
+      errors: [{ ...periodEndAt, message: 'its SOC 2 Type I report is as of 2025-03-31, older than 12 months' }],
+    },
+    {
+      name: 'option max_age P6M: a period ending 2025-12-31 is current until 2026-06-30 and stale the next day',
+      options: { max_age: 'P6M' },
+      files: { 'vendors/v.yaml': listed('critical', report('2025-12-31')) },
+      errors: [{ ...periodEndAt, message: 'older than 6 months (current until 2026-06-30)' }],
+    },
+    {
+      name: 'a single-mapping vendor file: the stale report is reported at its period_end',
+      files: { 'vendors/okta.yaml': single('critical', report('2025-01-31')) },
+      errors: [{ file: 'vendors/okta.yaml', line: 6, column: 15, message: 'Vendor VEN-OKTA (critical): its SOC 2 Type II report covers a period ending 2025-01-31' }],
+    },
+    {
+      name: 'in a list, each critical or high vendor is judged on its own and medium ones are skipped',
+      files: {
+        'vendors/v.yaml': `vendors:\n  - id: VEN-A\n    name: A\n    criticality: medium\n  - id: VEN-B\n    name: B\n    criticality: critical\n    assurance:\n      kind: soc2-type2\n      period_end: 2025-12-31\n  - id: VEN-C\n    name: C\n    criticality: high\n    assurance:\n      kind: soc2-type2\n      period_end: 2024-12-31\n  - id: VEN-D\n    name: D\n    criticality: critical\n`,
+      },
+      errors: [
+        { file: 'vendors/v.yaml', line: 16, column: 19, message: 'Vendor VEN-C (high): its SOC 2 Type II report covers a period ending 2024-12-31' },
+        { file: 'vendors/v.yaml', line: 17, column: 9, message: 'Vendor VEN-D (critical) has no assurance on record' },
+      ],
+    },
+  ],
+});
+
+describe('vendor-assurance options', () => {
+  const configured = (maxAge: string) => loadConfig(makeRepo({ 'soc2lint.config.yaml': `rules:\n  vendor-assurance: [error, { max_age: ${JSON.stringify(maxAge)} }]\n` }));
+
+  it.each(['P18M', 'P1Y', 'P365D', 'annual', 'semiannual', 'P1Y6M'])('accepts max_age %s', (maxAge) => {
+    expect(resolveRules([rule], configured(maxAge))[0]?.options).toEqual({ max_age: maxAge });
+  });
+
+  it.each(['P0D', 'P0Y0M', 'P', '12 months', 'P1.5Y', 'p12m', 'yearly', 'PT12H'])('rejects max_age %s', (maxAge) => {
+    expect(() => resolveRules([rule], configured(maxAge))).toThrow(/Invalid options for rule "vendor-assurance": option "max_age"/);
+  });
+});
