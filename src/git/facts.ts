@@ -47,47 +47,51 @@ export async function loadGitFacts(request: GitRequest): Promise<GitFacts> {
   const git = simpleGit({ baseDir: request.root, trimmed: false });
   let top: string[];
   try {
-    top = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository'])).split('\n');
+    // One process for where we are, whether the clone is shallow, and whether there is a commit yet (an empty line
+    // after --revs-only HEAD means none).
+    top = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--revs-only', 'HEAD'])).split('\n');
   } catch (error) {
     const message = (error as Error).message;
     return { available: false, reason: /not a git repository/i.test(message) ? 'the folder is not in a git repository' : `git failed: ${firstLine(message)}` };
   }
   const prefix = top[1] ?? '';
   const shallow = top[2]?.trim() === 'true';
+  const hasCommit = (top[3] ?? '').trim() !== '';
+  const wantHistory = request.history && request.policies.size > 0 && !shallow && hasCommit;
+  const folders = pathspecsFor([...request.policies.keys()]);
 
-  const tracked = new Set((await git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'])).split('\0').filter(Boolean));
-  if (!request.history || request.policies.size === 0) return { available: true, tracked, policyChanges: new Map() };
-  if (shallow) {
+  // The processes are independent; run them side by side (simple-git also waits 50 ms on a command with no
+  // output, such as a clean `git diff`, and running them together pays that once).
+  const [files, uncommitted, log] = await Promise.all([
+    git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.']),
+    wantHistory ? git.raw(['-c', 'core.quotePath=false', 'diff', 'HEAD', ...DIFF_OPTIONS, '--', ...folders]) : '',
+    wantHistory
+      ? git.raw([
+          '-c',
+          'core.quotePath=false',
+          'log',
+          `--format=${RECORD}%h${FIELD}%cI${FIELD}%s`,
+          // The history of the main line: a change merged from a branch counts on the day it was merged.
+          '--first-parent',
+          '--diff-merges=first-parent',
+          ...DIFF_OPTIONS,
+          '-p',
+          ...(request.since ? [`--since=${request.since}T00:00:00Z`] : []),
+          '--',
+          ...folders,
+        ])
+      : '',
+  ]);
+  const tracked = new Set(files.split('\0').filter(Boolean));
+  if (request.history && shallow) {
     return { available: true, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
   }
-
-  const folders = pathspecsFor([...request.policies.keys()]);
-  const patches: Patch[] = [];
-  // simple-git treats a silent non-zero exit as success, so look at the output: empty means no commit yet.
-  const head = await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '');
-  if (head.trim() !== '') {
-    const uncommitted = await git.raw(['-c', 'core.quotePath=false', 'diff', 'HEAD', ...DIFF_OPTIONS, '--', ...folders]);
-    patches.push(...parsePatches(uncommitted, { commit: WORKING_TREE, date: '9999-12-31', subject: 'uncommitted changes' }, prefix));
-    const log = await git.raw([
-      '-c',
-      'core.quotePath=false',
-      'log',
-      `--format=${RECORD}%h${FIELD}%cI${FIELD}%s`,
-      // The history of the main line: a change merged from a branch counts on the day it was merged.
-      '--first-parent',
-      '--diff-merges=first-parent',
-      ...DIFF_OPTIONS,
-      '-p',
-      ...(request.since ? [`--since=${request.since}T00:00:00Z`] : []),
-      '--',
-      ...folders,
-    ]);
-    for (const entry of log.split(RECORD).slice(1)) {
-      const newline = entry.indexOf('\n');
-      const [commit = '', dateTime = '', subject = ''] = entry.slice(0, newline === -1 ? undefined : newline).split(FIELD);
-      // The commit's own calendar date, in the committer's time zone: never shifted to the machine's.
-      patches.push(...parsePatches(entry.slice(newline + 1), { commit, date: dateTime.slice(0, 10), subject }, prefix));
-    }
+  const patches = parsePatches(uncommitted, { commit: WORKING_TREE, date: '9999-12-31', subject: 'uncommitted changes' }, prefix);
+  for (const entry of log.split(RECORD).slice(1)) {
+    const newline = entry.indexOf('\n');
+    const [commit = '', dateTime = '', subject = ''] = entry.slice(0, newline === -1 ? undefined : newline).split(FIELD);
+    // The commit's own calendar date, in the committer's time zone: never shifted to the machine's.
+    patches.push(...parsePatches(entry.slice(newline + 1), { commit, date: dateTime.slice(0, 10), subject }, prefix));
   }
   return { available: true, tracked, policyChanges: bodyChanges(request.policies, patches) };
 }
