@@ -4,67 +4,121 @@ import type { RuleSetting } from '../engine/finding.js';
 import type { RuleOverride } from '../engine/settings.js';
 import { FORMATTERS } from '../formatters/index.js';
 
-export interface CliOptions {
-  targets: string[];
+/** One report: a format, written to a file or (output undefined) to standard output. */
+export interface ReportTarget {
   format: string;
   output?: string;
+}
+
+export interface LintOptions {
+  command: 'lint';
+  targets: string[];
+  reports: ReportTarget[];
   now?: string;
   config?: string;
   maxWarnings?: number;
   quiet: boolean;
+  staged: boolean;
+  printConfig?: string;
   rules: RuleOverride[];
-  help: boolean;
-  version: boolean;
   color?: boolean;
 }
 
+export type CliCommand =
+  | LintOptions
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'init' | 'explain' | 'rules' | 'criteria'; args: string[] };
+
 export class UsageError extends Error {}
 
-export function parseCliArgs(argv: readonly string[]): CliOptions {
-  let values;
-  let positionals: string[];
+const SUBCOMMANDS = ['init', 'explain', 'rules', 'criteria'] as const;
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const [first, ...rest] = argv;
+  if (first && (SUBCOMMANDS as readonly string[]).includes(first)) {
+    return { command: first as (typeof SUBCOMMANDS)[number], args: rest };
+  }
+  let parsed;
   try {
-    ({ values, positionals } = parseArgs({
+    parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', multiple: true },
+        output: { type: 'string', short: 'o', multiple: true },
         now: { type: 'string' },
         config: { type: 'string', short: 'c' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        staged: { type: 'boolean' },
+        'print-config': { type: 'string' },
         rule: { type: 'string', multiple: true },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
-    }));
+    });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
-  const format = values.format ?? 'stylish';
-  if (!(format in FORMATTERS)) throw new UsageError(`Unknown format "${format}". Formats: ${Object.keys(FORMATTERS).join(', ')}.`);
+  const { values, positionals, tokens } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number; got "${values['max-warnings']}".`);
   }
+  if (values.staged && positionals.length > 0) throw new UsageError('--staged lints the files staged in git; give no file arguments with it.');
   return {
+    command: 'lint',
     targets: positionals,
-    format,
-    ...(values.output !== undefined ? { output: values.output } : {}),
+    reports: pairReports(tokens ?? []),
     ...(values.now !== undefined ? { now: values.now } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(maxWarnings !== undefined && maxWarnings >= 0 ? { maxWarnings } : {}),
     quiet: values.quiet ?? false,
+    staged: values.staged ?? false,
+    ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
     rules: (values.rule ?? []).map(parseRuleFlag),
-    help: values.help ?? false,
-    version: values.version ?? false,
     ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
   };
+}
+
+/**
+ * `--format` and `--output` may repeat: each `--output` writes the report of the `--format` before it (or, given
+ * first, of the default format); a format with no `--output` goes to standard output, and only one may.
+ */
+function pairReports(tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined }>): ReportTarget[] {
+  const reports: ReportTarget[] = [];
+  let pending: ReportTarget | undefined;
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'format') {
+      if (pending) reports.push(pending);
+      pending = { format: token.value ?? '' };
+    } else if (token.name === 'output') {
+      const target: ReportTarget = pending ?? { format: 'stylish' };
+      if (target.output !== undefined) throw new UsageError(`--output ${token.value} has no --format before it; give one --format per --output.`);
+      target.output = token.value ?? '';
+      reports.push(target);
+      pending = undefined;
+    }
+  }
+  if (pending) reports.push(pending);
+  if (reports.length === 0) reports.push({ format: 'stylish' });
+  for (const { format } of reports) {
+    if (!(format in FORMATTERS)) throw new UsageError(`Unknown format "${format}". Formats: ${Object.keys(FORMATTERS).join(', ')}.`);
+  }
+  if (reports.filter((r) => r.output === undefined).length > 1) {
+    throw new UsageError('Only one report can go to standard output; give the others an --output FILE.');
+  }
+  return reports;
 }
 
 /** `--rule stale-review:warn` (also `=`). */
@@ -75,6 +129,7 @@ function parseRuleFlag(flag: string): RuleOverride {
 }
 
 export const HELP = `Usage: soc2lint [options] [DIR | FILE...]
+       soc2lint init [DIR] | explain RULE | rules | criteria [DIR]
 
 Lint a SOC 2 program kept as code: policies, controls, evidence, scope and records.
 
@@ -83,11 +138,20 @@ Lint a SOC 2 program kept as code: policies, controls, evidence, scope and recor
   FILE...    load the whole repo, report only findings in these files
              (how pre-commit calls it)
 
+Commands:
+  init [DIR]        scaffold a compliance repo that lints clean (never overwrites)
+  explain RULE      print a rule's documentation
+  rules             list every rule with its default severity
+  criteria [DIR]    the coverage table: in-scope criteria, their controls, evidence
+
 Options:
-  -f, --format NAME      stylish (default) or json
-  -o, --output FILE      write the report to FILE instead of standard output
+  -f, --format NAME      stylish (default), json, sarif, junit, github, gitlab;
+                         repeatable, each with its own --output
+  -o, --output FILE      write the report of the --format before it to FILE
+      --staged           report only findings in files staged in git (for hooks)
       --now DATE         evaluate as of DATE (YYYY-MM-DD) instead of as_of or today (UTC)
   -c, --config FILE      use FILE instead of the root's soc2lint.config.yaml
+      --print-config FILE  print the rule settings that apply to FILE, as JSON
       --rule ID:LEVEL    set a rule to off, warn or error (repeatable)
       --max-warnings N   exit 1 when there are more than N warnings
   -q, --quiet            report errors only

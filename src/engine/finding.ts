@@ -19,18 +19,14 @@ export interface Finding extends SourceRange {
   ruleId: string;
   severity: Severity;
   message: string;
-  /** Set when a waiver suppresses the finding: it stays in the results, but does not count. */
-  suppressedBy?: WaiverRef;
+  /** Set when a waiver or an inline directive suppresses the finding: it stays in the results, but does not count. */
+  suppressedBy?: Suppression;
 }
 
-/** The waiver that suppressed a finding, for reports. */
-export interface WaiverRef {
-  file: string;
-  line: number;
-  reason: string;
-  approvedBy: string;
-  expires: string;
-}
+/** What suppressed a finding, for reports: a waiver in waivers.yaml, or a `soc2lint-disable` comment. */
+export type Suppression =
+  | { kind: 'waiver'; file: string; line: number; reason: string; approvedBy: string; expires: string }
+  | { kind: 'directive'; file: string; line: number; reason: string };
 
 /** Findings that count: not suppressed by a waiver. */
 export function activeFindings(findings: readonly Finding[]): Finding[] {

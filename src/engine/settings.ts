@@ -61,3 +61,19 @@ export function resolveRules(rules: readonly AnyRule[], config: Config, override
   }
   return enabled;
 }
+
+/** What `--print-config FILE` shows: the severity and options of every rule, as they apply to that file. */
+export function describeRuleSettings(
+  rules: readonly AnyRule[],
+  config: Config,
+  overrides: readonly RuleOverride[],
+  file: string,
+): { file: string; asOf?: string; rules: Record<string, [RuleSetting, unknown] | [RuleSetting]> } {
+  const enabled = new Map(resolveRules(rules, config, overrides).map((entry) => [entry.rule.meta.id, entry]));
+  const result: Record<string, [RuleSetting, unknown] | [RuleSetting]> = {};
+  for (const rule of rules) {
+    const entry = enabled.get(rule.meta.id);
+    result[rule.meta.id] = !entry ? ['off'] : rule.meta.options ? [entry.severity, entry.options] : [entry.severity];
+  }
+  return { file, ...(config.asOf ? { asOf: config.asOf } : {}), rules: result };
+}

@@ -28,7 +28,7 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], as
     const waiver = matching[0];
     if (!waiver) continue;
     const at = waiver.source.at([]);
-    finding.suppressedBy = { file: at.file, line: at.line, reason: waiver.reason, approvedBy: waiver.approvedBy, expires: waiver.expires };
+    finding.suppressedBy = { kind: 'waiver', file: at.file, line: at.line, reason: waiver.reason, approvedBy: waiver.approvedBy, expires: waiver.expires };
   }
   return matches;
 }

@@ -1,6 +1,6 @@
 // Machine output in ESLint's JSON shape: one entry per file with findings, severity 2 for errors and 1 for warnings.
-// Findings suppressed by a waiver are listed under `suppressedMessages`, as ESLint lists suppressed messages.
-import type { Finding } from '../engine/finding.js';
+// Findings suppressed by a waiver or an inline directive are listed under `suppressedMessages`, as ESLint lists them.
+import type { Finding, Suppression } from '../engine/finding.js';
 import { groupByFile, type FormatInput } from './types.js';
 
 export interface JsonMessage {
@@ -14,7 +14,11 @@ export interface JsonMessage {
 }
 
 export interface JsonSuppressedMessage extends JsonMessage {
-  suppressions: { kind: 'waiver'; justification: string; waiver: string; approvedBy: string; expires: string }[];
+  /** As ESLint reports suppressions: `kind` (waiver or directive) and `justification` (the reason given). */
+  suppressions: (
+    | { kind: 'waiver'; justification: string; waiver: string; approvedBy: string; expires: string }
+    | { kind: 'directive'; justification: string; directive: string }
+  )[];
 }
 
 export interface JsonFileResult {
@@ -29,20 +33,7 @@ export function json({ findings }: FormatInput): string {
   const results: JsonFileResult[] = [];
   for (const [filePath, group] of groupByFile(findings)) {
     const messages = group.filter((f) => !f.suppressedBy).map(toMessage);
-    const suppressedMessages = group
-      .filter((f) => f.suppressedBy)
-      .map((f) => ({
-        ...toMessage(f),
-        suppressions: [
-          {
-            kind: 'waiver' as const,
-            justification: f.suppressedBy!.reason,
-            waiver: `${f.suppressedBy!.file}:${f.suppressedBy!.line}`,
-            approvedBy: f.suppressedBy!.approvedBy,
-            expires: f.suppressedBy!.expires,
-          },
-        ],
-      }));
+    const suppressedMessages = group.filter((f) => f.suppressedBy).map((f) => ({ ...toMessage(f), suppressions: [describe(f.suppressedBy!)] }));
     const errorCount = messages.filter((m) => m.severity === 2).length;
     results.push({ filePath, messages, suppressedMessages, errorCount, warningCount: messages.length - errorCount });
   }
@@ -51,4 +42,11 @@ export function json({ findings }: FormatInput): string {
 
 function toMessage({ ruleId, severity, message, line, column, endLine, endColumn }: Finding): JsonMessage {
   return { ruleId, severity: severity === 'error' ? 2 : 1, message, line, column, endLine, endColumn };
+}
+
+function describe(by: Suppression): JsonSuppressedMessage['suppressions'][number] {
+  const place = `${by.file}:${by.line}`;
+  return by.kind === 'waiver'
+    ? { kind: 'waiver', justification: by.reason, waiver: place, approvedBy: by.approvedBy, expires: by.expires }
+    : { kind: 'directive', justification: by.reason, directive: place };
 }

@@ -1,6 +1,6 @@
 // Human output in the shape ESLint users know: nothing when clean, findings grouped by file, a summary line.
 import { join, relative } from 'node:path';
-import { REPO_ROOT, activeFindings } from '../engine/finding.js';
+import { REPO_ROOT, activeFindings, type Finding } from '../engine/finding.js';
 import { groupByFile, type FormatInput } from './types.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
@@ -8,8 +8,8 @@ const codes = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], un
 export function stylish({ findings: all, root, cwd, color }: FormatInput): string {
   const findings = activeFindings(all);
   const suppressed = all.length - findings.length;
-  const waived = suppressed > 0 ? `, ${suppressed} suppressed by waivers` : '';
-  if (findings.length === 0) return suppressed > 0 ? `✔ 0 problems (${suppressed} suppressed by waivers)\n` : '';
+  const waived = suppressed > 0 ? `, ${suppressed} suppressed by ${suppressors(all)}` : '';
+  if (findings.length === 0) return suppressed > 0 ? `✔ 0 problems (${suppressed} suppressed by ${suppressors(all)})\n` : '';
   const paint = (style: keyof typeof codes, text: string) => (color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text);
   const lines: string[] = [];
   for (const [file, group] of groupByFile(findings)) {
@@ -27,4 +27,10 @@ export function stylish({ findings: all, root, cwd, color }: FormatInput): strin
   const total = `✖ ${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${waived})`;
   lines.push('', paint('bold', errors > 0 ? paint('red', total) : paint('yellow', total)), '');
   return lines.join('\n');
+}
+
+/** "waivers", "inline directives", or both. */
+function suppressors(findings: readonly Finding[]): string {
+  const kinds = new Set(findings.map((f) => f.suppressedBy?.kind).filter(Boolean));
+  return [...(kinds.has('waiver') ? ['waivers'] : []), ...(kinds.has('directive') ? ['inline directives'] : [])].join(' and ');
 }

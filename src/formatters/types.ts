@@ -1,7 +1,15 @@
 import type { Finding } from '../engine/finding.js';
+import type { RuleMeta } from '../engine/rule.js';
 
 export interface FormatInput {
+  /** Every finding to report, including those suppressed by waivers (marked `suppressedBy`). */
   findings: readonly Finding[];
+  /** Every known rule's metadata (for formats that describe the rules, such as SARIF). */
+  rules: readonly RuleMeta<unknown>[];
+  /** soc2lint's version. */
+  version: string;
+  /** The date the program was evaluated as of. */
+  asOf: string;
   /** Absolute repo root; findings' files are relative to it. */
   root: string;
   /** Absolute working folder, for paths people can click. */

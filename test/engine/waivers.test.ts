@@ -137,6 +137,7 @@ describe('waivers: which findings they suppress', () => {
     ]);
     // The suppressed finding stays in the results, with the waiver that suppressed it.
     expect(all.find((f) => f.suppressedBy)!.suppressedBy).toEqual({
+      kind: 'waiver',
       file: 'waivers.yaml',
       line: 2,
       reason: REASON,

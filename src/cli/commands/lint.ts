@@ -1,0 +1,99 @@
+// `soc2lint [DIR | FILE...]`: lint, write each report, and say how it went in the exit code.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { findRoot, loadConfig } from '../../config/config.js';
+import { activeFindings } from '../../engine/finding.js';
+import { describeRuleSettings } from '../../engine/settings.js';
+import { FORMATTERS } from '../../formatters/index.js';
+import { stagedFiles } from '../../git/staged.js';
+import { lint } from '../../lint.js';
+import { RULES } from '../../../rules/index.js';
+import { UsageError, type LintOptions } from '../args.js';
+import type { CliIo } from '../io.js';
+import { version } from '../main.js';
+
+export async function runLint(options: LintOptions, io: CliIo): Promise<number> {
+  const plan = options.staged ? await planStaged(io.cwd) : planTargets(options.targets, io.cwd);
+  const configFile = options.config !== undefined ? resolve(io.cwd, options.config) : undefined;
+  if (options.printConfig !== undefined) {
+    const config = loadConfig(plan.root, configFile);
+    const file = relative(plan.root, resolve(io.cwd, options.printConfig)).split('\\').join('/');
+    io.stdout.write(`${JSON.stringify(describeRuleSettings(RULES, config, options.rules, file), null, 2)}\n`);
+    return 0;
+  }
+  if (plan.files && plan.files.size === 0) return 0; // --staged with nothing staged in this repo
+
+  const result = await lint({
+    root: plan.root,
+    ...(configFile !== undefined ? { configFile } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    ruleOverrides: options.rules,
+  });
+  for (const notice of result.notices) io.stderr.write(`soc2lint: ${notice}\n`);
+  let findings = result.findings;
+  if (plan.files) findings = findings.filter((finding) => plan.files!.has(finding.file));
+  if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
+
+  for (const report of options.reports) {
+    const toFile = report.output !== undefined;
+    const color = !toFile && (options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
+    const text = FORMATTERS[report.format]!({
+      findings,
+      rules: RULES.map((rule) => rule.meta),
+      version: version(),
+      asOf: result.asOf,
+      root: plan.root,
+      cwd: io.cwd,
+      color,
+    });
+    if (toFile) {
+      const target = resolve(io.cwd, report.output!);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    } else if (text) {
+      io.stdout.write(text);
+    }
+  }
+
+  const counted = activeFindings(findings);
+  const errors = counted.filter((finding) => finding.severity === 'error').length;
+  const warnings = counted.length - errors;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`soc2lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+interface TargetPlan {
+  root: string;
+  /** Root-relative files to report on; undefined means the whole repo. */
+  files?: Set<string>;
+}
+
+/** Which repo to load and what to report: a folder means everything, files mean findings in those files only. */
+function planTargets(targets: readonly string[], cwd: string): TargetPlan {
+  const paths = (targets.length > 0 ? targets : ['.']).map((target) => resolve(cwd, target));
+  for (const path of paths) {
+    if (!existsSync(path)) throw new UsageError(`No such file or folder: ${relative(cwd, path) || path}`);
+  }
+  const folders = paths.filter((path) => statSync(path).isDirectory());
+  const files = paths.filter((path) => !folders.includes(path));
+  if (folders.length > 0 && files.length > 0) throw new UsageError('Give either one folder or a list of files, not both.');
+  if (folders.length > 1) throw new UsageError('Give one folder at a time; soc2lint lints one compliance repo per run.');
+
+  const roots = new Set(paths.map((path) => findRoot(path) ?? (folders.length ? path : cwd)));
+  if (roots.size > 1) {
+    throw new UsageError(`These files belong to different compliance repos (${[...roots].map((r) => relative(cwd, r) || '.').join(', ')}); run soc2lint once per repo.`);
+  }
+  const root = [...roots][0]!;
+  if (folders.length > 0) return { root };
+  return { root, files: new Set(files.map((file) => relative(root, file).split('\\').join('/'))) };
+}
+
+/** The program around the working folder, reporting only on what is staged in git. */
+async function planStaged(cwd: string): Promise<TargetPlan> {
+  const root = findRoot(cwd) ?? cwd;
+  return { root, files: new Set(await stagedFiles(root)) };
+}
