@@ -1,12 +1,10 @@
 // Someone at work without current security awareness training (none within 30 days of starting, or none in the last
 // year): "training not completed" is one of the most frequent SOC 2 exceptions (CC2.2, CC1.4).
-import { addDays, addInterval, compareDates, describeInterval, maxDate, parseInterval, subtractInterval } from '../src/domain/dates.js';
+import { addDays, addInterval, compareDates, describeInterval, maxDate, parseInterval, subtractInterval, INTERVAL_PATTERN } from '../src/domain/dates.js';
 import { isActivePerson } from '../src/domain/people.js';
 import { defineRule } from '../src/engine/rule.js';
 
 const DEFAULT_EVERY = 'P12M';
-/** An interval keyword or an ISO duration with at least one non-zero figure (what parseInterval accepts). */
-const INTERVAL_PATTERN = '^(?:daily|weekly|monthly|quarterly|semiannual|annual|P(?=.*[1-9])(?:\\d+Y)?(?:\\d+M)?(?:\\d+W)?(?:\\d+D)?)$';
 
 export default defineRule<{ every: string; within_days: number; courses: string[] }>({
   meta: {

@@ -1,14 +1,12 @@
 // A critical or high vendor without current independent assurance (a SOC 2 or ISO 27001 report, or a bridge letter):
 // CC9.2 asks you to assess vendor risk, and the auditor asks for each key vendor's latest report.
-import { addInterval, addMonths, compareDates, describeInterval, maxDate, minDate, parseInterval } from '../src/domain/dates.js';
+import { addInterval, addMonths, compareDates, describeInterval, maxDate, minDate, parseInterval, INTERVAL_PATTERN } from '../src/domain/dates.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { AssuranceKind, Vendor } from '../src/model/types.js';
 
 const DEFAULT_MAX_AGE = 'P12M';
 /** A bridge letter extends a report by at most this many months after it stops being current. */
 const BRIDGE_MONTHS = 3;
-/** An interval keyword or an ISO duration with at least one non-zero figure (what parseInterval accepts). */
-const INTERVAL_PATTERN = '^(?:daily|weekly|monthly|quarterly|semiannual|annual|P(?=.*[1-9])(?:\\d+Y)?(?:\\d+M)?(?:\\d+W)?(?:\\d+D)?)$';
 
 const REPORTS: Partial<Record<AssuranceKind, (periodEnd: string) => string>> = {
   'soc2-type2': (end) => `its SOC 2 Type II report covers a period ending ${end}`,

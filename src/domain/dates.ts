@@ -120,6 +120,12 @@ export const INTERVAL_KEYWORDS: Readonly<Record<IntervalKeyword, Interval>> = Ob
 
 const ISO_DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 
+/**
+ * The same intervals as a JSON Schema pattern, for rule options (a keyword, or an ISO duration with at least one
+ * non-zero figure). parseInterval remains the judge; this lets a config error name the bad option early.
+ */
+export const INTERVAL_PATTERN = '^(?:daily|weekly|monthly|quarterly|semiannual|annual|P(?=.*[1-9])(?:\\d+Y)?(?:\\d+M)?(?:\\d+W)?(?:\\d+D)?)$';
+
 /** A keyword above, or an ISO 8601 date duration: P1Y, P6M, P90D, P2W, P1Y6M, P1M15D (case-sensitive 'P', letters Y M W D in that order; no time part 'T'; zero-length like 'P0D' is invalid -> undefined; fractions invalid). Returns undefined when not valid. */
 export function parseInterval(text: string): Interval | undefined {
   // Own-property check so 'toString', '__proto__' etc. are not mistaken for keywords.
