@@ -1,7 +1,7 @@
 // Evidence that points nowhere: a moved file, a typo, or proof kept outside the repo where no one can check it.
+import { evidenceFiles } from '../src/domain/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { PathTarget } from '../src/model/types.js';
-import type { RecordSource } from '../src/parse/source.js';
 
 export default defineRule({
   meta: {
@@ -11,20 +11,9 @@ export default defineRule({
     reads: ['control', 'vendor', 'person'],
   },
   check({ model, report }) {
-    const check = (owner: string, path: string | undefined, source: RecordSource, at: (string | number)[]) => {
-      if (path === undefined) return;
+    for (const { owner, path, source, at } of evidenceFiles(model)) {
       const problem = describe(model.paths.get(path));
       if (problem) report({ message: `${owner}: evidence path "${path}" ${problem}`, at: source.at(at) });
-    };
-    for (const control of model.controls) {
-      for (const entry of control.evidence) check(`Control ${control.id}`, entry.path, control.source, ['evidence', entry.index, 'path']);
-    }
-    for (const vendor of model.vendors) {
-      check(`Vendor ${vendor.id}`, vendor.assurance?.path, vendor.source, ['assurance', 'path']);
-      check(`Vendor ${vendor.id}`, vendor.assurance?.bridgeLetter?.path, vendor.source, ['assurance', 'bridge_letter', 'path']);
-    }
-    for (const person of model.people) {
-      check(`Person ${person.id}`, person.offboarded?.evidence, person.source, ['offboarded', 'evidence']);
     }
   },
 });

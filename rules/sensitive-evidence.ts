@@ -1,7 +1,7 @@
 // A secret inside an evidence file (a private key, a cloud or API token, a password): evidence is copied to auditors
 // and kept for years, so a credential in it is a leak, and an auditor who sees one reports a control failure.
+import { evidenceFiles } from '../src/domain/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
-import type { RecordSource } from '../src/parse/source.js';
 
 // `hint` is a cheap test before the regex; `accept` gives the end of the secret, or undefined for a placeholder or an example.
 type Match = RegExpExecArray;
@@ -94,27 +94,19 @@ export default defineRule({
   },
   check({ model, report }) {
     const scanned = new Map<string, { line: number; kind: string }[]>();
-    // `file` names the record and the kind of file: `Control AC-01: evidence file`.
-    const check = (file: string, path: string | undefined, source: RecordSource, at: (string | number)[]) => {
-      const content = path === undefined ? undefined : model.evidenceContent.get(path);
-      if (path === undefined || !content || !('text' in content)) return; // binaries and files over 1 MiB are not scanned
+    for (const { owner, what, path, source, at } of evidenceFiles(model)) {
+      const content = model.evidenceContent.get(path);
+      if (!content || !('text' in content)) continue; // binaries and files over 1 MiB are not scanned
+      const file = `${owner}: ${what}`;
       const hits = scanned.get(path) ?? scanned.set(path, scan(content.text)).get(path)!;
       for (const hit of hits.slice(0, MAX_PER_FILE)) {
         report({ message: `${file} "${path}" line ${hit.line} contains ${hit.kind}. Remove it (redact the value), rotate the credential, and purge it from git history.`, at: source.at(at) });
       }
       const more = hits.length - MAX_PER_FILE;
+      if (more <= 0) continue;
       const lines = [...new Set(hits.slice(MAX_PER_FILE).map((hit) => hit.line))];
-      if (more <= 0) return;
       const shown = `line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}`;
       report({ message: `${file} "${path}" contains ${more} more secret${more === 1 ? '' : 's'} (${shown}). Clean the whole file, rotate the credentials, and purge them from git history.`, at: source.at(at) });
-    };
-    for (const control of model.controls) {
-      for (const entry of control.evidence) check(`Control ${control.id}: evidence file`, entry.path, control.source, ['evidence', entry.index, 'path']);
     }
-    for (const vendor of model.vendors) {
-      check(`Vendor ${vendor.id}: assurance report`, vendor.assurance?.path, vendor.source, ['assurance', 'path']);
-      check(`Vendor ${vendor.id}: bridge letter`, vendor.assurance?.bridgeLetter?.path, vendor.source, ['assurance', 'bridge_letter', 'path']);
-    }
-    for (const person of model.people) check(`Person ${person.id}: offboarding evidence file`, person.offboarded?.evidence, person.source, ['offboarded', 'evidence']);
   },
 });

@@ -1,8 +1,8 @@
 // An evidence file that exists on this disk but is not in git (untracked or ignored): the next clone, the CI run and
 // the auditor will not have it, so the proof it holds lives on one laptop.
 import { posix } from 'node:path';
+import { evidenceFiles } from '../src/domain/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
-import type { RecordSource } from '../src/parse/source.js';
 
 export default defineRule({
   meta: {
@@ -22,22 +22,12 @@ export default defineRule({
       for (let dir = posix.dirname(normalized); dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) if (tracked.has(dir)) return true;
       return false;
     };
-    const check = (owner: string, what: string, path: string | undefined, source: RecordSource, at: (string | number)[]) => {
-      if (path === undefined || model.paths.get(path)?.state !== 'file' || inGit(path)) return;
+    for (const { owner, what, path, source, at } of evidenceFiles(model)) {
+      if (model.paths.get(path)?.state !== 'file' || inGit(path)) continue;
       report({
         message: `${owner}: ${what} "${path}" is not committed to git; proof that lives on one laptop is no proof. Commit it (git add "${path}"; if .gitignore excludes it, change the ignore rule or use git add -f).`,
         at: source.at(at),
       });
-    };
-    for (const control of model.controls) {
-      for (const entry of control.evidence) check(`Control ${control.id}`, 'evidence file', entry.path, control.source, ['evidence', entry.index, 'path']);
-    }
-    for (const vendor of model.vendors) {
-      check(`Vendor ${vendor.id}`, 'assurance report', vendor.assurance?.path, vendor.source, ['assurance', 'path']);
-      check(`Vendor ${vendor.id}`, 'bridge letter', vendor.assurance?.bridgeLetter?.path, vendor.source, ['assurance', 'bridge_letter', 'path']);
-    }
-    for (const person of model.people) {
-      check(`Person ${person.id}`, 'offboarding evidence file', person.offboarded?.evidence, person.source, ['offboarded', 'evidence']);
     }
   },
 });
