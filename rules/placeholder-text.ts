@@ -3,6 +3,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { SourceRange } from '../src/engine/finding.js';
 import type { Policy } from '../src/model/types.js';
+import { proseLines } from '../src/parse/markdown.js';
 
 const PATTERNS: readonly RegExp[] = [
   /\{\{[^\n]*?\}\}/g, // {{ company_name }}
@@ -12,7 +13,6 @@ const PATTERNS: readonly RegExp[] = [
   /<insert\b[^>\n]*>/gi,
   /\bXX([/.-])XX\1XX(?:XX)?\b/gi,
 ];
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const MAX_QUOTE = 40;
 
 export default defineRule({
@@ -32,21 +32,13 @@ export default defineRule({
         report({ message: say(found.text, ' in its title'), at: titleRange(policy, title, found) });
       }
       const labels = referenceLabels(policy.body);
-      let fence: string | undefined;
-      policy.body.split('\n').forEach((raw, index) => {
-        const line = raw.replace(/\r$/, '');
-        const opening = FENCE.exec(line)?.[1];
-        if (opening && (!fence || (opening[0] === fence[0] && opening.length >= fence.length))) {
-          fence = fence ? undefined : opening;
-          return;
-        }
-        if (fence) return;
+      for (const { text: line, index } of proseLines(policy.body)) {
         const lineNumber = policy.bodyLine + index;
         for (const found of placeholders(line, labels)) {
           const at: SourceRange = { file: policy.source.file, line: lineNumber, column: found.index + 1, endLine: lineNumber, endColumn: found.index + 1 + found.text.length, record: policy.id };
           report({ message: say(found.text, ''), at });
         }
-      });
+      }
     }
   },
 });

@@ -11,28 +11,39 @@ export interface MarkdownLink {
   endColumn: number;
 }
 
+/**
+ * The lines of a markdown text that are prose: outside fenced code blocks (a fence closes with the same character,
+ * at least as long as the one that opened it), with any CR stripped. `index` is the line's 0-based position.
+ */
+export function proseLines(text: string): { text: string; index: number }[] {
+  const lines: { text: string; index: number }[] = [];
+  let fence: string | undefined;
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '');
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (opening && (!fence || (opening[0] === fence[0] && opening.length >= fence.length))) {
+      fence = fence ? undefined : opening;
+      return;
+    }
+    if (!fence) lines.push({ text: line, index });
+  });
+  return lines;
+}
+
 const INLINE_LINK = /!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)/;
 
 /** Links in the body, with positions in the file (`firstLine` is the file line the body starts on). */
 export function extractLinks(body: string, firstLine: number): MarkdownLink[] {
   const links: MarkdownLink[] = [];
-  let fence: string | undefined;
-  body.split('\n').forEach((raw, index) => {
-    const line = raw.replace(/\r$/, '');
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1]![0]!;
-      else if (fenceMatch[1]![0] === fence) fence = undefined;
-      return;
-    }
-    if (fence || /^( {4}|\t)/.test(line)) return;
+  for (const { text: line, index } of proseLines(body)) {
+    if (/^( {4}|\t)/.test(line)) continue; // indented code
     const visible = maskInlineCode(line);
     const definition = REFERENCE_DEFINITION.exec(visible);
     if (definition) {
       const column = visible.indexOf(definition[1]!, definition[0].indexOf(']:')) + 1;
       links.push(toLink(definition[1]!, firstLine + index, column));
-      return;
+      continue;
     }
     for (const match of visible.matchAll(INLINE_LINK)) {
       const destination = match[1]!;
@@ -40,7 +51,7 @@ export function extractLinks(body: string, firstLine: number): MarkdownLink[] {
       const column = (match.index ?? 0) + match[0].indexOf(destination, match[0].indexOf('](') + 2) + 1;
       links.push(toLink(destination, firstLine + index, column));
     }
-  });
+  }
   return links;
 }
 
@@ -85,16 +96,7 @@ function safeDecode(text: string): string {
 export function headingAnchors(text: string): Set<string> {
   const anchors = new Set<string>();
   const counts = new Map<string, number>();
-  let fence: string | undefined;
-  for (const raw of splitBody(text).split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1]![0]!;
-      else if (fenceMatch[1]![0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
+  for (const { text: line } of proseLines(splitBody(text))) {
     for (const match of line.matchAll(/<a\s+[^>]*?(?:id|name)\s*=\s*["']([^"']+)["']/gi)) anchors.add(match[1]!);
     const heading = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!heading) continue;
