@@ -8,6 +8,7 @@ import duplicateId from './duplicate-id.js';
 import evidenceGap from './evidence-gap.js';
 import expiredWaiver from './expired-waiver.js';
 import futureDate from './future-date.js';
+import invalidDirective from './invalid-directive.js';
 import lateOffboarding from './late-offboarding.js';
 import missingAcknowledgment from './missing-acknowledgment.js';
 import missingActivity from './missing-activity.js';
@@ -29,6 +30,7 @@ import unknownReference from './unknown-reference.js';
 import unmappedControl from './unmapped-control.js';
 import unmappedCriterion from './unmapped-criterion.js';
 import untrackedEvidence from './untracked-evidence.js';
+import unusedDirective from './unused-directive.js';
 import unusedWaiver from './unused-waiver.js';
 import vendorAssurance from './vendor-assurance.js';
 
@@ -73,4 +75,7 @@ export const RULES: readonly AnyRule[] = [
   // Waivers
   expiredWaiver,
   unusedWaiver,
+  // Inline directives
+  invalidDirective,
+  unusedDirective,
 ];

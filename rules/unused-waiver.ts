@@ -6,7 +6,7 @@ import { isWaiverInForce } from '../src/engine/waivers.js';
 
 const ID = 'unused-waiver';
 /** Rules judged after waivers apply: their findings can never be waived. */
-const UNWAIVABLE = new Set([ID, 'expired-waiver']);
+const UNWAIVABLE = new Set([ID, 'expired-waiver', 'invalid-directive', 'unused-directive']);
 
 export default defineRule({
   meta: {

@@ -4,7 +4,7 @@ import { isIsoDate, todayUtc, type IsoDate } from './domain/dates.js';
 import type { Finding } from './engine/finding.js';
 import { modelPartsFor, type AnyRule } from './engine/rule.js';
 import { runRules, type EnabledRule } from './engine/run.js';
-import { resolveRules, type RuleOverride } from './engine/settings.js';
+import { applyFileSettings, resolveSettings, type RuleOverride } from './engine/settings.js';
 import { ConfigError } from './config/config.js';
 import { loadRepo } from './model/load.js';
 import type { RepoModel } from './model/types.js';
@@ -43,10 +43,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     throw new ConfigError(`--now must be a calendar date YYYY-MM-DD; got "${options.now}".`);
   }
   const asOf = options.now ?? config.asOf ?? todayUtc(options.clock?.() ?? new Date());
-  const enabled = resolveRules(options.rules ?? RULES, config, options.ruleOverrides);
-  const model = await loadRepo(config, modelPartsFor(enabled.map((e) => e.rule)));
-  const { runnable, notices } = withoutUnavailableGit(enabled, model);
-  const findings = runRules(model, runnable, asOf, new Set((options.rules ?? RULES).map((rule) => rule.meta.id)));
+  const settings = resolveSettings(options.rules ?? RULES, config, options.ruleOverrides);
+  const model = await loadRepo(config, modelPartsFor(settings.enabled.map((e) => e.rule)));
+  const { runnable, notices } = withoutUnavailableGit(settings.enabled, model);
+  // Overrides set severities per file, so they act on the findings: waivers have already counted their matches.
+  const findings = applyFileSettings(runRules(model, runnable, asOf, new Set((options.rules ?? RULES).map((rule) => rule.meta.id))), settings);
   return { root: options.root, asOf, config, model, findings, notices };
 }
 

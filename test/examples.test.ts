@@ -49,7 +49,10 @@ describe('examples/broken-saas', () => {
     const { findings } = await lint({ root: join(examples, 'broken-saas'), ruleOverrides: withoutGit });
     const actual = activeFindings(findings).map((f) => `${f.ruleId} ${f.file}:${f.line}`);
     expect(actual.sort()).toEqual(listed.sort());
-    expect(findings.filter((f) => f.suppressedBy).map((f) => `${f.ruleId} ${f.record}`)).toEqual(['unmapped-criterion CC9.2']);
+    expect(findings.filter((f) => f.suppressedBy).map((f) => `${f.suppressedBy!.kind} ${f.ruleId} ${f.file}:${f.line}`)).toEqual([
+      'directive placeholder-text policies/information-security.md:22',
+      'waiver unmapped-criterion scope.yaml:2',
+    ]);
   });
 
   it('breaks every rule at least once, the git rules in a repository with a history of its own', async () => {

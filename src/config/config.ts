@@ -1,18 +1,15 @@
-// soc2lint.config.yaml: finding the repo root, loading and validating the config. A bad config is fatal (exit 2)
-// and always names the file, line and key.
+// soc2lint.config.yaml: finding the repo root and loading the config with everything it extends, merged. A bad
+// config is fatal (exit 2) and always names the file, line and key.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { IsoDate } from '../domain/dates.js';
-import type { RuleSetting, SourceRange } from '../engine/finding.js';
-import { readTextFile } from '../files/read.js';
-import { YamlSource } from '../parse/source.js';
-import { parseYaml } from '../parse/yaml.js';
-import { validateRecord } from '../schema/validate.js';
+import { resolveLayers, type Layer } from './extends.js';
+import { ConfigError, type Config, type ConfigOverride, type FileKind, type RuleLayer } from './types.js';
+
+export { ConfigError, type Config, type ConfigOverride, type FileKind, type RuleConfigEntry, type RuleLayer } from './types.js';
 
 export const CONFIG_FILE = 'soc2lint.config.yaml';
 export const SCOPE_FILE = 'scope.yaml';
-
-export type FileKind = 'policies' | 'controls' | 'scope' | 'vendors' | 'people' | 'training' | 'acknowledgments' | 'waivers';
 
 export const DEFAULT_PATHS: Readonly<Record<FileKind, readonly string[]>> = {
   policies: ['policies/**/*.md'],
@@ -28,40 +25,6 @@ export const DEFAULT_PATHS: Readonly<Record<FileKind, readonly string[]>> = {
 /** A README beside the policies explains the folder; it is not a policy. */
 export const DEFAULT_IGNORE: readonly string[] = ['**/node_modules/**', '**/.git/**', 'policies/**/README.md'];
 
-export interface RuleConfigEntry {
-  setting: RuleSetting;
-  options?: Record<string, unknown>;
-  /** Where the entry is written, for errors about it. */
-  range: SourceRange;
-  keyRange: SourceRange;
-}
-
-export interface Config {
-  /** Absolute path of the repo root. */
-  root: string;
-  /** The config file relative to the root (or absolute, when given outside it), if there is one. */
-  file?: string;
-  asOf?: IsoDate;
-  paths: Record<FileKind, readonly string[]>;
-  ignore: readonly string[];
-  rules: ReadonlyMap<string, RuleConfigEntry>;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    readonly range?: SourceRange,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-
-  /** `soc2lint.config.yaml:4:3: message`, the way compilers say it. */
-  describe(): string {
-    return this.range ? `${this.range.file}:${this.range.line}:${this.range.column}: ${this.message}` : this.message;
-  }
-}
-
 /** The nearest folder at or above `start` holding a config or a scope file, or undefined. */
 export function findRoot(start: string): string | undefined {
   let dir = resolve(start);
@@ -74,56 +37,45 @@ export function findRoot(start: string): string | undefined {
   }
 }
 
-/** Load the config of the repo at `root` (or the file given with --config). No config file means all defaults. */
+/**
+ * Load the config of the repo at `root` (or the file given with --config), with everything it extends merged in.
+ * No config file means all defaults. Rule names and options are checked against the rules later, by
+ * src/engine/settings.ts, which knows the rules.
+ */
 export function loadConfig(root: string, configPath?: string): Config {
   const absolute = configPath ? resolve(configPath) : join(root, CONFIG_FILE);
-  const defaults: Config = { root, paths: { ...DEFAULT_PATHS }, ignore: DEFAULT_IGNORE, rules: new Map() };
   if (!existsSync(absolute)) {
     if (configPath) throw new ConfigError(`Config file ${configPath} does not exist.`);
-    return defaults;
+    return { root, paths: { ...DEFAULT_PATHS }, ignore: DEFAULT_IGNORE, extends: [], ruleLayers: [], overrides: [] };
   }
-  const shown = relative(root, absolute).startsWith('..') ? absolute : relative(root, absolute).split('\\').join('/');
-  const read = readTextFile(absolute, shown);
-  if (!read.ok) throw new ConfigError(read.message, read.range);
-  const parsed = parseYaml(read.text, shown);
-  if (!parsed.ok) {
-    const first = parsed.problems[0]!;
-    throw new ConfigError(first.message, first.range);
-  }
-  const value = parsed.yaml.value ?? {};
-  const source = new YamlSource(shown, parsed.yaml.doc.contents, parsed.yaml.lines);
-  const { problems } = validateRecord('config', value, source, 'config');
-  if (problems.length > 0) {
-    throw new ConfigError(problems.map((p, i) => (i === 0 ? p.message : `${p.range.file}:${p.range.line}:${p.range.column}: ${p.message}`)).join('\n'), problems[0]!.range);
-  }
-  const raw = value as {
-    as_of?: string;
-    paths?: Partial<Record<FileKind, string | string[]>>;
-    ignore?: string | string[];
-    rules?: Record<string, RuleSetting | [RuleSetting, Record<string, unknown>?]>;
-  };
-  const paths = { ...DEFAULT_PATHS };
-  for (const [kind, globs] of Object.entries(raw.paths ?? {}) as [FileKind, string | string[]][]) paths[kind] = toList(globs);
-  const rules = new Map<string, RuleConfigEntry>();
-  for (const [id, entry] of Object.entries(raw.rules ?? {})) {
-    const [setting, options] = Array.isArray(entry) ? entry : [entry, undefined];
-    rules.set(id, {
-      setting,
-      ...(options ? { options } : {}),
-      range: source.at(['rules', id]),
-      keyRange: source.at(['rules', id], 'key'),
-    });
-  }
-  return {
-    root,
-    file: shown,
-    ...(raw.as_of ? { asOf: raw.as_of } : {}),
-    paths,
-    ignore: [...DEFAULT_IGNORE, ...toList(raw.ignore ?? [])],
-    rules,
-  };
+  return merge(root, resolveLayers(root, absolute));
 }
 
-function toList(globs: string | string[]): string[] {
-  return typeof globs === 'string' ? [globs] : globs;
+/**
+ * Layers apply in order, a later one winning: `paths` per kind, `as_of` from the last file that sets it, `ignore`
+ * added up, rules and overrides kept as layers for the engine to resolve per rule and per file.
+ */
+function merge(root: string, layers: readonly Layer[]): Config {
+  let asOf: IsoDate | undefined;
+  const paths: Record<FileKind, readonly string[]> = { ...DEFAULT_PATHS };
+  const ignore = [...DEFAULT_IGNORE];
+  const ruleLayers: RuleLayer[] = [];
+  const overrides: ConfigOverride[] = [];
+  const chain: string[] = [];
+  for (const layer of layers) {
+    if (layer.kind === 'preset') {
+      ruleLayers.push(layer);
+      chain.push(layer.name);
+      continue;
+    }
+    const { config } = layer;
+    if (config.asOf) asOf = config.asOf;
+    for (const [kind, globs] of Object.entries(config.paths) as [FileKind, string[]][]) paths[kind] = globs;
+    ignore.push(...config.ignore);
+    ruleLayers.push({ kind: 'file', file: config.file, rules: config.rules });
+    overrides.push(...config.overrides);
+    chain.push(config.file);
+  }
+  const file = chain.pop()!; // the config file itself is the last layer; the chain is what it extends
+  return { root, file, ...(asOf ? { asOf } : {}), paths, ignore, extends: chain, ruleLayers, overrides };
 }

@@ -1,6 +1,7 @@
 // What a rule is: metadata next to a check over the repo model. A rule never reads files or the clock.
 import type { IsoDate } from '../domain/dates.js';
 import type { ModelPart, RecordKind, RepoModel, Waiver } from '../model/types.js';
+import type { DirectiveUse } from './directives.js';
 import type { Severity, SourceRange } from './finding.js';
 
 export interface RuleMeta<Options> {
@@ -37,6 +38,11 @@ export interface RuleContext<Options> {
   readonly options: Options;
   /** How many findings each waiver matched; only for rules with `phase: 'waivers'` (empty otherwise). */
   readonly waiverMatches: ReadonlyMap<Waiver, number>;
+  /**
+   * How many findings each rule named by an inline directive suppressed, and which rules no directive can suppress.
+   * Directives are applied right after waivers; only for rules with `phase: 'waivers'` (empty otherwise).
+   */
+  readonly directiveUse: DirectiveUse;
   /** The IDs of every known rule, enabled or not (to check rule names written in data, such as waivers). */
   readonly ruleIds: ReadonlySet<string>;
   /** The IDs of the rules that ran before waivers were applied (off and skipped rules are not among them). */

@@ -1,6 +1,8 @@
-// Running the enabled rules over the model. A rule that throws or reports nonsense becomes a finding, not a crash.
+// Running the enabled rules over the model, then waivers and inline directives. A rule that throws or reports nonsense
+// becomes a finding, not a crash.
 import type { IsoDate } from '../domain/dates.js';
 import type { RepoModel, Waiver } from '../model/types.js';
+import { applyDirectives, NO_DIRECTIVE_USE, type DirectiveUse } from './directives.js';
 import { applyWaivers } from './waivers.js';
 import { REPO_ROOT, compareFindings, fileStart, type Finding, type Severity } from './finding.js';
 import type { AnyRule, Problem } from './rule.js';
@@ -12,8 +14,9 @@ export interface EnabledRule {
 }
 
 /**
- * Run the rules, apply the waivers in force, then run the rules that judge the waivers themselves.
- * Returns every finding, the suppressed ones marked with the waiver that suppressed them.
+ * Run the rules, apply the waivers in force and then the inline directives, then run the rules that judge the
+ * waivers and directives themselves (`phase: 'waivers'`; their findings can be neither waived nor suppressed).
+ * Returns every finding, the suppressed ones marked with the waiver or directive that suppressed them.
  */
 export function runRules(
   model: RepoModel,
@@ -22,10 +25,12 @@ export function runRules(
   ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.rule.meta.id)),
 ): Finding[] {
   const first = rules.filter((r) => r.rule.meta.phase !== 'waivers');
+  const last = rules.filter((r) => r.rule.meta.phase === 'waivers');
   const context = { ruleIds, ranRuleIds: new Set(first.map((r) => r.rule.meta.id)) };
-  const findings = runPhase(model, first, asOf, new Map(), context);
+  const findings = runPhase(model, first, asOf, new Map(), NO_DIRECTIVE_USE, context);
   const matches = applyWaivers(findings, model.waivers, asOf);
-  findings.push(...runPhase(model, rules.filter((r) => r.rule.meta.phase === 'waivers'), asOf, matches, context));
+  const directiveUse = applyDirectives(findings, model.directives, ruleIds, new Set(last.map((r) => r.rule.meta.id)));
+  findings.push(...runPhase(model, last, asOf, matches, directiveUse, context));
   return findings.sort(compareFindings);
 }
 
@@ -34,6 +39,7 @@ function runPhase(
   rules: readonly EnabledRule[],
   asOf: IsoDate,
   waiverMatches: ReadonlyMap<Waiver, number>,
+  directiveUse: DirectiveUse,
   { ruleIds, ranRuleIds }: { ruleIds: ReadonlySet<string>; ranRuleIds: ReadonlySet<string> },
 ): Finding[] {
   const findings: Finding[] = [];
@@ -48,7 +54,7 @@ function runPhase(
       findings.push({ ruleId, severity, message: problem.message, ...problem.at, ...(record !== undefined ? { record } : {}) });
     };
     try {
-      rule.check({ model, asOf, options, waiverMatches, ruleIds, ranRuleIds, report });
+      rule.check({ model, asOf, options, waiverMatches, directiveUse, ruleIds, ranRuleIds, report });
     } catch (error) {
       findings.push({
         ruleId,

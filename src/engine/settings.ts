@@ -1,79 +1,194 @@
-// Which rules run, how severe, with which options: defaults, then the config file, then --rule flags.
+// Which rules run, how severe, with which options, and how severe per file: defaults, then presets and config files
+// in merge order, then `overrides` per file, then --rule flags over everything.
 import { createRequire } from 'node:module';
-import type { Ajv } from 'ajv';
-import { ConfigError, type Config } from '../config/config.js';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { ConfigError, type Config, type ConfigOverride, type RuleConfigEntry } from '../config/config.js';
+import { overrideMatcher, type FileMatcher } from '../config/overrides.js';
+import { PRESETS } from '../config/presets.js';
 import { didYouMean } from '../domain/suggest.js';
-import type { RuleSetting } from './finding.js';
+import type { Finding, RuleSetting } from './finding.js';
 import type { AnyRule } from './rule.js';
 import type { EnabledRule } from './run.js';
 
+/** A `--rule ID:LEVEL` flag. */
 export interface RuleOverride {
   ruleId: string;
   setting: RuleSetting;
 }
 
-let optionsAjv: Ajv | undefined;
-
-/** Rule options are rare in configs: load the schema compiler only when some are given. */
-function ajvForOptions(): Ajv {
-  if (!optionsAjv) {
-    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    optionsAjv = new AjvClass({ allErrors: true, strict: false, useDefaults: false });
-  }
-  return optionsAjv;
+/** The resolved settings of every rule: what runs, with which options, and how severe in each file. */
+export interface RuleSettings {
+  /**
+   * The rules that run: on at the top level, or on in some override (then with the severity of the first override
+   * that turns it on; `severityFor` decides per finding anyway).
+   */
+  enabled: EnabledRule[];
+  /** The setting for a rule's findings in a root-relative file; undefined for a rule that is not known. */
+  settingFor(ruleId: string, file: string): RuleSetting | undefined;
+  /** The options a rule runs with: its defaults, with the last options written for it in the config on top. */
+  optionsFor(ruleId: string): unknown;
 }
 
-export function resolveRules(rules: readonly AnyRule[], config: Config, overrides: readonly RuleOverride[] = []): EnabledRule[] {
+interface Resolved {
+  rule: AnyRule;
+  setting: RuleSetting;
+  options: unknown;
+  /** The overrides that name this rule, in merge order, with their file tests. */
+  overrides: { override: ConfigOverride; setting: RuleSetting; matches: FileMatcher }[];
+  /** A --rule flag: wins over the config and every override. */
+  flag?: RuleSetting;
+}
+
+export function resolveSettings(rules: readonly AnyRule[], config: Config, flags: readonly RuleOverride[] = []): RuleSettings {
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
-  for (const [ruleId, entry] of config.rules) {
-    if (!byId.has(ruleId)) {
-      throw new ConfigError(`Unknown rule "${ruleId}" in "rules".${didYouMean(ruleId, byId.keys())} Run \`soc2lint --help\` for the rule list.`, entry.keyRange);
-    }
-  }
-  for (const { ruleId } of overrides) {
+  checkConfigEntries(byId, config);
+  for (const { ruleId } of flags) {
     if (!byId.has(ruleId)) throw new ConfigError(`Unknown rule "${ruleId}" in --rule.${didYouMean(ruleId, byId.keys())}`);
   }
 
-  const enabled: EnabledRule[] = [];
+  // One file test per override, shared by the rules it names; the answer per file is cached (findings cluster).
+  const matchers = new Map(config.overrides.map((override) => [override, cached(overrideMatcher(override))]));
+  const resolved = new Map<string, Resolved>();
   for (const rule of rules) {
-    const entry = config.rules.get(rule.meta.id);
-    const override = overrides.filter((o) => o.ruleId === rule.meta.id).at(-1);
-    const setting = override?.setting ?? entry?.setting ?? rule.meta.defaultSeverity;
-    if (setting === 'off') continue;
-    let options: unknown = rule.meta.options?.defaults ?? {};
-    if (entry?.options) {
-      if (!rule.meta.options) {
-        throw new ConfigError(`Rule "${rule.meta.id}" takes no options; write just the severity.`, entry.range);
+    const ruleId = rule.meta.id;
+    let setting: RuleSetting = rule.meta.defaultSeverity;
+    let written: Record<string, unknown> | undefined;
+    for (const layer of config.ruleLayers) {
+      if (layer.kind === 'preset') {
+        // A preset sets severities only: options written by earlier layers stay.
+        setting = PRESETS[layer.name]!.severityFor[rule.meta.defaultSeverity];
+        continue;
       }
-      const validate = ajvForOptions().compile(rule.meta.options.schema);
-      if (!validate(entry.options)) {
-        const error = validate.errors?.[0];
-        const where = error?.instancePath ? `option "${error.instancePath.slice(1)}"` : 'options';
-        const detail =
-          error?.keyword === 'additionalProperties'
-            ? `unknown option "${String((error.params as { additionalProperty: string }).additionalProperty)}"; allowed: ${Object.keys(rule.meta.options.defaults as object).join(', ')}`
-            : `${where} ${error?.message ?? 'are invalid'}`;
-        throw new ConfigError(`Invalid options for rule "${rule.meta.id}": ${detail}.`, entry.range);
-      }
-      options = { ...(options as object), ...entry.options };
+      const entry = layer.rules.get(ruleId);
+      if (!entry) continue;
+      setting = entry.setting;
+      // Later options replace earlier ones wholesale (no deep merge); a bare severity keeps them.
+      if (entry.options) written = entry.options;
     }
-    enabled.push({ rule, severity: setting, options });
+    const overrides = config.overrides
+      .filter((override) => override.rules.has(ruleId))
+      .map((override) => ({ override, setting: override.rules.get(ruleId)!.setting, matches: matchers.get(override)! }));
+    const flag = flags.filter((f) => f.ruleId === ruleId).at(-1)?.setting;
+    resolved.set(ruleId, {
+      rule,
+      setting,
+      options: { ...(rule.meta.options?.defaults ?? {}), ...(written ?? {}) },
+      overrides,
+      ...(flag ? { flag } : {}),
+    });
   }
-  return enabled;
+
+  const enabled: EnabledRule[] = [];
+  for (const { rule, setting, options, overrides, flag } of resolved.values()) {
+    const severity = flag ?? (setting !== 'off' ? setting : overrides.find((o) => o.setting !== 'off')?.setting ?? 'off');
+    if (severity !== 'off') enabled.push({ rule, severity, options });
+  }
+
+  return {
+    enabled,
+    settingFor(ruleId, file) {
+      const entry = resolved.get(ruleId);
+      if (!entry) return undefined;
+      if (entry.flag) return entry.flag;
+      let setting = entry.setting;
+      for (const { setting: there, matches } of entry.overrides) if (matches(file)) setting = there;
+      return setting;
+    },
+    optionsFor(ruleId) {
+      return resolved.get(ruleId)?.options;
+    },
+  };
+}
+
+/** The rules to run, with their severity and options. Throws ConfigError for an unknown rule or bad options. */
+export function resolveRules(rules: readonly AnyRule[], config: Config, overrides: readonly RuleOverride[] = []): EnabledRule[] {
+  return resolveSettings(rules, config, overrides).enabled;
+}
+
+/**
+ * Give each finding the severity its rule has in its file, and drop the findings of rules that are off there.
+ * Rules run once over the whole program (many are cross-file), so `overrides` act here, on the findings.
+ */
+export function applyFileSettings(findings: readonly Finding[], settings: RuleSettings): Finding[] {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const setting = settings.settingFor(finding.ruleId, finding.file) ?? finding.severity;
+    if (setting === 'off') continue;
+    kept.push(setting === finding.severity ? finding : { ...finding, severity: setting });
+  }
+  return kept;
 }
 
 /** What `--print-config FILE` shows: the severity and options of every rule, as they apply to that file. */
 export function describeRuleSettings(
   rules: readonly AnyRule[],
   config: Config,
-  overrides: readonly RuleOverride[],
+  flags: readonly RuleOverride[],
   file: string,
-): { file: string; asOf?: string; rules: Record<string, [RuleSetting, unknown] | [RuleSetting]> } {
-  const enabled = new Map(resolveRules(rules, config, overrides).map((entry) => [entry.rule.meta.id, entry]));
+): { file: string; asOf?: string; extends: string[]; rules: Record<string, [RuleSetting, unknown] | [RuleSetting]> } {
+  const settings = resolveSettings(rules, config, flags);
   const result: Record<string, [RuleSetting, unknown] | [RuleSetting]> = {};
   for (const rule of rules) {
-    const entry = enabled.get(rule.meta.id);
-    result[rule.meta.id] = !entry ? ['off'] : rule.meta.options ? [entry.severity, entry.options] : [entry.severity];
+    const setting = settings.settingFor(rule.meta.id, file)!;
+    result[rule.meta.id] = setting !== 'off' && rule.meta.options ? [setting, settings.optionsFor(rule.meta.id)] : [setting];
   }
-  return { file, ...(config.asOf ? { asOf: config.asOf } : {}), rules: result };
+  return { file, ...(config.asOf ? { asOf: config.asOf } : {}), extends: [...config.extends], rules: result };
+}
+
+/**
+ * Every rule entry in every config file (top-level and in overrides) names a known rule and, when it has options,
+ * valid ones: checked where it is written, whether or not a later layer replaces it, so a mistake in an extended
+ * file is reported in that file.
+ */
+function checkConfigEntries(byId: ReadonlyMap<string, AnyRule>, config: Config): void {
+  for (const layer of config.ruleLayers) {
+    if (layer.kind === 'file') for (const [ruleId, entry] of layer.rules) checkEntry(byId, ruleId, entry, 'rules');
+  }
+  for (const override of config.overrides) {
+    for (const [ruleId, entry] of override.rules) checkEntry(byId, ruleId, entry, `${override.label}.rules`);
+  }
+}
+
+function checkEntry(byId: ReadonlyMap<string, AnyRule>, ruleId: string, entry: RuleConfigEntry, where: string): void {
+  const rule = byId.get(ruleId);
+  if (!rule) {
+    throw new ConfigError(`Unknown rule "${ruleId}" in "${where}".${didYouMean(ruleId, byId.keys())} Run \`soc2lint rules\` for the rule list.`, entry.keyRange);
+  }
+  if (!entry.options) return;
+  if (!rule.meta.options) throw new ConfigError(`Rule "${ruleId}" takes no options; write just the severity.`, entry.range);
+  const validate = optionsValidator(rule);
+  if (validate(entry.options)) return;
+  const error = validate.errors?.[0];
+  const at = error?.instancePath ? `option "${error.instancePath.slice(1)}"` : 'options';
+  const detail =
+    error?.keyword === 'additionalProperties'
+      ? `unknown option "${String((error.params as { additionalProperty: string }).additionalProperty)}"; allowed: ${Object.keys(rule.meta.options.defaults as object).join(', ')}`
+      : `${at} ${error?.message ?? 'are invalid'}`;
+  throw new ConfigError(`Invalid options for rule "${ruleId}": ${detail}.`, entry.range);
+}
+
+let optionsAjv: Ajv | undefined;
+const optionValidators = new Map<AnyRule, ValidateFunction>();
+
+/** Rule options are rare in configs: load the schema compiler only when some are given. */
+function optionsValidator(rule: AnyRule): ValidateFunction {
+  let validate = optionValidators.get(rule);
+  if (!validate) {
+    if (!optionsAjv) {
+      const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+      optionsAjv = new AjvClass({ allErrors: true, strict: false, useDefaults: false });
+    }
+    validate = optionsAjv.compile(rule.meta.options!.schema);
+    optionValidators.set(rule, validate);
+  }
+  return validate;
+}
+
+function cached(matches: FileMatcher): FileMatcher {
+  const answers = new Map<string, boolean>();
+  return (file) => {
+    let answer = answers.get(file);
+    if (answer === undefined) answers.set(file, (answer = matches(file)));
+    return answer;
+  };
 }

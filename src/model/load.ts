@@ -10,6 +10,7 @@ import { readEvidence, readTextFile } from '../files/read.js';
 import { loadGitFacts } from '../git/facts.js';
 import { headingAnchors, isExternal, resolveLink } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
+import { frontMatterDirectives, markdownDirectives, yamlDirectives } from '../parse/directives.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../parse/source.js';
 import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
@@ -66,6 +67,7 @@ class ModelBuilder {
       evidenceContent: new Map(),
       declaredIds: this.declared,
       problems: this.problems,
+      directives: [],
     };
   }
 
@@ -84,6 +86,8 @@ class ModelBuilder {
       this.declareFromText(kind, read.text);
       return;
     }
+    // Directives come from files that parsed: a file that did not has no trustworthy comments to read.
+    this.model.directives.push(...yamlDirectives(read.text, file, parsed.yaml.lines));
     if (kind === 'people') this.model.hasPeopleFile = true;
     if (kind === 'scope') return this.addScope(parsed.yaml);
     this.addRecords(kind, parsed.yaml);
@@ -96,6 +100,7 @@ class ModelBuilder {
       this.declareFromText('policies', text);
       return;
     }
+    this.model.directives.push(...frontMatterDirectives(text, file));
     const value = parsed.yaml?.value ?? {};
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
     const source = parsed.yaml ? new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines, stringOrUndefined(id)) : new FileSource(file);
@@ -104,6 +109,8 @@ class ModelBuilder {
     const versionText = parsed.yaml ? sourceText(parsed.yaml.doc.getIn(['version'], true)) : undefined;
     this.policyTexts.set(file, text);
     this.model.policies.push(records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText));
+    // Only the body of a policy in the model is checked, so only its directives can suppress anything.
+    this.model.directives.push(...markdownDirectives(parsed.body, parsed.bodyLine, file));
   }
 
   private addScope(yaml: ParsedYaml): void {

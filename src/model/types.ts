@@ -206,6 +206,54 @@ export type ModelPart = 'git-index' | 'git-history' | 'evidence-content' | 'link
 /** The text of an evidence file, or why it was not read. */
 export type EvidenceContent = { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' };
 
+/** Where a directive is written: a `#` comment in a YAML file or policy front matter, or an HTML comment in a policy body. */
+export type DirectiveSyntax = 'yaml' | 'markdown';
+
+/** What a directive does: suppress on its own line, on the next line, from here on, or end a `disable` range. */
+export type DirectiveForm = 'disable-line' | 'disable-next-line' | 'disable' | 'enable';
+
+/** A rule named by a directive, where its name is written, and the file lines the directive covers for it. */
+export interface DirectiveRule {
+  id: string;
+  at: SourceRange;
+  /** First and last covered file line, inclusive; undefined for `enable`, and for a directive too broken to cover anything. */
+  lines?: { first: number; last: number };
+}
+
+/** Why a directive cannot work, found while reading it (unknown rule names are judged later, against the rules). */
+export type DirectiveProblemKind =
+  | 'unknown-form' // soc2lint-disable-nextline
+  | 'wrong-syntax' // a form of the other syntax: soc2lint-disable-line in markdown, a range in YAML
+  | 'no-rule'
+  | 'stray-comma'
+  | 'missing-separator' // rule names and a reason without " -- " between them
+  | 'no-reason'
+  | 'alone-on-line' // a YAML disable-line with no content before it on its line
+  | 'unmatched-enable'
+  | 'unclosed'; // an HTML comment without -->
+
+export interface DirectiveProblem {
+  kind: DirectiveProblemKind;
+  at: SourceRange;
+  /** The text the problem is about, as written (a rule name, a rule list). */
+  text?: string;
+}
+
+/** An inline suppression comment (`soc2lint-disable-next-line stale-evidence -- reason`), as written and as understood. */
+export interface Directive {
+  syntax: DirectiveSyntax;
+  /** The comment, from its `#` or `<!--` to its end. */
+  at: SourceRange;
+  /** The word after `soc2lint-`, as written (`disable-nextline` stays misspelt). */
+  keyword: string;
+  /** Undefined when the keyword is not a form of this syntax. */
+  form?: DirectiveForm;
+  rules: DirectiveRule[];
+  /** The text after ` -- `, trimmed; undefined when there is none. */
+  reason?: string;
+  problems: DirectiveProblem[];
+}
+
 /** A file that could not be read or parsed, or a record that broke its schema. */
 export interface LoadProblem {
   kind: 'parse' | 'schema';
@@ -248,4 +296,6 @@ export interface RepoModel {
   git?: GitFacts;
   declaredIds: ReadonlyMap<'policy' | 'control' | 'system' | 'vendor' | 'person', ReadonlySet<string>>;
   problems: LoadProblem[];
+  /** The inline suppression directives of every file that parsed, in file order (see src/parse/directives.ts). */
+  directives: Directive[];
 }

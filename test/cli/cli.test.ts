@@ -176,3 +176,117 @@ describe('the built bin', () => {
     expect(spawnSync(process.execPath, [bin, '--bogus'], { encoding: 'utf8' }).status).toBe(2);
   });
 });
+
+describe('configuration: extends, overrides and --print-config', () => {
+  /** CLEAN, with an archived policy that has a placeholder, and a config that extends a team file and a preset. */
+  const PROGRAM: RepoFiles = {
+    ...CLEAN,
+    'soc2lint.config.yaml': [
+      'extends: [soc2lint:recommended, ./config/team.yaml]',
+      'as_of: 2026-07-01',
+      'overrides:',
+      '  - files: policies/**',
+      '    rules: { placeholder-text: error }',
+      '  - files: policies/archive/**',
+      '    rules: { placeholder-text: off, review-due-soon: off }',
+      '',
+    ].join('\n'),
+    'config/team.yaml': 'rules:\n  missing-activity: off\n  review-due-soon: [warn, { days: 45 }]\n',
+    'policies/archive/old.md': policy('id: POL-OLD\ntitle: Old\nstatus: approved\nowner: a@x.io\napproved_by: b@x.io\napproved_on: 2026-01-10\nlast_reviewed: 2026-01-10', 'Owner: TBD.\n'),
+  };
+
+  it('--print-config FILE prints the effective settings for that file after extends and overrides', async () => {
+    const repo = makeRepo(PROGRAM);
+    const current = await run(['--print-config', 'policies/infosec.md'], repo);
+    expect(current.code, current.stderr).toBe(0);
+    const printed = JSON.parse(current.stdout);
+    expect(Object.keys(printed)).toEqual(['file', 'asOf', 'extends', 'rules']);
+    expect(printed).toMatchObject({ file: 'policies/infosec.md', asOf: '2026-07-01', extends: ['soc2lint:recommended', 'config/team.yaml'] });
+    expect(printed.rules['placeholder-text']).toEqual(['error']);
+    expect(printed.rules['review-due-soon']).toEqual(['warn', { days: 45 }]);
+    expect(printed.rules['missing-activity']).toEqual(['off']);
+    expect(printed.rules['stale-evidence']).toEqual(['error', { grace: 0 }]);
+    const { RULES } = await import('../../rules/index.js');
+    expect(Object.keys(printed.rules)).toEqual(RULES.map((rule) => rule.meta.id));
+
+    // The file is taken relative to the working folder, and shown relative to the root.
+    const archived = JSON.parse((await run(['--print-config', 'archive/old.md'], join(repo, 'policies'))).stdout);
+    expect(archived.file).toBe('policies/archive/old.md');
+    expect(archived.rules['placeholder-text']).toEqual(['off']);
+    expect(archived.rules['review-due-soon']).toEqual(['off']);
+    // --rule flags win over overrides.
+    const flagged = JSON.parse((await run(['--print-config', 'policies/archive/old.md', '--rule', 'placeholder-text:warn'], repo)).stdout);
+    expect(flagged.rules['placeholder-text']).toEqual(['warn']);
+  });
+
+  it('--print-config with no config file shows the defaults and an empty chain', async () => {
+    const repo = makeRepo({ 'scope.yaml': CLEAN['scope.yaml']! });
+    const printed = JSON.parse((await run(['--print-config', 'scope.yaml'], repo)).stdout);
+    expect(printed).toMatchObject({ file: 'scope.yaml', extends: [] });
+    expect(printed).not.toHaveProperty('asOf');
+    expect(printed.rules['placeholder-text']).toEqual(['warn']);
+  });
+
+  it('overrides set the severity of findings per file in the report and the exit code', async () => {
+    const repo = makeRepo(PROGRAM);
+    expect((await run([], repo)).code).toBe(0); // the only placeholder is archived, where the rule is off
+    const raised = makeRepo({ ...PROGRAM, 'policies/access.md': policy('id: POL-AC\ntitle: Access\nstatus: draft', 'Effective [INSERT DATE].\n') });
+    const result = await run([], raised);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/policies\/access\.md\n\s+6:11\s+error\s+Policy POL-AC still contains the template placeholder "\[INSERT DATE\]".*placeholder-text/);
+    expect(result.stdout).not.toContain('archive');
+  });
+
+  it('--config FILE extends files relative to itself', async () => {
+    const repo = makeRepo({ ...WITH_ERROR, 'ci/soc2lint.yaml': 'extends: ./base.yaml\nas_of: 2026-07-01\n', 'ci/base.yaml': 'rules:\n  stale-review: off\n  missing-activity: off\n' });
+    const result = await run(['--config', 'ci/soc2lint.yaml'], repo);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
+  });
+
+  it.each<[string, RepoFiles, RegExp]>([
+    [
+      'a typo in a rule name in an override',
+      { 'soc2lint.config.yaml': 'as_of: 2026-07-01\noverrides:\n  - files: policies/**\n    rules:\n      placeholder-txt: error\n' },
+      /^soc2lint: soc2lint\.config\.yaml:5:7: Unknown rule "placeholder-txt" in "overrides\[0\]\.rules"\. Did you mean "placeholder-text"\?/,
+    ],
+    [
+      'a bad option in an extended file',
+      { 'soc2lint.config.yaml': 'extends: ./config/team.yaml\n', 'config/team.yaml': '# shared by every team\nrules:\n  review-due-soon: [warn, { days: 0 }]\n' },
+      /^soc2lint: config\/team\.yaml:3:20: Invalid options for rule "review-due-soon": option "days" must be >= 1\./,
+    ],
+    [
+      'an unknown top-level key in an extended file',
+      { 'soc2lint.config.yaml': 'extends: ./config/team.yaml\n', 'config/team.yaml': 'override:\n  - files: x\n' },
+      /^soc2lint: config\/team\.yaml:1:1: Config: unknown field "override"\. Did you mean "overrides"\?/,
+    ],
+    [
+      'an unknown key inside an override',
+      { 'soc2lint.config.yaml': 'overrides:\n  - files: policies/**\n    rules: { placeholder-text: error }\n    severity: error\n' },
+      /^soc2lint: soc2lint\.config\.yaml:4:5: Config: unknown field "severity" in overrides\[0\]\. Allowed fields: files, excludedFiles, rules\./,
+    ],
+    [
+      'options in an override',
+      { 'soc2lint.config.yaml': 'overrides:\n  - files: policies/**\n    rules: { review-due-soon: [warn, { days: 10 }] }\n' },
+      /^soc2lint: soc2lint\.config\.yaml:3:38: Options cannot be set in an override/,
+    ],
+    [
+      'an extends cycle',
+      { 'soc2lint.config.yaml': 'extends: ./config/a.yaml\n', 'config/a.yaml': 'extends: ../soc2lint.config.yaml\n' },
+      /^soc2lint: config\/a\.yaml:1:10: "extends" goes round in a cycle: soc2lint\.config\.yaml → config\/a\.yaml → soc2lint\.config\.yaml\./,
+    ],
+    [
+      'a missing extended file',
+      { 'soc2lint.config.yaml': 'as_of: 2026-07-01\nextends: ./config/team.yaml\n' },
+      /^soc2lint: soc2lint\.config\.yaml:2:10: The config file "\.\/config\/team\.yaml" named in "extends" does not exist/,
+    ],
+  ])('exits 2 for %s, naming file, line and key', async (_name, config, pattern) => {
+    const repo = makeRepo({ ...CLEAN, ...config });
+    for (const args of [[], ['--print-config', 'scope.yaml']]) {
+      const result = await run(args, repo);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(pattern);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stdout).toBe('');
+    }
+  });
+});

@@ -14,6 +14,8 @@ export interface RuleCase {
   /** The as_of date for the run (default 2026-07-01). */
   asOf?: string;
   options?: Record<string, unknown>;
+  /** Other rules to run with it, at their defaults (their findings are not checked): for rules that judge the findings of others. */
+  alongside?: readonly AnyRule[];
 }
 
 export interface ExpectedFinding {
@@ -37,10 +39,15 @@ export async function runRule(rule: AnyRule, testCase: RuleCase): Promise<Findin
 
 /** Run one rule over an existing folder (a git repo a test built, say). */
 export async function runRuleIn(rule: AnyRule, root: string, testCase: Omit<RuleCase, 'files' | 'name'> = {}): Promise<Finding[]> {
-  const model = await loadRepo(loadConfig(root), modelPartsFor([rule]));
+  const others = testCase.alongside ?? [];
+  const model = await loadRepo(loadConfig(root), modelPartsFor([rule, ...others]));
   const options = { ...(rule.meta.options?.defaults ?? {}), ...(testCase.options ?? {}) };
-  const known = new Set([...RULES.map((r) => r.meta.id), rule.meta.id]);
-  const findings = runRules(model, [{ rule, severity: rule.meta.defaultSeverity, options }], testCase.asOf ?? DEFAULT_AS_OF, known);
+  const known = new Set([...RULES.map((r) => r.meta.id), rule.meta.id, ...others.map((r) => r.meta.id)]);
+  const enabled = [
+    { rule, severity: rule.meta.defaultSeverity, options },
+    ...others.map((other) => ({ rule: other, severity: other.meta.defaultSeverity, options: other.meta.options?.defaults ?? {} })),
+  ];
+  const findings = runRules(model, enabled, testCase.asOf ?? DEFAULT_AS_OF, known);
   return findings.filter((finding) => finding.ruleId === rule.meta.id);
 }
 

@@ -1,0 +1,119 @@
+// One config file read, checked against the schema and turned into data with the place of every entry, before any
+// merging: so every error names the file that holds the mistake, its line and its key.
+import type { IsoDate } from '../domain/dates.js';
+import type { RuleSetting, SourceRange } from '../engine/finding.js';
+import { readTextFile } from '../files/read.js';
+import { YamlSource, type PathSegment } from '../parse/source.js';
+import { parseYaml } from '../parse/yaml.js';
+import { validateRecord } from '../schema/validate.js';
+import { ConfigError, type ConfigOverride, type FileKind, type RuleConfigEntry } from './types.js';
+
+export interface ConfigFile {
+  /** As shown in messages: relative to the repo root, or absolute when outside it. */
+  file: string;
+  absolute: string;
+  /** The `extends` values in order, each with its place (for "does not exist" and cycle errors). */
+  extends: { value: string; range: SourceRange }[];
+  asOf?: IsoDate;
+  paths: Partial<Record<FileKind, string[]>>;
+  ignore: string[];
+  rules: Map<string, RuleConfigEntry>;
+  overrides: ConfigOverride[];
+}
+
+type RawRules = Record<string, RuleSetting | [RuleSetting, Record<string, unknown>?]>;
+
+interface RawConfig {
+  extends?: string | string[];
+  as_of?: string;
+  paths?: Partial<Record<FileKind, string | string[]>>;
+  ignore?: string | string[];
+  rules?: RawRules;
+  overrides?: { files: string | string[]; excludedFiles?: string | string[]; rules: RawRules }[];
+}
+
+/** Read and check one config file. Throws ConfigError naming the file, line and key of the first problem. */
+export function readConfigFile(absolute: string, file: string): ConfigFile {
+  const read = readTextFile(absolute, file);
+  if (!read.ok) throw new ConfigError(read.message, read.range);
+  const parsed = parseYaml(read.text, file);
+  if (!parsed.ok) {
+    const first = parsed.problems[0]!;
+    throw new ConfigError(first.message, first.range);
+  }
+  const value = parsed.yaml.value ?? {};
+  const source = new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines);
+  const { problems } = validateRecord('config', value, source, 'config');
+  if (problems.length > 0) {
+    throw new ConfigError(problems.map((p, i) => (i === 0 ? p.message : `${p.range.file}:${p.range.line}:${p.range.column}: ${p.message}`)).join('\n'), problems[0]!.range);
+  }
+  const raw = value as RawConfig;
+
+  const paths: Partial<Record<FileKind, string[]>> = {};
+  for (const [kind, globs] of Object.entries(raw.paths ?? {}) as [FileKind, string | string[]][]) paths[kind] = toList(globs);
+  return {
+    file,
+    absolute,
+    extends: toList(raw.extends ?? []).map((item, i) => ({ value: item, range: source.at(typeof raw.extends === 'string' ? ['extends'] : ['extends', i]) })),
+    ...(raw.as_of ? { asOf: raw.as_of } : {}),
+    paths,
+    ignore: toList(raw.ignore ?? []),
+    rules: ruleEntries(raw.rules ?? {}, source, ['rules']),
+    overrides: (raw.overrides ?? []).map((override, i) => readOverride(override, source, i)),
+  };
+}
+
+function readOverride(raw: NonNullable<RawConfig['overrides']>[number], source: YamlSource, index: number): ConfigOverride {
+  const label = `overrides[${index}]`;
+  const rules = ruleEntries(raw.rules, source, ['overrides', index, 'rules']);
+  for (const [ruleId, entry] of rules) {
+    if (entry.options) {
+      throw new ConfigError(
+        `Options cannot be set in an override ("${label}.rules.${ruleId}"): each rule runs once over the whole program, so its options are the same for every file. ` +
+          `Set the options under the top-level "rules" (with off there, if the rule should run only where this override turns it on), and only the severity here.`,
+        source.at(['overrides', index, 'rules', ruleId, 1]),
+      );
+    }
+  }
+  return {
+    label,
+    file: source.file,
+    files: globsOf(raw.files, source, ['overrides', index, 'files'], `${label}.files`),
+    excludedFiles: globsOf(raw.excludedFiles ?? [], source, ['overrides', index, 'excludedFiles'], `${label}.excludedFiles`),
+    rules,
+  };
+}
+
+function ruleEntries(raw: RawRules, source: YamlSource, at: PathSegment[]): Map<string, RuleConfigEntry> {
+  const entries = new Map<string, RuleConfigEntry>();
+  for (const [id, entry] of Object.entries(raw)) {
+    // `[warn]` is the same as `warn`: a severity without options.
+    const [setting, options] = Array.isArray(entry) ? entry : [entry, undefined];
+    entries.set(id, {
+      setting,
+      ...(options ? { options } : {}),
+      range: source.at([...at, id]),
+      keyRange: source.at([...at, id], 'key'),
+    });
+  }
+  return entries;
+}
+
+/**
+ * Override globs match root-relative finding paths, so a glob that starts at `/` or leaves the root can never
+ * match anything: that is a mistake worth stopping for, not a silently dead override.
+ */
+function globsOf(value: string | string[], source: YamlSource, at: PathSegment[], label: string): string[] {
+  const globs = toList(value);
+  globs.forEach((glob, i) => {
+    const fix = glob.startsWith('/') ? ` Write "${glob.replace(/^\/+/, '')}".` : glob.startsWith('../') || glob === '..' ? ' Findings outside the repo do not exist.' : undefined;
+    if (fix !== undefined) {
+      throw new ConfigError(`"${label}" globs are relative to the repo root and match paths inside it; "${glob}" never matches.${fix}`, source.at(typeof value === 'string' ? at : [...at, i]));
+    }
+  });
+  return globs.map((glob) => glob.replace(/^\.\//, ''));
+}
+
+export function toList(globs: string | string[]): string[] {
+  return typeof globs === 'string' ? [globs] : globs;
+}

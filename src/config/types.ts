@@ -1,0 +1,65 @@
+// The shape of a loaded configuration, and the error a bad one raises. Shared by the config reader and the engine.
+import type { IsoDate } from '../domain/dates.js';
+import type { RuleSetting, SourceRange } from '../engine/finding.js';
+
+export type FileKind = 'policies' | 'controls' | 'scope' | 'vendors' | 'people' | 'training' | 'acknowledgments' | 'waivers';
+
+export interface RuleConfigEntry {
+  setting: RuleSetting;
+  options?: Record<string, unknown>;
+  /** Where the entry is written (its value), for errors about it; `range.file` is the config file that holds it. */
+  range: SourceRange;
+  keyRange: SourceRange;
+}
+
+/**
+ * The rule settings of one step of the merge: a built-in preset, or the `rules` written in one config file.
+ * Layers apply in order; a later one wins (see src/engine/settings.ts).
+ */
+export type RuleLayer =
+  | { kind: 'preset'; name: string }
+  | { kind: 'file'; file: string; rules: ReadonlyMap<string, RuleConfigEntry> };
+
+/** One entry of `overrides`: rule severities for the findings in some files. */
+export interface ConfigOverride {
+  /** `overrides[2]`, naming the entry in its own file for messages. */
+  label: string;
+  /** The config file that holds it, as shown in messages. */
+  file: string;
+  /** Root-relative globs (a leading `./` removed). */
+  files: readonly string[];
+  excludedFiles: readonly string[];
+  /** Severities only: an override never carries options (rules run once, so options cannot vary per file). */
+  rules: ReadonlyMap<string, RuleConfigEntry>;
+}
+
+export interface Config {
+  /** Absolute path of the repo root. */
+  root: string;
+  /** The config file relative to the root (or absolute, when given outside it), if there is one. */
+  file?: string;
+  asOf?: IsoDate;
+  paths: Record<FileKind, readonly string[]>;
+  ignore: readonly string[];
+  /** What the config extends, resolved and in merge order: preset names, and config files as shown in messages. */
+  extends: readonly string[];
+  /** Rule settings step by step, in merge order: presets and extended files first, the config file itself last. */
+  ruleLayers: readonly RuleLayer[];
+  /** Every `overrides` entry, in merge order (those of extended files first); a later matching entry wins. */
+  overrides: readonly ConfigOverride[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly range?: SourceRange,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+
+  /** `soc2lint.config.yaml:4:3: message`, the way compilers say it. */
+  describe(): string {
+    return this.range ? `${this.range.file}:${this.range.line}:${this.range.column}: ${this.message}` : this.message;
+  }
+}
