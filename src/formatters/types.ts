@@ -15,6 +15,11 @@ export interface FormatInput {
   /** Absolute working folder, for paths people can click. */
   cwd: string;
   color: boolean;
+  /**
+   * The program root's path inside its git checkout (`compliance/`, or empty at the top), for formats whose paths must
+   * be relative to the repository (SARIF for GitHub code scanning).
+   */
+  uriPrefix?: string;
 }
 
 export type Formatter = (input: FormatInput) => string;

@@ -18,6 +18,8 @@ export type GitFacts =
   | { available: false; reason: string }
   | {
       available: true;
+      /** The program root's path inside the checkout (`compliance/`), empty at the top. */
+      prefix: string;
       /** Files in the index (committed or staged), relative to the program root. */
       tracked: ReadonlySet<string>;
       /** Why the history is not available (a shallow clone), when it is not. */
@@ -84,7 +86,7 @@ export async function loadGitFacts(request: GitRequest): Promise<GitFacts> {
   ]);
   const tracked = new Set(files.split('\0').filter(Boolean));
   if (request.history && shallow) {
-    return { available: true, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
+    return { available: true, prefix, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
   }
   const patches = parsePatches(uncommitted, { commit: WORKING_TREE, date: '9999-12-31', subject: 'uncommitted changes' }, prefix);
   for (const entry of log.split(RECORD).slice(1)) {
@@ -93,7 +95,7 @@ export async function loadGitFacts(request: GitRequest): Promise<GitFacts> {
     // The commit's own calendar date, in the committer's time zone: never shifted to the machine's.
     patches.push(...parsePatches(entry.slice(newline + 1), { commit, date: dateTime.slice(0, 10), subject }, prefix));
   }
-  return { available: true, tracked, policyChanges: bodyChanges(request.policies, patches) };
+  return { available: true, prefix, tracked, policyChanges: bodyChanges(request.policies, patches) };
 }
 
 interface Hunk {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { gitRepo } from '../helpers/git.js';
 import { makeRepo, policy, type RepoFiles } from '../helpers/repo.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -288,5 +289,23 @@ describe('configuration: extends, overrides and --print-config', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(result.stdout).toBe('');
     }
+  });
+});
+
+describe('CI reports through the CLI', () => {
+  it('--format github also appends a job summary to GITHUB_STEP_SUMMARY', async () => {
+    const repo = makeRepo(WITH_ERROR);
+    const summary = join(repo, '..', `summary-${Date.now()}.md`);
+    const result = await run(['--format', 'github'], repo, { GITHUB_STEP_SUMMARY: summary });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=policies\/access\.md,line=8,/m);
+    expect(readFileSync(summary, 'utf8')).toMatch(/stale-review/);
+  });
+
+  it('SARIF paths are relative to the git checkout when the program is a subfolder of it', async () => {
+    const checkout = gitRepo([{ date: '2026-06-01', files: Object.fromEntries(Object.entries(WITH_ERROR).map(([path, text]) => [`compliance/${path}`, text])) }]);
+    const result = await run(['--format', 'sarif', 'compliance'], checkout);
+    const sarif = JSON.parse(result.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toContain('compliance/policies/access.md');
   });
 });

@@ -5,6 +5,9 @@ import { findRoot, loadConfig } from '../../config/config.js';
 import { activeFindings } from '../../engine/finding.js';
 import { describeRuleSettings } from '../../engine/settings.js';
 import { FORMATTERS } from '../../formatters/index.js';
+import { appendGithubStepSummary } from '../../formatters/github.js';
+import type { FormatInput } from '../../formatters/types.js';
+import { checkoutPrefix } from '../../git/prefix.js';
 import { stagedFiles } from '../../git/staged.js';
 import { lint } from '../../lint.js';
 import { RULES } from '../../../rules/index.js';
@@ -34,18 +37,25 @@ export async function runLint(options: LintOptions, io: CliIo): Promise<number> 
   if (plan.files) findings = findings.filter((finding) => plan.files!.has(finding.file));
   if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
 
+  // SARIF paths are relative to the repository; take the program's place in it from the git facts when loaded.
+  const uriPrefix = !options.reports.some((r) => r.format === 'sarif')
+    ? ''
+    : result.model.git?.available
+      ? result.model.git.prefix
+      : await checkoutPrefix(plan.root);
+  const input = (color: boolean): FormatInput => ({
+    findings,
+    rules: RULES.map((rule) => rule.meta),
+    version: version(),
+    asOf: result.asOf,
+    root: plan.root,
+    cwd: io.cwd,
+    color,
+    uriPrefix,
+  });
   for (const report of options.reports) {
     const toFile = report.output !== undefined;
-    const color = !toFile && (options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR));
-    const text = FORMATTERS[report.format]!({
-      findings,
-      rules: RULES.map((rule) => rule.meta),
-      version: version(),
-      asOf: result.asOf,
-      root: plan.root,
-      cwd: io.cwd,
-      color,
-    });
+    const text = FORMATTERS[report.format]!(input(!toFile && (options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR))));
     if (toFile) {
       const target = resolve(io.cwd, report.output!);
       mkdirSync(dirname(target), { recursive: true });
@@ -53,6 +63,11 @@ export async function runLint(options: LintOptions, io: CliIo): Promise<number> 
     } else if (text) {
       io.stdout.write(text);
     }
+  }
+
+  // In GitHub Actions, the github format also writes a summary of the run to the job's page.
+  if (io.env.GITHUB_STEP_SUMMARY && options.reports.some((r) => r.format === 'github')) {
+    appendGithubStepSummary(io.env.GITHUB_STEP_SUMMARY, input(false));
   }
 
   const counted = activeFindings(findings);
