@@ -46,7 +46,8 @@ const FIELD = '\u001f';
 
 export async function loadGitFacts(request: GitRequest): Promise<GitFacts> {
   const { simpleGit } = await import('simple-git');
-  const git = simpleGit({ baseDir: request.root, trimmed: false });
+  // In a hook, GIT_INDEX_FILE names the index being committed (git commit -a); keep it, as git itself would.
+  const git = simpleGit({ baseDir: request.root, trimmed: false, allowEnvironment: ['GIT_INDEX_FILE'] });
   let top: string[];
   try {
     // One process for where we are, whether the clone is shallow, and whether there is a commit yet (an empty line

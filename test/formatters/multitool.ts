@@ -1,6 +1,6 @@
 // The real SARIF validator, Microsoft's Sarif.Multitool (npm @microsoft/sarif-multitool), run as a child process.
 import { spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,14 +17,28 @@ export interface Diagnostic {
   line: string;
 }
 
+/**
+ * The validator lives in a package of its own (test/tools/sarif-multitool, with its lock file) so its 100 MB binary
+ * is not a devDependency of soc2lint, which every pre-commit install would download. Installed on first use.
+ */
+const TOOL_DIR = fileURLToPath(new URL('../tools/sarif-multitool/', import.meta.url));
+
+function installMultitool(): string | undefined {
+  if (existsSync(join(TOOL_DIR, 'node_modules', '@microsoft', 'sarif-multitool'))) return undefined;
+  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefix', TOOL_DIR], { encoding: 'utf8', timeout: 600_000 });
+  return npm.status === 0 ? undefined : `npm ci in ${TOOL_DIR} failed: ${(npm.stderr || npm.stdout || String(npm.error)).trim().split('\n').slice(-3).join(' ')}`;
+}
+
 /** Where the tool is and whether it runs here; the reason when it does not, for the skip message. */
 export function findMultitool(): Multitool {
+  const installError = installMultitool();
+  if (installError) return { ok: false, reason: installError };
   let path: string;
   try {
     // The package's main export is the path of the binary for this platform (from its optional dependency).
-    path = createRequire(import.meta.url)('@microsoft/sarif-multitool') as string;
+    path = createRequire(join(TOOL_DIR, 'package.json'))('@microsoft/sarif-multitool') as string;
   } catch (error) {
-    return { ok: false, reason: `@microsoft/sarif-multitool is not installed for ${process.platform} (${(error as Error).message.split('\n')[0]}); run npm ci` };
+    return { ok: false, reason: `@microsoft/sarif-multitool is not installed for ${process.platform} (${(error as Error).message.split('\n')[0]})` };
   }
   try {
     accessSync(path, constants.X_OK);

@@ -24,8 +24,6 @@ export async function runLint(options: LintOptions, io: CliIo): Promise<number> 
     io.stdout.write(`${JSON.stringify(describeRuleSettings(RULES, config, options.rules, file), null, 2)}\n`);
     return 0;
   }
-  if (plan.files && plan.files.size === 0) return 0; // --staged with nothing staged in this repo
-
   const result = await lint({
     root: plan.root,
     ...(configFile !== undefined ? { configFile } : {}),
@@ -87,7 +85,11 @@ interface TargetPlan {
   files?: Set<string>;
 }
 
-/** Which repo to load and what to report: a folder means everything, files mean findings in those files only. */
+/**
+ * Which repo to load and what to report: a folder means everything, files mean findings in those files only. Files
+ * that belong to no program (a README at the top of a git repo whose program is in compliance/) cannot have findings
+ * and are left out, so a hook that passes every staged file still works.
+ */
 function planTargets(targets: readonly string[], cwd: string): TargetPlan {
   const paths = (targets.length > 0 ? targets : ['.']).map((target) => resolve(cwd, target));
   for (const path of paths) {
@@ -97,18 +99,29 @@ function planTargets(targets: readonly string[], cwd: string): TargetPlan {
   const files = paths.filter((path) => !folders.includes(path));
   if (folders.length > 0 && files.length > 0) throw new UsageError('Give either one folder or a list of files, not both.');
   if (folders.length > 1) throw new UsageError('Give one folder at a time; soc2lint lints one compliance repo per run.');
-
-  const roots = new Set(paths.map((path) => findRoot(path) ?? (folders.length ? path : cwd)));
-  if (roots.size > 1) {
-    throw new UsageError(`These files belong to different compliance repos (${[...roots].map((r) => relative(cwd, r) || '.').join(', ')}); run soc2lint once per repo.`);
-  }
-  const root = [...roots][0]!;
-  if (folders.length > 0) return { root };
-  return { root, files: new Set(files.map((file) => relative(root, file).split('\\').join('/'))) };
+  if (folders.length === 1) return { root: findRoot(folders[0]!) ?? folders[0]! };
+  return planFiles(files, cwd);
 }
 
-/** The program around the working folder, reporting only on what is staged in git. */
+/** Group files by the program they belong to; without any program around them, the working folder is the program. */
+function planFiles(files: readonly string[], cwd: string): TargetPlan {
+  const byRoot = new Map<string, string[]>();
+  for (const file of files) {
+    const root = findRoot(file);
+    if (root) byRoot.set(root, [...(byRoot.get(root) ?? []), file]);
+  }
+  if (byRoot.size > 1) {
+    throw new UsageError(`These files belong to different compliance repos (${[...byRoot.keys()].map((r) => relative(cwd, r) || '.').join(', ')}); run soc2lint once per repo.`);
+  }
+  const [root, inProgram] = [...byRoot][0] ?? [cwd, files];
+  return { root, files: new Set(inProgram.map((file) => relative(root, file).split('\\').join('/'))) };
+}
+
+/** What is staged in git, reported against the program it belongs to (found from the staged files when run above it). */
 async function planStaged(cwd: string): Promise<TargetPlan> {
-  const root = findRoot(cwd) ?? cwd;
-  return { root, files: new Set(await stagedFiles(root)) };
+  const staged = (await stagedFiles(cwd)).map((file) => resolve(cwd, file));
+  const root = findRoot(cwd);
+  if (root) return { root, files: new Set(staged.map((file) => relative(root, file).split('\\').join('/'))) };
+  const plan = planFiles(staged.filter((file) => findRoot(file) !== undefined), cwd);
+  return plan.files?.size ? plan : { root: cwd, files: new Set() };
 }

@@ -1,0 +1,135 @@
+// action.yml, the GitHub Action: GitHub itself cannot run here, so its structure is checked against what the runner
+// needs, and its lint script is run for real with bash the way a composite step runs it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { makeRepo } from '../helpers/repo.js';
+import { bin, isBuilt, projectRoot } from './program.js';
+
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  'working-directory'?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+interface Action {
+  name: string;
+  description: string;
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string; value: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+const action = parse(readFileSync(join(projectRoot, 'action.yml'), 'utf8')) as Action;
+const steps = action.runs.steps;
+const lintStep = steps.find((step) => step.id === 'lint')!;
+
+describe('action.yml', () => {
+  it('is a composite action with the documented inputs and defaults', () => {
+    expect(action.name).toBe('soc2lint');
+    expect(action.description).toBeTruthy();
+    expect(action.runs.using).toBe('composite');
+    const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default]));
+    expect(defaults).toEqual({ path: '.', args: '', 'sarif-file': 'soc2lint.sarif', 'upload-sarif': 'true', 'node-version': '20' });
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(input.description, name).toBeTruthy();
+      expect(typeof input.default, `${name}: the runner passes inputs as strings`).toBe('string');
+    }
+    expect(action.outputs['exit-code']!.value).toBe('${{ steps.lint.outputs.exit-code }}');
+  });
+
+  it('sets up Node, installs soc2lint in the action folder, lints, then uploads SARIF', () => {
+    expect(steps.map((step) => step.uses?.replace(/@.*/, '') ?? step.id ?? step.name)).toEqual([
+      'actions/setup-node',
+      'Install soc2lint',
+      'lint',
+      'github/codeql-action/upload-sarif',
+    ]);
+    const [setupNode, install, , upload] = steps;
+    expect(setupNode!.uses).toBe('actions/setup-node@v4');
+    expect(setupNode!.with).toEqual({ 'node-version': '${{ inputs.node-version }}' });
+    expect(install!['working-directory']).toBe('${{ github.action_path }}');
+    expect(install!.run).toMatch(/^npm ci\b/);
+    expect(upload!.uses).toBe('github/codeql-action/upload-sarif@v3');
+    expect(upload!.with).toEqual({ sarif_file: '${{ inputs.sarif-file }}', category: 'soc2lint' });
+    expect(upload!.if).toContain('always()');
+    expect(upload!.if).toContain("inputs.upload-sarif == 'true'");
+  });
+
+  it('leaves optional dependencies out of the install, as only dev tools have any (native binaries)', () => {
+    const install = steps.find((step) => step.name === 'Install soc2lint')!;
+    expect(install.run).toContain('--omit=optional');
+    const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { optional?: boolean; dev?: boolean }> };
+    expect(Object.entries(lock.packages).filter(([, pkg]) => pkg.optional && !pkg.dev).map(([name]) => name)).toEqual([]);
+  });
+
+  it('runs the bin once with both reports: annotations to stdout, SARIF to the file', () => {
+    expect(lintStep.run).toContain('node "$GITHUB_ACTION_PATH/bin/soc2lint.js" "$SOC2LINT_PATH" --format github --format sarif --output "$SOC2LINT_SARIF"');
+    expect(lintStep.run!.match(/soc2lint\.js/g)).toHaveLength(1);
+    expect(lintStep.env).toEqual({ SOC2LINT_PATH: '${{ inputs.path }}', SOC2LINT_ARGS: '${{ inputs.args }}', SOC2LINT_SARIF: '${{ inputs.sarif-file }}' });
+  });
+
+  it('gives every run step a shell, and pastes no expression into a script (inputs arrive as environment variables)', () => {
+    for (const step of steps.filter((candidate) => candidate.run !== undefined)) {
+      expect(step.shell, step.name).toBe('bash');
+      expect(step.run, step.name).not.toContain('${{');
+    }
+  });
+});
+
+describe.skipIf(!isBuilt)('the lint step of action.yml, run with bash', () => {
+  /** Run the step's script as the runner does (bash -e -o pipefail), with the action folder and the outputs file. */
+  function runLintStep(env: Record<string, string>) {
+    const workspace = makeRepo({});
+    const outputs = join(workspace, 'github-output.txt');
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', lintStep.run!], {
+      cwd: workspace,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', GITHUB_ACTION_PATH: projectRoot, GITHUB_OUTPUT: outputs, ...env },
+    });
+    return { ...result, workspace, outputs: existsSync(outputs) ? readFileSync(outputs, 'utf8') : '' };
+  }
+  const broken = join(projectRoot, 'examples', 'broken-saas');
+  const healthy = join(projectRoot, 'examples', 'acme-saas');
+
+  it('keeps soc2lint exit code, says it in the exit-code output, and writes the SARIF report', () => {
+    const failed = runLintStep({ SOC2LINT_PATH: broken, SOC2LINT_ARGS: '', SOC2LINT_SARIF: 'reports/soc2lint.sarif' });
+    expect(failed.status, failed.stderr).toBe(1);
+    expect(failed.outputs).toBe('exit-code=1\n');
+    expect(failed.stdout).toMatch(/^::error /m);
+    const sarif = JSON.parse(readFileSync(join(failed.workspace, 'reports', 'soc2lint.sarif'), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+
+    const passed = runLintStep({ SOC2LINT_PATH: healthy, SOC2LINT_ARGS: '', SOC2LINT_SARIF: 'soc2lint.sarif' });
+    expect(passed.status, passed.stderr).toBe(0);
+    expect(passed.outputs).toBe('exit-code=0\n');
+    expect(existsSync(join(passed.workspace, 'soc2lint.sarif'))).toBe(true);
+  });
+
+  it('splits args on whitespace and passes each word to soc2lint', () => {
+    // Every rule that fires on the broken example, turned off: it passes only if each --rule word arrived intact.
+    const rules = [...new Set((JSON.parse(spawnSync(process.execPath, [bin, broken, '--format', 'json'], { encoding: 'utf8' }).stdout) as Array<{ messages: Array<{ ruleId: string }> }>)
+      .flatMap((file) => file.messages.map((message) => message.ruleId)))];
+    expect(rules.length).toBeGreaterThan(1);
+    const args = rules.map((rule) => `--rule  ${rule}:off`).join('   ');
+    const result = runLintStep({ SOC2LINT_PATH: broken, SOC2LINT_ARGS: args, SOC2LINT_SARIF: 'soc2lint.sarif' });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toBe('exit-code=0\n');
+  });
+
+  it('exits 2 on a bad argument and writes no report, so the upload step is skipped', () => {
+    const result = runLintStep({ SOC2LINT_PATH: healthy, SOC2LINT_ARGS: '--rule no-such-rule:off', SOC2LINT_SARIF: 'soc2lint.sarif' });
+    expect(result.status).toBe(2);
+    expect(result.outputs).toBe('exit-code=2\n');
+    expect(result.stderr).toContain('no-such-rule');
+    expect(existsSync(join(result.workspace, 'soc2lint.sarif'))).toBe(false);
+  });
+});
