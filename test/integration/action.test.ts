@@ -45,22 +45,24 @@ describe('action.yml', () => {
     expect(action.outputs['exit-code']!.value).toBe('${{ steps.lint.outputs.exit-code }}');
   });
 
-  it('sets up Node, installs soc2lint in the action folder, lints, then uploads SARIF', () => {
+  it('sets up Node, installs soc2lint in the action folder, lints, leaves suppressed findings out, then uploads SARIF', () => {
     expect(steps.map((step) => step.uses?.replace(/@.*/, '') ?? step.id ?? step.name)).toEqual([
       'actions/setup-node',
       'Install soc2lint',
       'lint',
+      'upload-file',
       'github/codeql-action/upload-sarif',
     ]);
-    const [setupNode, install, , upload] = steps;
+    const [setupNode, install, , prepare, upload] = steps;
     expect(setupNode!.uses).toBe('actions/setup-node@v4');
     expect(setupNode!.with).toEqual({ 'node-version': '${{ inputs.node-version }}' });
     expect(install!['working-directory']).toBe('${{ github.action_path }}');
     expect(install!.run).toMatch(/^npm ci\b/);
+    expect(prepare!.if).toContain('always()');
+    expect(prepare!.if).toContain("inputs.upload-sarif == 'true'");
     expect(upload!.uses).toBe('github/codeql-action/upload-sarif@v3');
-    expect(upload!.with).toEqual({ sarif_file: '${{ inputs.sarif-file }}', category: 'soc2lint' });
+    expect(upload!.with).toEqual({ sarif_file: '${{ steps.upload-file.outputs.path }}', category: 'soc2lint' });
     expect(upload!.if).toContain('always()');
-    expect(upload!.if).toContain("inputs.upload-sarif == 'true'");
   });
 
   it('leaves optional dependencies out of the install, as only dev tools have any (native binaries)', () => {
@@ -123,6 +125,25 @@ describe.skipIf(!isBuilt)('the lint step of action.yml, run with bash', () => {
     const result = runLintStep({ SOC2LINT_PATH: broken, SOC2LINT_ARGS: args, SOC2LINT_SARIF: 'soc2lint.sarif' });
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.outputs).toBe('exit-code=0\n');
+  });
+
+  it('uploads only the findings that count: suppressed ones stay in the report file', () => {
+    const linted = runLintStep({ SOC2LINT_PATH: broken, SOC2LINT_ARGS: '', SOC2LINT_SARIF: 'soc2lint.sarif' });
+    const prepare = steps.find((step) => step.id === 'upload-file')!;
+    const outputs = join(linted.workspace, 'prepare-output.txt');
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', prepare.run!], {
+      cwd: linted.workspace,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputs, SOC2LINT_SARIF: 'soc2lint.sarif' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(outputs, 'utf8')).toBe('path=soc2lint.sarif.upload\n');
+    type Sarif = { runs: Array<{ results: Array<{ suppressions?: unknown[] }> }> };
+    const all = (JSON.parse(readFileSync(join(linted.workspace, 'soc2lint.sarif'), 'utf8')) as Sarif).runs[0]!.results;
+    const uploaded = (JSON.parse(readFileSync(join(linted.workspace, 'soc2lint.sarif.upload'), 'utf8')) as Sarif).runs[0]!.results;
+    expect(all.filter((r) => r.suppressions?.length).length).toBe(2); // the broken example's waiver and directive
+    expect(uploaded).toHaveLength(all.length - 2);
+    expect(uploaded.some((r) => r.suppressions?.length)).toBe(false);
   });
 
   it('exits 2 on a bad argument and writes no report, so the upload step is skipped', () => {
