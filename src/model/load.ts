@@ -8,6 +8,7 @@ import { TSC_2017, type Criterion } from '../domain/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { readEvidence, readTextFile } from '../files/read.js';
 import { loadGitFacts } from '../git/facts.js';
+import { evidenceFiles } from '../domain/evidence.js';
 import { headingAnchors, isExternal, resolveLink } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
 import { frontMatterDirectives, markdownDirectives, yamlDirectives } from '../parse/directives.js';
@@ -241,12 +242,7 @@ class ModelBuilder {
     const note = (path: string | undefined) => {
       if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path));
     };
-    const evidence: string[] = [];
-    for (const control of this.model.controls) for (const entry of control.evidence) if (entry.path !== undefined) evidence.push(entry.path);
-    for (const vendor of this.model.vendors) {
-      for (const path of [vendor.assurance?.path, vendor.assurance?.bridgeLetter?.path]) if (path !== undefined) evidence.push(path);
-    }
-    for (const person of this.model.people) if (person.offboarded?.evidence !== undefined) evidence.push(person.offboarded.evidence);
+    const evidence = evidenceFiles(this.model).map((ref) => ref.path);
     for (const path of evidence) note(path);
 
     if (needs.has('link-targets')) this.loadLinkTargets(note);
