@@ -5,11 +5,6 @@ import { ConfigError } from '../config/config.js';
 import { GitError } from '../git/errors.js';
 import { packageRoot } from '../package-root.js';
 import { HELP, UsageError, parseCliArgs, type CliCommand } from './args.js';
-import { runCriteria } from './commands/criteria.js';
-import { runExplain } from './commands/explain.js';
-import { runInit } from './commands/init.js';
-import { runLint } from './commands/lint.js';
-import { runRulesList } from './commands/rules.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -24,16 +19,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'version':
         io.stdout.write(`${version()}\n`);
         return 0;
+      // Commands are loaded when run, so a lint (the hook's hot path) loads no code it does not use.
       case 'init':
-        return await runInit(command.args, io);
+        return await (await import('./commands/init.js')).runInit(command.args, io);
       case 'explain':
-        return await runExplain(command.args, io);
+        return await (await import('./commands/explain.js')).runExplain(command.args, io);
       case 'rules':
-        return await runRulesList(command.args, io);
+        return await (await import('./commands/rules.js')).runRulesList(command.args, io);
       case 'criteria':
-        return await runCriteria(command.args, io);
+        return await (await import('./commands/criteria.js')).runCriteria(command.args, io);
       case 'lint':
-        return await runLint(command, io);
+        return await (await import('./commands/lint.js')).runLint(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

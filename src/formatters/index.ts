@@ -1,9 +1,11 @@
-import { github } from './github.js';
-import { gitlab } from './gitlab.js';
-import { json } from './json.js';
-import { junit } from './junit.js';
-import { sarif } from './sarif.js';
-import { stylish } from './stylish.js';
+// The output formats by name. Each is loaded only when asked for: a pre-commit run needs one formatter, not six.
 import type { Formatter } from './types.js';
 
-export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, json, sarif, junit, github, gitlab };
+export const FORMATTERS: Readonly<Record<string, () => Promise<Formatter>>> = {
+  stylish: async () => (await import('./stylish.js')).stylish,
+  json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  junit: async () => (await import('./junit.js')).junit,
+  github: async () => (await import('./github.js')).github,
+  gitlab: async () => (await import('./gitlab.js')).gitlab,
+};

@@ -5,7 +5,6 @@ import { findRoot, loadConfig } from '../../config/config.js';
 import { activeFindings } from '../../engine/finding.js';
 import { describeRuleSettings } from '../../engine/settings.js';
 import { FORMATTERS } from '../../formatters/index.js';
-import { appendGithubStepSummary } from '../../formatters/github.js';
 import type { FormatInput } from '../../formatters/types.js';
 import { checkoutPrefix } from '../../git/prefix.js';
 import { stagedFiles } from '../../git/staged.js';
@@ -53,7 +52,8 @@ export async function runLint(options: LintOptions, io: CliIo): Promise<number> 
   });
   for (const report of options.reports) {
     const toFile = report.output !== undefined;
-    const text = FORMATTERS[report.format]!(input(!toFile && (options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR))));
+    const format = await FORMATTERS[report.format]!();
+    const text = format(input(!toFile && (options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR))));
     if (toFile) {
       const target = resolve(io.cwd, report.output!);
       mkdirSync(dirname(target), { recursive: true });
@@ -65,6 +65,7 @@ export async function runLint(options: LintOptions, io: CliIo): Promise<number> 
 
   // In GitHub Actions, the github format also writes a summary of the run to the job's page.
   if (io.env.GITHUB_STEP_SUMMARY && options.reports.some((r) => r.format === 'github')) {
+    const { appendGithubStepSummary } = await import('../../formatters/github.js');
     appendGithubStepSummary(io.env.GITHUB_STEP_SUMMARY, input(false));
   }
 
