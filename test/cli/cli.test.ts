@@ -5,47 +5,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { gitRepo } from '../helpers/git.js';
 import { makeRepo, policy, type RepoFiles } from '../helpers/repo.js';
+import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
+import { CLEAN } from '../helpers/programs.js';
+
+const run = runCli;
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-async function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env,
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
 
-const controlsFor = (ids: string[]) =>
-  `controls:\n${ids
-    .map((c, i) => `  - id: C-${i}\n    title: Control ${c}\n    owner: a@x.io\n    frequency: event\n    criteria: [${c}]\n    evidence:\n      - url: https://tickets.example/${i}\n        date: 2026-01-0${(i % 9) + 1}\n`)
-    .join('')}`;
 
-const ALL_CC = [
-  ...[1, 2, 3, 4, 5].map((n) => `CC1.${n}`),
-  ...[1, 2, 3].map((n) => `CC2.${n}`),
-  ...[1, 2, 3, 4].map((n) => `CC3.${n}`),
-  'CC4.1', 'CC4.2', 'CC5.1', 'CC5.2', 'CC5.3',
-  ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `CC6.${n}`),
-  ...[1, 2, 3, 4, 5].map((n) => `CC7.${n}`),
-  'CC8.1', 'CC9.1', 'CC9.2',
-];
 
-/** A small program that lints clean as of 2026-07-01. */
-const CLEAN: RepoFiles = {
-  // A minimal program: it models no recurring activities, so that expectation is switched off.
-  'soc2lint.config.yaml': 'as_of: 2026-07-01\nrules:\n  missing-activity: off\n',
-  'scope.yaml': 'categories: [security]\nowner: a@x.io\nlast_reviewed: 2026-01-10\n',
-  'policies/infosec.md': policy('id: POL-IS\ntitle: Information Security\nstatus: approved\nowner: a@x.io\napproved_by: b@x.io\napproved_on: 2026-01-10\nlast_reviewed: 2026-01-10'),
-  'controls/all.yaml': controlsFor(ALL_CC),
-};
 
 const WITH_WARNING: RepoFiles = {
   ...CLEAN,
@@ -65,7 +37,7 @@ describe('soc2lint CLI', () => {
     error = makeRepo(WITH_ERROR);
   });
 
-  it.each([
+  it.each<[string, () => [string[], string], number, RegExp]>([
     ['a clean repo exits 0 and prints nothing', () => [[], clean], 0, /^$/],
     ['the folder can be given as an argument', () => [[clean], '/'], 0, /^$/],
     ['a subfolder finds the root upward', () => [['policies'], clean], 0, /^$/],
@@ -83,9 +55,9 @@ describe('soc2lint CLI', () => {
     ['--format json prints [] for a clean repo', () => [['-f', 'json'], clean], 0, /^\[\]\n$/],
     ['--help prints usage', () => [['--help'], clean], 0, /Usage: soc2lint/],
     ['--version prints the version', () => [['--version'], clean], 0, /^\d+\.\d+\.\d+\n$/],
-  ] as const)('%s', async (_name, setup, expectedCode, stdoutPattern) => {
+  ])('%s', async (_name, setup, expectedCode, stdoutPattern) => {
     const [args, cwd] = setup();
-    const result = await run([...args], cwd);
+    const result = await run(args, cwd);
     expect(result.code, result.stderr + result.stdout).toBe(expectedCode);
     expect(result.stdout).toMatch(stdoutPattern);
   });

@@ -4,25 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoverageReport } from '../../src/cli/commands/criteria.js';
-import { main } from '../../src/cli/main.js';
 import { lint } from '../../src/lint.js';
 import { makeRepo, type RepoFiles } from '../helpers/repo.js';
+import { runCli } from '../helpers/cli.js';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const run = (args: string[], cwd = projectRoot, env: Record<string, string | undefined> = {}) => runCli(args, cwd, env);
 const acme = join(projectRoot, 'examples/acme-saas');
 const broken = join(projectRoot, 'examples/broken-saas');
 
-async function run(args: string[], cwd = projectRoot) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
 
 async function report(args: string[], cwd = projectRoot): Promise<CoverageReport> {
   const { code, stdout } = await run(['criteria', ...args, '--format', 'json'], cwd);

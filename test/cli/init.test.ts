@@ -4,22 +4,13 @@ import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OWNER, renderTemplate, scaffold, templateFiles } from '../../src/cli/commands/init.js';
-import { main } from '../../src/cli/main.js';
 import { addDays, todayUtc } from '../../src/domain/dates.js';
 import { git } from '../helpers/git.js';
 import { makeRepo } from '../helpers/repo.js';
+import { runCli } from '../helpers/cli.js';
 
-async function run(args: string[], cwd = '/') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = '/', env: Record<string, string | undefined> = {}) => runCli(args, cwd, env);
+
 
 /** The rule IDs of every finding, from the JSON report. */
 async function ruleIds(args: string[]): Promise<string[]> {

@@ -5,39 +5,20 @@ import { describe, expect, it } from 'vitest';
 import expiredWaiver from '../../rules/expired-waiver.js';
 import { RULES } from '../../rules/index.js';
 import unusedWaiver from '../../rules/unused-waiver.js';
-import { main } from '../../src/cli/main.js';
 import type { AnyRule } from '../../src/engine/rule.js';
 import type { Finding } from '../../src/engine/finding.js';
 import { lint } from '../../src/lint.js';
 import { makeRepo, policy, type RepoFiles } from '../helpers/repo.js';
+import { runCli } from '../helpers/cli.js';
+import { ALL_CC, CLEAN, controlsFor } from '../helpers/programs.js';
+
+const run = runCli;
 
 /** Every built-in rule plus the two waiver rules, once each (whether or not rules/index.ts registers them yet). */
 const ALL: AnyRule[] = [...new Map([...RULES, expiredWaiver, unusedWaiver].map((rule) => [rule.meta.id, rule])).values()];
 
-const ALL_CC = [
-  ...[1, 2, 3, 4, 5].map((n) => `CC1.${n}`),
-  ...[1, 2, 3].map((n) => `CC2.${n}`),
-  ...[1, 2, 3, 4].map((n) => `CC3.${n}`),
-  'CC4.1', 'CC4.2', 'CC5.1', 'CC5.2', 'CC5.3',
-  ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `CC6.${n}`),
-  ...[1, 2, 3, 4, 5].map((n) => `CC7.${n}`),
-  'CC8.1', 'CC9.1', 'CC9.2',
-];
 
-/** One event-driven control per criterion: never stale, always owned, so the program lints clean. */
-const controlsFor = (ids: string[]) =>
-  `controls:\n${ids
-    .map((c, i) => `  - id: C-${i}\n    title: Control ${c}\n    owner: a@x.io\n    frequency: event\n    criteria: [${c}]\n    evidence:\n      - url: https://tickets.example/${i}\n        date: 2026-01-0${(i % 9) + 1}\n`)
-    .join('')}`;
 
-/** A small program that lints clean as of 2026-07-01. */
-const CLEAN: RepoFiles = {
-  // A minimal program: it models no recurring activities, so that expectation is switched off.
-  'soc2lint.config.yaml': 'as_of: 2026-07-01\nrules:\n  missing-activity: off\n',
-  'scope.yaml': 'categories: [security]\nowner: a@x.io\nlast_reviewed: 2026-01-10\n',
-  'policies/infosec.md': policy('id: POL-IS\ntitle: Information Security\nstatus: approved\nowner: a@x.io\napproved_by: b@x.io\napproved_on: 2026-01-10\nlast_reviewed: 2026-01-10'),
-  'controls/all.yaml': controlsFor(ALL_CC),
-};
 
 /**
  * A controls list of monthly controls whose only evidence is dated `date`. Each control takes 8 lines (7 without an
@@ -93,17 +74,6 @@ async function findings(files: RepoFiles, now?: string): Promise<Finding[]> {
 }
 const ofRules = (list: Finding[], ...ids: string[]) => list.filter((f) => ids.includes(f.ruleId)).map(show);
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('waivers: which findings they suppress', () => {
   it('the program without waivers has the four stale-evidence errors the tests below waive, and no other error', async () => {

@@ -5,19 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { expectGolden } from './golden.js';
+import { runCli } from '../helpers/cli.js';
+
+const run = runCli;
 
 const brokenSaas = fileURLToPath(new URL('../../examples/broken-saas', import.meta.url));
 // Pinned, and the rules that read git off, so the output is the same on any machine and day.
 const PINNED = ['--now', '2026-07-10', '--rule', 'untracked-evidence:off', '--rule', 'changed-since-approval:off'];
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: { write: (t: string) => (stdout += t), isTTY: false }, stderr: { write: (t: string) => (stderr += t) }, env: {}, cwd });
-  return { code, stdout, stderr };
-}
 
 const out = mkdtempSync(join(tmpdir(), 'soc2lint-formats-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -4,22 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { git } from '../helpers/git.js';
 import { makeRepo } from '../helpers/repo.js';
 import { GIT_ENV, bin, breakPolicy, isBuilt, programRepo, projectRoot, retitlePolicy } from './program.js';
+import { runCli } from '../helpers/cli.js';
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
+
 
 const AUP = 'policies/acceptable-use.md';
 const BACKUP = 'policies/backup.md';

@@ -103,7 +103,7 @@ describe('unused-waiver with the waived rules running', () => {
 
   it('a waiver whose finding was fixed becomes unused: the same waiver is used before the fix and reported after', async () => {
     const waiver = { 'waivers.yaml': waivers({ rule: 'stale-evidence', target: 'AC-07' }) };
-    const fixed = { 'controls/ac.yaml': STALE_AC07['controls/ac.yaml']!.replace('2026-03-02', '2026-06-20') };
+    const fixed = { 'controls/ac.yaml': (STALE_AC07['controls/ac.yaml'] as string).replace('2026-03-02', '2026-06-20') };
     expect(await unused({ ...STALE_AC07, ...waiver })).toEqual([]);
     expect((await unused({ ...fixed, ...waiver })).map((f) => f.place)).toEqual(['waivers.yaml:3:13']);
   });
