@@ -129,7 +129,10 @@ function parseRuleFlag(flag: string): RuleOverride {
 }
 
 export const HELP = `Usage: soc2lint [options] [DIR | FILE...]
-       soc2lint init [DIR] | explain RULE | rules | criteria [DIR]
+       soc2lint init [DIR] [--owner EMAIL]
+       soc2lint criteria [DIR] [--format text|json] [--now DATE] [--config FILE]
+       soc2lint rules
+       soc2lint explain RULE
 
 Lint a SOC 2 program kept as code: policies, controls, evidence, scope and records.
 
@@ -138,11 +141,11 @@ Lint a SOC 2 program kept as code: policies, controls, evidence, scope and recor
   FILE...    load the whole repo, report only findings in these files
              (how pre-commit calls it)
 
-Commands:
-  init [DIR]        scaffold a compliance repo that lints clean (never overwrites)
-  explain RULE      print a rule's documentation
-  rules             list every rule with its default severity
+Commands (each takes --help):
+  init [DIR]        scaffold a compliance repo that lints clean today (never overwrites)
   criteria [DIR]    the coverage table: in-scope criteria, their controls, evidence
+  rules             list every rule with its default severity
+  explain RULE      print a rule's documentation
 
 Options:
   -f, --format NAME      stylish (default), json, sarif, junit, github, gitlab;

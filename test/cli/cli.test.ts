@@ -281,3 +281,11 @@ describe('CI reports through the CLI', () => {
     expect(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toContain('compliance/policies/access.md');
   });
 });
+
+describe('command help', () => {
+  it.each([['rules'], ['explain'], ['init'], ['criteria']])('soc2lint %s --help prints its usage and exits 0', async (command) => {
+    const result = await run([command, '--help'], '/');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`soc2lint ${command}`);
+  });
+});

@@ -9,6 +9,10 @@ import { UsageError } from '../args.js';
 import type { CliIo } from '../io.js';
 
 export async function runExplain(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write('Usage: soc2lint explain RULE\n\nPrint the documentation of RULE (soc2lint rules lists them).\n');
+    return 0;
+  }
   if (args.length !== 1) throw new UsageError('explain takes one rule ID, e.g. soc2lint explain stale-evidence.');
   const id = args[0]!;
   const rule = RULES.find((candidate) => candidate.meta.id === id);
