@@ -289,3 +289,14 @@ describe('command help', () => {
     expect(result.stdout).toContain(`soc2lint ${command}`);
   });
 });
+
+describe('--print-config from outside the program', () => {
+  it('finds the program the file belongs to', async () => {
+    const repo = makeRepo({ ...CLEAN, 'soc2lint.config.yaml': 'as_of: 2026-07-01\nrules:\n  missing-activity: off\n' });
+    const result = await run(['--print-config', join(repo, 'policies', 'infosec.md')], '/');
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as { file: string; asOf: string; rules: Record<string, unknown[]> };
+    expect(printed).toMatchObject({ file: 'policies/infosec.md', asOf: '2026-07-01' });
+    expect(printed.rules['missing-activity']).toEqual(['off']);
+  });
+});

@@ -15,7 +15,11 @@ import type { CliIo } from '../io.js';
 import { version } from '../main.js';
 
 export async function runLint(options: LintOptions, io: CliIo): Promise<number> {
-  const plan = options.staged ? await planStaged(io.cwd) : planTargets(options.targets, io.cwd);
+  const plan = options.staged
+    ? await planStaged(io.cwd)
+    : options.printConfig !== undefined && options.targets.length === 0
+      ? { root: findRoot(resolve(io.cwd, options.printConfig)) ?? io.cwd } // the program the file belongs to
+      : planTargets(options.targets, io.cwd);
   const configFile = options.config !== undefined ? resolve(io.cwd, options.config) : undefined;
   if (options.printConfig !== undefined) {
     const config = loadConfig(plan.root, configFile);
