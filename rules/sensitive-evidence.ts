@@ -1,6 +1,7 @@
 // A secret inside an evidence file (a private key, a cloud or API token, a password): evidence is copied to auditors
 // and kept for years, so a credential in it is a leak, and an auditor who sees one reports a control failure.
-import { evidenceFiles } from '../src/domain/evidence.js';
+import { posix } from 'node:path';
+import { evidenceFiles, type EvidenceFileRef } from '../src/domain/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
 
 // `hint` is a cheap test before the regex; `accept` gives the end of the secret, or undefined for a placeholder or an example.
@@ -64,26 +65,33 @@ function placeholder(value: string, quoted: boolean): boolean {
   );
 }
 
-/** Each secret in the text, in line order: its line (1-based) and kind. A span claimed by one kind is not claimed again. */
-function scan(text: string): { line: number; kind: string }[] {
-  const hits: { line: number; kind: string }[] = [];
+/** A secret found in a file: its line (1-based), its span on that line (1-based columns, end exclusive) and its kind. */
+type Hit = { line: number; column: number; endColumn: number; kind: string };
+
+/** Each secret in the text, by line and then column. A span claimed by one kind is not claimed again. */
+function scan(text: string): Hit[] {
+  const hits: Hit[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((line, index) => {
-    const taken: [number, number][] = [];
+    const taken: [number, number, string][] = [];
     for (const detector of DETECTORS) {
       if (!detector.hint.test(line)) continue;
       for (const match of line.matchAll(detector.pattern)) {
         const stop = detector.accept ? detector.accept(match, lines, index) : end(match);
         if (stop === undefined || taken.some(([a, b]) => match.index < b && a < stop)) continue;
-        taken.push([match.index, stop]);
-        hits.push({ line: index + 1, kind: detector.kind(match) });
+        taken.push([match.index, stop, detector.kind(match)]);
       }
     }
+    for (const [start, stop, kind] of taken.sort((a, b) => a[0] - b[0])) hits.push({ line: index + 1, column: start + 1, endColumn: stop + 1, kind });
   });
   return hits;
 }
 
 const MAX_PER_FILE = 10;
+
+/** The path as the repo root sees it: `/` separators, no `./`, so every spelling of one file is one file. */
+const normalized = (path: string) => posix.normalize(path.replace(/\\/g, '/'));
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export default defineRule({
   meta: {
@@ -93,20 +101,38 @@ export default defineRule({
     reads: ['control', 'vendor', 'person', 'evidence-content'],
   },
   check({ model, report }) {
-    const scanned = new Map<string, { line: number; kind: string }[]>();
-    for (const { owner, what, path, source, at } of evidenceFiles(model)) {
-      const content = model.evidenceContent.get(path);
-      if (!content || !('text' in content)) continue; // binaries and files over 1 MiB are not scanned
-      const file = `${owner}: ${what}`;
-      const hits = scanned.get(path) ?? scanned.set(path, scan(content.text)).get(path)!;
+    // Each file once, however many entries name it (and however they spell its path), in the order first named.
+    const files = new Map<string, EvidenceFileRef[]>();
+    for (const ref of evidenceFiles(model)) {
+      const file = normalized(ref.path);
+      files.set(file, [...(files.get(file) ?? []), ref]);
+    }
+    for (const [file, refs] of files) {
+      const text = refs.map((ref) => model.evidenceContent.get(ref.path)).find((content) => content !== undefined && 'text' in content)?.text;
+      if (text === undefined) continue; // missing, binary, over 1 MiB or unreadable: not scanned
+      const hits = scan(text);
+      if (hits.length === 0) continue;
+      const record = refs.map((ref) => ref.source.at(ref.at).record).find((id) => id !== undefined);
+      const named = nameFile(file, refs);
+      const at = (hit: Hit) => ({ file, line: hit.line, column: hit.column, endLine: hit.line, endColumn: hit.endColumn, ...(record !== undefined ? { record } : {}) });
       for (const hit of hits.slice(0, MAX_PER_FILE)) {
-        report({ message: `${file} "${path}" line ${hit.line} contains ${hit.kind}. Remove it (redact the value), rotate the credential, and purge it from git history.`, at: source.at(at) });
+        report({ message: `${named} contains ${hit.kind} on this line. Remove it (redact the value), rotate the credential, and purge it from git history.`, at: at(hit) });
       }
-      const more = hits.length - MAX_PER_FILE;
-      if (more <= 0) continue;
-      const lines = [...new Set(hits.slice(MAX_PER_FILE).map((hit) => hit.line))];
+      const rest = hits.slice(MAX_PER_FILE);
+      if (rest.length === 0) continue;
+      const lines = [...new Set(rest.map((hit) => hit.line))];
       const shown = `line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}`;
-      report({ message: `${file} "${path}" contains ${more} more secret${more === 1 ? '' : 's'} (${shown}). Clean the whole file, rotate the credentials, and purge them from git history.`, at: source.at(at) });
+      report({
+        message: `${named} contains ${rest.length} more secret${rest.length === 1 ? '' : 's'} (${shown}). Clean the whole file, rotate the credentials, and purge them from git history.`,
+        at: at(rest[0]!),
+      });
     }
   },
 });
+
+/** `Evidence file "x" (named by Control A, Control B)`; with different roles, each naming says which. */
+function nameFile(file: string, refs: readonly EvidenceFileRef[]): string {
+  const roles = new Set(refs.map((ref) => ref.what));
+  if (roles.size === 1) return `${capitalized(refs[0]!.what)} "${file}" (named by ${[...new Set(refs.map((ref) => ref.owner))].join(', ')})`;
+  return `Evidence file "${file}" (named by ${[...new Set(refs.map((ref) => `${ref.owner} as ${ref.what}`))].join(', ')})`;
+}

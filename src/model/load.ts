@@ -249,7 +249,7 @@ class ModelBuilder {
     if (needs.has('evidence-content')) {
       const content = this.model.evidenceContent as Map<string, EvidenceContent>;
       for (const path of evidence) {
-        if (!content.has(path) && paths.get(path)?.state === 'file') content.set(path, readEvidence(join(this.config.root, path)));
+        if (!content.has(path) && paths.get(path)?.state === 'file') content.set(path, readEvidence(join(this.config.root, path.replace(/\\/g, '/'))));
       }
     }
     if (needs.has('git-index') || needs.has('git-history')) {

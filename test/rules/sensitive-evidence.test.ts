@@ -17,14 +17,16 @@ const SECRETS = {
 };
 const pem = (label: string) => [`-----BEGIN ${label}-----`, SECRETS.pemBody, SECRETS.pemBody, `-----END ${label}-----`].join('\n');
 
-/** A control as a mapping: the `path` value of evidence entry i is on line 6 + 2i, column 11. */
+/** A control as a mapping, naming each path in an evidence entry of its own. */
 const control = (id: string, ...paths: string[]) =>
   `id: ${id}\ntitle: Access review\nowner: a@x.io\nfrequency: quarterly\nevidence:\n${paths.map((p) => `  - path: ${p}\n    date: 2026-06-02\n`).join('')}`;
-const at = (index = 0) => ({ file: 'controls/c.yaml', line: 6 + 2 * index, column: 11 });
+/** A finding in the evidence file itself: at the secret's line and first column. */
+const at = (column: number, line = 4, file = 'evidence/x.txt') => ({ file, line, column });
 
 /** The evidence file x.txt with `secret` on line 4, after three harmless lines. */
 const onLine4 = (secret: string) => ({ 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': `Access review\n\nReviewer: Ada\n${secret}\nDone.\n` });
-const kind = (what: string) => `Control C-AR: evidence file "evidence/x.txt" line 4 contains ${what}. Remove it (redact the value), rotate the credential, and purge it from git history.`;
+const kind = (what: string) => `Evidence file "evidence/x.txt" (named by Control C-AR) contains ${what} on this line. Remove it (redact the value), rotate the credential, and purge it from git history.`;
+const contains = (what: string) => `(named by Control C-AR) contains ${what} on this line`;
 
 testRule(rule, {
   valid: [
@@ -74,92 +76,149 @@ testRule(rule, {
     },
   ],
   invalid: [
-    { name: 'an AWS access key ID, reported at the entry naming the file, with the evidence line', files: onLine4(`aws_access_key_id = ${SECRETS.aws}`), errors: [{ ...at(), message: kind('an AWS access key ID') }] },
-    { name: 'an AWS temporary (ASIA) key ID', files: onLine4(`key=${SECRETS.awsSession}`), errors: [{ ...at(), message: 'line 4 contains an AWS access key ID' }] },
-    { name: 'an RSA private key block', files: onLine4(pem('RSA PRIVATE KEY')), errors: [{ ...at(), message: kind('a private key (BEGIN RSA PRIVATE KEY)') }] },
-    { name: 'a PKCS#8 private key block', files: onLine4(pem('PRIVATE KEY')), errors: [{ ...at(), message: 'line 4 contains a private key (BEGIN PRIVATE KEY)' }] },
-    { name: 'an EC private key block', files: onLine4(pem('EC PRIVATE KEY')), errors: [{ ...at(), message: 'line 4 contains a private key (BEGIN EC PRIVATE KEY)' }] },
-    { name: 'an OpenSSH private key block', files: onLine4(pem('OPENSSH PRIVATE KEY')), errors: [{ ...at(), message: 'line 4 contains a private key (BEGIN OPENSSH PRIVATE KEY)' }] },
+    { name: 'an AWS access key ID, reported in the evidence file at the key itself', files: onLine4(`aws_access_key_id = ${SECRETS.aws}`), errors: [{ ...at(21), message: kind('an AWS access key ID') }] },
+    { name: 'an AWS temporary (ASIA) key ID', files: onLine4(`key=${SECRETS.awsSession}`), errors: [{ ...at(5), message: contains('an AWS access key ID') }] },
+    { name: 'an RSA private key block, at its BEGIN line', files: onLine4(pem('RSA PRIVATE KEY')), errors: [{ ...at(1), message: kind('a private key (BEGIN RSA PRIVATE KEY)') }] },
+    { name: 'a PKCS#8 private key block', files: onLine4(pem('PRIVATE KEY')), errors: [{ ...at(1), message: contains('a private key (BEGIN PRIVATE KEY)') }] },
+    { name: 'an EC private key block', files: onLine4(pem('EC PRIVATE KEY')), errors: [{ ...at(1), message: contains('a private key (BEGIN EC PRIVATE KEY)') }] },
+    { name: 'an OpenSSH private key block', files: onLine4(pem('OPENSSH PRIVATE KEY')), errors: [{ ...at(1), message: contains('a private key (BEGIN OPENSSH PRIVATE KEY)') }] },
     {
       name: 'a PGP private key block, whose body follows armor headers and a blank line',
       files: onLine4(['-----BEGIN PGP PRIVATE KEY BLOCK-----', 'Version: GnuPG v2', '', SECRETS.pemBody, '-----END PGP PRIVATE KEY BLOCK-----'].join('\n')),
-      errors: [{ ...at(), message: 'line 4 contains a private key (BEGIN PGP PRIVATE KEY BLOCK)' }],
+      errors: [{ ...at(1), message: contains('a private key (BEGIN PGP PRIVATE KEY BLOCK)') }],
     },
     {
       name: 'a private key in JSON credentials is one finding, not also a PEM block',
       files: onLine4(`  "private_key": "-----BEGIN PRIVATE KEY-----\\n${SECRETS.pemBody}\\n-----END PRIVATE KEY-----\\n",`),
-      errors: [{ ...at(), message: kind('a private key in JSON credentials ("private_key")') }],
+      errors: [{ ...at(3), message: kind('a private key in JSON credentials ("private_key")') }],
     },
-    { name: 'a GitHub personal access token (ghp_)', files: onLine4(`token: ${SECRETS.ghp}`), errors: [{ ...at(), message: kind('a GitHub personal access token') }] },
-    { name: 'a GitHub OAuth token (gho_)', files: onLine4(SECRETS.ghp.replace('ghp', 'gho')), errors: [{ ...at(), message: 'line 4 contains a GitHub OAuth token' }] },
-    { name: 'a GitHub app token (ghs_)', files: onLine4(SECRETS.ghp.replace('ghp', 'ghs')), errors: [{ ...at(), message: 'line 4 contains a GitHub server-to-server token' }] },
-    { name: 'a GitHub fine-grained personal access token (github_pat_)', files: onLine4(`GH_TOKEN=${SECRETS.githubPat}`), errors: [{ ...at(), message: 'line 4 contains a GitHub fine-grained personal access token' }] },
-    { name: 'a Slack bot token', files: onLine4(`SLACK_TOKEN=${SECRETS.slack}`), errors: [{ ...at(), message: kind('a Slack token') }] },
-    { name: 'a Stripe live secret key', files: onLine4(`stripe: ${SECRETS.stripe}`), errors: [{ ...at(), message: kind('a Stripe live secret key') }] },
-    { name: 'a Google API key', files: onLine4(`maps key ${SECRETS.google} in config`), errors: [{ ...at(), message: kind('a Google API key') }] },
-    { name: 'a password assignment (password=...)', files: onLine4(`password=${SECRETS.password}`), errors: [{ ...at(), message: kind('a password') }] },
-    { name: 'an env-style DB_PASSWORD with a quoted value', files: onLine4(`DB_PASSWORD="${SECRETS.password}"`), errors: [{ ...at(), message: 'line 4 contains a password' }] },
-    { name: 'a JSON "password" key', files: onLine4(`{"user": "svc", "password": "letmein1"}`), errors: [{ ...at(), message: 'line 4 contains a password' }] },
-    { name: 'a YAML password: value alone on its line', files: onLine4('  password: Sup3rS3cret!'), errors: [{ ...at(), message: 'line 4 contains a password' }] },
-    { name: 'passwd= and pwd= in a connection string', files: onLine4('Server=db;Uid=svc;Pwd=Qx7!mzLp;'), errors: [{ ...at(), message: 'line 4 contains a password' }] },
-    { name: 'a camelCase dbPassword key', files: onLine4(`const dbPassword = "${SECRETS.password}";`), errors: [{ ...at(), message: 'line 4 contains a password' }] },
+    { name: 'a GitHub personal access token (ghp_)', files: onLine4(`token: ${SECRETS.ghp}`), errors: [{ ...at(8), message: kind('a GitHub personal access token') }] },
+    { name: 'a GitHub OAuth token (gho_)', files: onLine4(SECRETS.ghp.replace('ghp', 'gho')), errors: [{ ...at(1), message: contains('a GitHub OAuth token') }] },
+    { name: 'a GitHub app token (ghs_)', files: onLine4(SECRETS.ghp.replace('ghp', 'ghs')), errors: [{ ...at(1), message: contains('a GitHub server-to-server token') }] },
+    { name: 'a GitHub fine-grained personal access token (github_pat_)', files: onLine4(`GH_TOKEN=${SECRETS.githubPat}`), errors: [{ ...at(10), message: contains('a GitHub fine-grained personal access token') }] },
+    { name: 'a Slack bot token', files: onLine4(`SLACK_TOKEN=${SECRETS.slack}`), errors: [{ ...at(13), message: kind('a Slack token') }] },
+    { name: 'a Stripe live secret key', files: onLine4(`stripe: ${SECRETS.stripe}`), errors: [{ ...at(9), message: kind('a Stripe live secret key') }] },
+    { name: 'a Google API key', files: onLine4(`maps key ${SECRETS.google} in config`), errors: [{ ...at(10), message: kind('a Google API key') }] },
+    { name: 'a password assignment (password=...), at its key', files: onLine4(`password=${SECRETS.password}`), errors: [{ ...at(1), message: kind('a password') }] },
+    { name: 'an env-style DB_PASSWORD with a quoted value', files: onLine4(`DB_PASSWORD="${SECRETS.password}"`), errors: [{ ...at(4), message: contains('a password') }] },
+    { name: 'a JSON "password" key', files: onLine4(`{"user": "svc", "password": "letmein1"}`), errors: [{ ...at(18), message: contains('a password') }] },
+    { name: 'a YAML password: value alone on its line', files: onLine4('  password: Sup3rS3cret!'), errors: [{ ...at(3), message: contains('a password') }] },
+    { name: 'passwd= and pwd= in a connection string', files: onLine4('Server=db;Uid=svc;Pwd=Qx7!mzLp;'), errors: [{ ...at(19), message: contains('a password') }] },
+    { name: 'a camelCase dbPassword key', files: onLine4(`const dbPassword = "${SECRETS.password}";`), errors: [{ ...at(9), message: contains('a password') }] },
     {
-      name: 'a CRLF file: the line number counts CRLF line ends once',
-      files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': `one\r\ntwo\r\n\r\nfour\r\n${SECRETS.aws}\r\n` },
-      errors: [{ ...at(), message: 'evidence file "evidence/x.txt" line 5 contains an AWS access key ID' }],
-    },
-    {
-      name: 'two kinds on one line are two findings; a token inside a password assignment is reported once, as the token',
-      files: onLine4(`AWS=${SECRETS.aws} password=${SECRETS.ghp}`),
+      name: 'a CRLF file: lines count CRLF line ends once, and columns do not count the CR',
+      files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': `one\r\ntwo\r\n\r\nfour\r\n${SECRETS.aws}\r\nkey=${SECRETS.stripe}\r\n` },
       errors: [
-        { ...at(), message: 'line 4 contains an AWS access key ID' },
-        { ...at(), message: 'line 4 contains a GitHub personal access token' },
+        { ...at(1, 5), message: 'Evidence file "evidence/x.txt" (named by Control C-AR) contains an AWS access key ID on this line' },
+        { ...at(5, 6), message: contains('a Stripe live secret key') },
       ],
     },
     {
-      name: 'the same file named by two controls is reported at each naming entry',
+      name: 'a file with a byte order mark: the BOM does not shift the columns of line 1',
+      files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': Buffer.from(`\uFEFF${SECRETS.aws} key=${SECRETS.stripe}\r\n`, 'utf8') },
+      errors: [
+        { ...at(1, 1), message: contains('an AWS access key ID') },
+        { ...at(26, 1), message: contains('a Stripe live secret key') },
+      ],
+    },
+    {
+      name: 'two kinds on one line are two findings, by column; a token inside a password assignment is reported once, as the token',
+      files: onLine4(`AWS=${SECRETS.aws} password=${SECRETS.ghp}`),
+      errors: [
+        { ...at(5), message: contains('an AWS access key ID') },
+        { ...at(35), message: contains('a GitHub personal access token') },
+      ],
+    },
+    {
+      name: 'the same file named by two controls (spelled two ways) is reported once, naming both',
       files: {
         'controls/c.yaml': `controls:\n  - id: C-A\n    title: A\n    frequency: monthly\n    evidence:\n      - path: evidence/x.txt\n        date: 2026-06-01\n  - id: C-B\n    title: B\n    frequency: monthly\n    evidence:\n      - path: ./evidence/x.txt\n        date: 2026-06-01\n`,
         'evidence/x.txt': `${SECRETS.stripe}\n`,
       },
-      errors: [
-        { file: 'controls/c.yaml', line: 6, column: 15, message: 'Control C-A: evidence file "evidence/x.txt" line 1 contains a Stripe live secret key' },
-        { file: 'controls/c.yaml', line: 12, column: 15, message: 'Control C-B: evidence file "./evidence/x.txt" line 1 contains a Stripe live secret key' },
-      ],
+      errors: [{ ...at(1, 1), message: 'Evidence file "evidence/x.txt" (named by Control C-A, Control C-B) contains a Stripe live secret key on this line.' }],
     },
     {
-      name: 'vendor reports, bridge letters and offboarding proof are scanned too, reported at their path values',
+      name: 'a path written with ./, // or backslashes is reported once, at the file as the repo root sees it',
+      files: { 'controls/c.yaml': control('C-AR', './evidence//OPS/x.txt', 'evidence\\OPS\\x.txt'), 'evidence/OPS/x.txt': `ok\n${SECRETS.aws}\n` },
+      errors: [{ ...at(1, 2, 'evidence/OPS/x.txt'), message: 'Evidence file "evidence/OPS/x.txt" (named by Control C-AR) contains an AWS access key ID' }],
+    },
+    {
+      name: 'vendor reports, bridge letters and offboarding proof are scanned too, reported in those files',
       files: {
         'vendors/aws.yaml': ['id: V-AWS', 'name: AWS', 'criticality: critical', 'assurance:', '  kind: soc2-type2', '  path: vendors/aws/soc2.txt', '  bridge_letter:', '    through: 2026-06-30', '    path: vendors/aws/bridge.txt', ''].join('\n'),
         'vendors/aws/soc2.txt': `report\n${SECRETS.aws}\n`,
-        'vendors/aws/bridge.txt': `letter\n\n${SECRETS.slack}\n`,
+        'vendors/aws/bridge.txt': `letter\n\n  ${SECRETS.slack}\n`,
         'people.yaml': 'people:\n  - id: ada@x.io\n    name: Ada\n    offboarded:\n      date: 2026-05-01\n      evidence: evidence/off/ada.txt\n',
         'evidence/off/ada.txt': `revoked\npassword=${SECRETS.password}\n`,
       },
       errors: [
-        { file: 'people.yaml', line: 6, column: 17, message: 'Person ada@x.io: offboarding evidence file "evidence/off/ada.txt" line 2 contains a password' },
-        { file: 'vendors/aws.yaml', line: 6, column: 9, message: 'Vendor V-AWS: assurance report "vendors/aws/soc2.txt" line 2 contains an AWS access key ID' },
-        { file: 'vendors/aws.yaml', line: 9, column: 11, message: 'Vendor V-AWS: bridge letter "vendors/aws/bridge.txt" line 3 contains a Slack token' },
+        { ...at(1, 2, 'evidence/off/ada.txt'), message: 'Offboarding evidence file "evidence/off/ada.txt" (named by Person ada@x.io) contains a password on this line' },
+        { ...at(3, 3, 'vendors/aws/bridge.txt'), message: 'Bridge letter "vendors/aws/bridge.txt" (named by Vendor V-AWS) contains a Slack token on this line' },
+        { ...at(1, 2, 'vendors/aws/soc2.txt'), message: 'Assurance report "vendors/aws/soc2.txt" (named by Vendor V-AWS) contains an AWS access key ID on this line' },
       ],
     },
     {
-      name: 'a file full of secrets: ten findings, then one that counts the rest',
+      name: 'a file named in two roles says which record names it as what',
+      files: {
+        'vendors/aws.yaml': ['id: V-AWS', 'name: AWS', 'criticality: critical', 'assurance:', '  kind: soc2-type2', '  path: evidence/x.txt', ''].join('\n'),
+        'controls/c.yaml': control('C-AR', 'evidence/x.txt'),
+        'evidence/x.txt': `${SECRETS.aws}\n`,
+      },
+      errors: [{ ...at(1, 1), message: 'Evidence file "evidence/x.txt" (named by Control C-AR as evidence file, Vendor V-AWS as assurance report) contains an AWS access key ID on this line.' }],
+    },
+    {
+      name: 'a file full of secrets: ten findings, then one at the eleventh that counts the rest',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': Array.from({ length: 13 }, () => SECRETS.aws).join('\n') + '\n' },
-      // Findings at one place keep the order the rule reports them in: by line, then the summary of the rest.
       errors: [
-        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => ({ ...at(), message: `line ${line} contains an AWS access key ID` })),
-        { ...at(), message: 'Control C-AR: evidence file "evidence/x.txt" contains 3 more secrets (lines 11, 12, 13).' },
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => ({ ...at(1, line), message: contains('an AWS access key ID') })),
+        { ...at(1, 11), message: 'Evidence file "evidence/x.txt" (named by Control C-AR) contains 3 more secrets (lines 11, 12, 13). Clean the whole file' },
       ],
     },
   ],
+});
+
+describe('sensitive-evidence places', () => {
+  it("spans the secret on its line, and carries the ID of the first record naming the file", async () => {
+    const findings = await runRule(rule, {
+      name: 'span',
+      files: {
+        'controls/c.yaml': `controls:\n  - id: C-B\n    title: B\n    frequency: monthly\n    evidence:\n      - path: evidence/x.txt\n        date: 2026-06-01\n  - id: C-A\n    title: A\n    frequency: monthly\n    evidence:\n      - path: evidence/x.txt\n        date: 2026-06-01\n`,
+        'evidence/x.txt': `\uFEFFkey=${SECRETS.aws}\r\nrun\r\n  password=Qx7mzLp9v # svc\r\n`,
+      },
+    });
+    expect(findings.map(({ file, line, column, endLine, endColumn, record }) => ({ file, line, column, endLine, endColumn, record }))).toEqual([
+      { file: 'evidence/x.txt', line: 1, column: 5, endLine: 1, endColumn: 5 + SECRETS.aws.length, record: 'C-B' },
+      { file: 'evidence/x.txt', line: 3, column: 3, endLine: 3, endColumn: 3 + 'password=Qx7mzLp9v'.length, record: 'C-B' },
+    ]);
+    expect(findings[0]!.message).toContain('(named by Control C-B, Control C-A)');
+  });
+
+  it('the summary of the rest is at the eleventh secret, with the same record', async () => {
+    const lines = Array.from({ length: 12 }, (_, i) => (i === 10 ? `  id=${SECRETS.awsSession}` : SECRETS.aws));
+    const findings = await runRule(rule, { name: 'rest', files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': lines.join('\n') } });
+    expect(findings).toHaveLength(11);
+    expect(findings[10]).toMatchObject({ file: 'evidence/x.txt', line: 11, column: 6, endLine: 11, endColumn: 26, record: 'C-AR' });
+    expect(findings[10]!.message).toContain('contains 2 more secrets (lines 11, 12).');
+  });
 });
 
 describe('sensitive-evidence messages', () => {
   it.each(Object.entries({ ...SECRETS, pemBody: pem('RSA PRIVATE KEY') }))('never contain the secret itself (%s)', async (name, secret) => {
     const findings = await runRule(rule, { name, files: onLine4(secret.includes('Tr0ub') ? `password=${secret}` : secret) });
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message).toContain('line 4 contains');
+    expect(findings[0]).toMatchObject({ file: 'evidence/x.txt', line: 4, column: 1, endLine: 4 });
+    expect(findings[0]!.message).toContain('(named by Control C-AR) contains');
     const core = secret.includes('BEGIN') ? SECRETS.pemBody : secret;
     for (let i = 0; i + 8 <= core.length; i += 4) expect(findings[0]!.message).not.toContain(core.slice(i, i + 8));
+  });
+});
+
+describe('sensitive-evidence and path spelling', () => {
+  it('scans a file named only with backslashes (a path written on Windows), reported at its normalized path', async () => {
+    const findings = await runRule(rule, {
+      name: 'backslashes',
+      files: { 'controls/c.yaml': control('C-W', 'evidence\\OPS\\x.txt'), 'evidence/OPS/x.txt': `${SECRETS.aws}\n` },
+    });
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['evidence/OPS/x.txt:1:1']);
   });
 });
