@@ -36,7 +36,9 @@ export function parseYaml(text: string, file: string): YamlResult {
     const message = (error as Error).message;
     const text = /alias count|resource exhaustion/i.test(message)
       ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses); this looks like an alias bomb. Write the values out instead.`
-      : `YAML cannot be read: ${message}`;
+      : /unresolved alias/i.test(message)
+        ? `YAML reads a value that starts with * as an alias (${message.replace(/^.*?:\s*/, '*')}), and no anchor of that name exists. If it is a glob or text, quote it: "**/*.md".`
+        : `YAML cannot be read: ${message}`;
     return { ok: false, problems: [problemAt(file, lines, firstAliasOffset(doc), text)] };
   }
 }

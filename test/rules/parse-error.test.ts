@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/parse-error.js';
 import unknownCriterion from '../../rules/unknown-criterion.js';
 import { makeRepo, policy } from '../helpers/repo.js';
@@ -162,4 +162,13 @@ it('an alias bomb is refused fast, without expanding it', async () => {
   const findings = await runRule(rule, { name: 'bomb', files: { 'controls/bomb.yaml': aliasBomb() } });
   expect(findings).toHaveLength(1);
   expect(performance.now() - started).toBeLessThan(2000);
+});
+
+describe('parse-error hints', () => {
+  it('says to quote a glob that YAML reads as an alias', async () => {
+    const findings = await runRule(rule, { name: 'alias', files: { 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: event\ndescription: **/*.md\n' } });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toContain('quote it');
+    expect(findings[0]!.line).toBe(4);
+  });
 });
