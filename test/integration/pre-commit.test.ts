@@ -67,6 +67,20 @@ describe.skipIf(!preCommit)('the pre-commit hooks, installed and run by pre-comm
     git(repo, ['clean', '-q', '-fd']);
   });
 
+  it('pre-commit try-repo of this project: passes on a clean program, fails on a staged break', () => {
+    const trial = programRepo('');
+    const tryRepo = (extra: string[]) => preCommitIn(trial.repo, ['try-repo', hookRepo.repo, 'soc2lint', '--ref', hookRepo.rev, '--color', 'never', ...extra]);
+    const clean = tryRepo(['--all-files']);
+    expect(clean.status, clean.output).toBe(0);
+    expect(clean.output).toMatch(/^soc2lint\.+Passed$/m);
+    breakPolicy(trial.program, AUP);
+    git(trial.repo, ['add', AUP]);
+    const broken = tryRepo([]);
+    expect(broken.status, broken.output).not.toBe(0);
+    expect(broken.output).toContain(AUP);
+    expect(broken.output).toContain('unknown-criterion');
+  }, 240_000);
+
   it('passes on a clean program', () => {
     const result = preCommitIn(repo, ['run', '--all-files', '--color', 'never']);
     expect(result.status, result.output).toBe(0);
