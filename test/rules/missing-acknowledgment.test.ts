@@ -3,21 +3,12 @@ import rule from '../../rules/missing-acknowledgment.js';
 import { loadConfig } from '../../src/config/config.js';
 import { resolveRules } from '../../src/engine/settings.js';
 import { makeRepo, policy } from '../helpers/repo.js';
+import { people, personAt, type PersonFixture } from '../helpers/people.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 // as_of is 2026-07-01 unless a case says otherwise.
 
-interface P {
-  id: string;
-  start?: string;
-  end?: string;
-}
-/** people.yaml with four lines a person: person i's `id` value is on line 2 + 4i, column 9. */
-const people = (...list: P[]) =>
-  `people:\n${list
-    .map((p) => `  - id: ${p.id}\n    name: ${p.id.split('@')[0]}\n    ${p.start ? `start: ${p.start}` : '# no start recorded'}\n    ${p.end ? `end: ${p.end}` : 'role: Staff'}\n`)
-    .join('')}`;
-const at = (index: number) => ({ file: 'people.yaml', line: 2 + 4 * index, column: 9 });
+const at = personAt;
 
 /** An approved policy requiring acknowledgment; `version` and `approved_on` are written as given (raw YAML text). */
 const infosec = ({ version = '"3.0"', approvedOn = '2026-01-12', status = 'approved', requires = 'true', id = 'POL-INFOSEC' } = {}) =>
@@ -32,7 +23,7 @@ const acksCsv = (...rows: [string, string, string, string][]) => `person,policy,
 const JANE = 'jane@acme.example';
 const OMAR = 'omar@acme.example';
 const veteran = { id: JANE, start: '2020-01-06' };
-const repo = (ackFile: Record<string, string>, pol = infosec(), who: P[] = [veteran]) => ({ 'policies/infosec.md': pol, 'people.yaml': people(...who), ...ackFile });
+const repo = (ackFile: Record<string, string>, pol = infosec(), who: PersonFixture[] = [veteran]) => ({ 'policies/infosec.md': pol, 'people.yaml': people(...who), ...ackFile });
 
 testRule(rule, {
   valid: [

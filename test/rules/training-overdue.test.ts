@@ -3,21 +3,12 @@ import rule from '../../rules/training-overdue.js';
 import { loadConfig } from '../../src/config/config.js';
 import { resolveRules } from '../../src/engine/settings.js';
 import { makeRepo } from '../helpers/repo.js';
+import { people, personAt } from '../helpers/people.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 // as_of is 2026-07-01 unless a case says otherwise.
 
-interface P {
-  id: string;
-  start?: string;
-  end?: string;
-}
-/** people.yaml with four lines a person: person i's `id` value is on line 2 + 4i, column 9. */
-const people = (...list: P[]) =>
-  `people:\n${list
-    .map((p) => `  - id: ${p.id}\n    name: ${p.id.split('@')[0]}\n    ${p.start ? `start: ${p.start}` : '# no start recorded'}\n    ${p.end ? `end: ${p.end}` : 'role: Staff'}\n`)
-    .join('')}`;
-const at = (index: number) => ({ file: 'people.yaml', line: 2 + 4 * index, column: 9 });
+const at = personAt;
 /** A CSV export from the LMS: [person, course, date] rows. */
 const csv = (...rows: [string, string, string][]) => `person,course,date\n${rows.map((row) => row.join(',')).join('\n')}\n`;
 const yaml = (...rows: [string, string, string][]) => `records:\n${rows.map(([person, course, date]) => `  - {person: ${person}, course: ${course}, date: ${date}}\n`).join('')}`;
