@@ -1,5 +1,5 @@
 // Evidence that points nowhere: a moved file, a typo, or proof kept outside the repo where no one can check it.
-import { evidenceFiles } from '../src/domain/evidence.js';
+import { evidenceFiles } from '../src/model/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { PathTarget } from '../src/model/types.js';
 

@@ -1,11 +1,10 @@
 // Links in a policy that lead nowhere: a renamed file, a reworded heading, a path out of the repo. A policy that
 // points the reader to a procedure that is not there is incomplete, and the auditor reading it will notice.
 import { posix } from 'node:path';
-import { didYouMean } from '../src/domain/suggest.js';
+import { didYouMean } from '../src/core/suggest.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { SourceRange } from '../src/engine/finding.js';
 import type { RepoModel } from '../src/model/types.js';
-import { isExternal, resolveLink } from '../src/parse/markdown.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
@@ -21,10 +20,10 @@ export default defineRule({
     for (const policy of model.policies) {
       const from = policy.source.file;
       for (const link of policy.links) {
-        if (isExternal(link.target)) continue;
+        if (link.external) continue;
         const at: SourceRange = { file: from, line: link.line, column: link.column, endLine: link.line, endColumn: link.endColumn, record: policy.id };
         const say = (problem: string) => report({ message: `Policy ${policy.id} links to "${link.target}", ${problem}`, at });
-        const target = resolveLink(from, link.target);
+        const target = link;
         const state = target.file === undefined ? undefined : model.paths.get(target.file)?.state;
         if (target.outside || state === 'outside') {
           say('which is outside the repository, so readers of the repo cannot follow it. Copy the document into the repository, or link to it by its full https:// address.');

@@ -1,9 +1,8 @@
 // A policy whose text changed in git after it was approved or last reviewed: the text in force is not the text
 // management signed off, which auditors treat as an unapproved policy (CC1.3, CC5.3).
-import { compareDates } from '../src/domain/dates.js';
+import { compareDates } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
-import { WORKING_TREE } from '../src/git/facts.js';
-
+import { WORKING_TREE } from '../src/model/types.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 // Ownership by someone who has left: nobody reviews, operates or answers for the policy, control, system or vendor,
 // and the auditor's first question about it ("who owns this?") has a wrong answer.
-import { hasLeft, ownerships } from '../src/domain/people.js';
+import { hasLeft, ownerships } from '../src/model/people.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Person } from '../src/model/types.js';
 

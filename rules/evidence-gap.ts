@@ -1,7 +1,7 @@
 // A whole week, month or quarter of a Type II period with no evidence of the control's run: the auditor samples by
 // that calendar interval, and an interval with nothing to show is an exception in the report.
-import { SAMPLING_PERIOD, activeControls, typeTwoPeriod } from '../src/domain/program.js';
-import { compareDates, periodsWithin, type PeriodUnit } from '../src/domain/dates.js';
+import { SAMPLING_PERIOD, activeControls, typeTwoPeriod } from '../src/model/program.js';
+import { compareDates, periodsWithin, type PeriodUnit } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { ControlFrequency } from '../src/model/types.js';
 

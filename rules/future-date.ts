@@ -1,7 +1,7 @@
 // Dates after as_of: nearly always typos (2062 for 2026), and they hide staleness, since a review "in the future" is never overdue.
-import { compareDates, type IsoDate } from '../src/domain/dates.js';
+import { compareDates, type IsoDate } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
-import type { RecordSource } from '../src/parse/source.js';
+import type { RecordSource } from '../src/model/types.js';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,9 @@
 // A `soc2lint-disable` comment that cannot work: misspelt, naming no rule or an unknown one, or without a reason. It
 // suppresses nothing, so the finding it was written for still counts, and a suppression nobody can justify is no better.
-import { didYouMean } from '../src/domain/suggest.js';
+import { didYouMean } from '../src/core/suggest.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Directive, DirectiveProblem } from '../src/model/types.js';
-import { DIRECTIVE_FORMS } from '../src/parse/directives.js';
+import { DIRECTIVE_FORMS } from '../src/core/types.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 // Leavers whose access was removed late, or not at all on record: one of the exceptions auditors raise most often
 // (CC6.2), because a former employee with working credentials is the plainest access failure there is.
-import { addDays, compareDates, daysBetween } from '../src/domain/dates.js';
-import { hasLeft } from '../src/domain/people.js';
+import { addDays, compareDates, daysBetween } from '../src/core/dates.js';
+import { hasLeft } from '../src/model/people.js';
 import { defineRule } from '../src/engine/rule.js';
 
 const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 // Someone at work who has not acknowledged the current version of a policy that requires it: the auditor samples
 // staff and asks for each one's signed acknowledgment of the policies in force (CC1.1, CC2.2).
-import { addDays, compareDates, maxDate } from '../src/domain/dates.js';
-import { isActivePerson } from '../src/domain/people.js';
+import { addDays, compareDates, maxDate } from '../src/core/dates.js';
+import { isActivePerson } from '../src/model/people.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { AcknowledgmentRecord, Person, Policy } from '../src/model/types.js';
 

@@ -1,6 +1,6 @@
 // The recurring activities every SOC 2 program is expected to run (access reviews, training, pen tests...): when no
 // active control performs one, or none runs it as often as expected, the auditor finds a gap in the program itself.
-import { FREQUENCY_RANK, activeControls, programAnchor } from '../src/domain/program.js';
+import { FREQUENCY_RANK, activeControls, programAnchor } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { ControlFrequency } from '../src/model/types.js';
 

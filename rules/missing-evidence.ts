@@ -1,5 +1,5 @@
 // "If you can't prove it, the auditor can't report it": an active control with no evidence at all.
-import { activeControls } from '../src/domain/program.js';
+import { activeControls } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

@@ -1,8 +1,8 @@
 // Accountability: an approved policy, an active control or an in-scope system that nobody owns will not be reviewed,
 // operated or fixed, and the auditor asks who is responsible for each.
-import { activeControls } from '../src/domain/program.js';
+import { activeControls } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
-import type { RecordSource } from '../src/parse/source.js';
+import type { RecordSource } from '../src/model/types.js';
 
 export default defineRule({
   meta: {

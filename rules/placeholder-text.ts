@@ -3,7 +3,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { SourceRange } from '../src/engine/finding.js';
 import type { Policy } from '../src/model/types.js';
-import { proseLines } from '../src/parse/markdown.js';
+import { policyProse } from '../src/model/policy-text.js';
 
 const PATTERNS: readonly RegExp[] = [
   /\{\{[^\n]*?\}\}/g, // {{ company_name }}
@@ -32,7 +32,7 @@ export default defineRule({
         report({ message: say(found.text, ' in its title'), at: titleRange(policy, title, found) });
       }
       const labels = referenceLabels(policy.body);
-      for (const { text: line, index } of proseLines(policy.body)) {
+      for (const { text: line, index } of policyProse(policy)) {
         const lineNumber = policy.bodyLine + index;
         for (const found of placeholders(line, labels)) {
           const at: SourceRange = { file: policy.source.file, line: lineNumber, column: found.index + 1, endLine: lineNumber, endColumn: found.index + 1 + found.text.length, record: policy.id };

@@ -1,7 +1,7 @@
 // A heads-up before stale-review fires: reviews falling due within the next few weeks.
-import { reviewState } from '../src/domain/program.js';
+import { reviewState } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
-import { daysBetween } from '../src/domain/dates.js';
+import { daysBetween } from '../src/core/dates.js';
 
 export default defineRule<{ days: number }>({
   meta: {

@@ -1,7 +1,7 @@
 // A secret inside an evidence file (a private key, a cloud or API token, a password): evidence is copied to auditors
 // and kept for years, so a credential in it is a leak, and an auditor who sees one reports a control failure.
 import { posix } from 'node:path';
-import { evidenceFiles, type EvidenceFileRef } from '../src/domain/evidence.js';
+import { evidenceFiles, type EvidenceFileRef } from '../src/model/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
 
 // `hint` is a cheap test before the regex; `accept` gives the end of the secret, or undefined for a placeholder or an example.

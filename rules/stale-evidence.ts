@@ -1,7 +1,7 @@
 // Proof that has stopped coming: the newest evidence is older than the control's own cadence allows, so the control
 // has probably stopped operating (or stopped being recorded), which an auditor's sample will show as an exception.
-import { EVIDENCE_MAX_AGE, activeControls, newestEvidenceDate } from '../src/domain/program.js';
-import { addDays, addInterval, compareDates, describeInterval } from '../src/domain/dates.js';
+import { EVIDENCE_MAX_AGE, activeControls, newestEvidenceDate } from '../src/model/program.js';
+import { addDays, addInterval, compareDates, describeInterval } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule<{ grace: number }>({

@@ -1,8 +1,8 @@
 // Documentation out of date: the most common cause of SOC 2 exceptions. Policies, the audit scope and critical or
 // high vendors must be reviewed on their stated cadence (annual by default).
-import { reviewState } from '../src/domain/program.js';
+import { reviewState } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
-import { describeInterval } from '../src/domain/dates.js';
+import { describeInterval } from '../src/core/dates.js';
 
 export default defineRule({
   meta: {

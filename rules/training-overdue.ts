@@ -1,7 +1,7 @@
 // Someone at work without current security awareness training (none within 30 days of starting, or none in the last
 // year): "training not completed" is one of the most frequent SOC 2 exceptions (CC2.2, CC1.4).
-import { addDays, addInterval, compareDates, describeInterval, maxDate, parseInterval, subtractInterval, INTERVAL_PATTERN } from '../src/domain/dates.js';
-import { isActivePerson } from '../src/domain/people.js';
+import { addDays, addInterval, compareDates, describeInterval, maxDate, parseInterval, subtractInterval, INTERVAL_PATTERN } from '../src/core/dates.js';
+import { isActivePerson } from '../src/model/people.js';
 import { defineRule } from '../src/engine/rule.js';
 
 const DEFAULT_EVERY = 'P12M';

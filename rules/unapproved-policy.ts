@@ -1,6 +1,6 @@
 // Policies that govern active controls but were never approved, or whose approval is not recorded: auditors test
 // that management approved each policy (CC1, CC5.3), and an unapproved one is an exception for every control on it.
-import { activeControls } from '../src/domain/program.js';
+import { activeControls } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

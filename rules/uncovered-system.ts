@@ -1,6 +1,6 @@
 // An in-scope system that no active control protects: the system description promises the auditor something
 // the controls never test, which shows up as a scoping gap.
-import { activeControls } from '../src/domain/program.js';
+import { activeControls } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

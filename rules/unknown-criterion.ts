@@ -1,9 +1,9 @@
 // Criterion IDs that are not in the Trust Services Criteria: template placeholders (CC9.9), labels glued to IDs,
 // family-level IDs (CC6). A mapping to a criterion that does not exist covers nothing.
 import { defineRule } from '../src/engine/rule.js';
-import { didYouMean } from '../src/domain/suggest.js';
-import type { Criterion } from '../src/domain/tsc2017.js';
-import type { RecordSource } from '../src/parse/source.js';
+import { didYouMean } from '../src/core/suggest.js';
+import type { Criterion } from '../src/core/tsc2017.js';
+import type { RecordSource } from '../src/model/types.js';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 // An owner who is not in the people register: usually a typo or a former address, so nobody is accountable and the
 // auditor cannot tie the owner to a person employed during the period.
-import { looksLikeEmail, ownerships } from '../src/domain/people.js';
-import { closest } from '../src/domain/suggest.js';
+import { looksLikeEmail, ownerships } from '../src/model/people.js';
+import { closest } from '../src/core/suggest.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 // References to records that do not exist: a control citing a retired policy ID or a typo'd system.
-import { closest, didYouMean } from '../src/domain/suggest.js';
+import { closest, didYouMean } from '../src/core/suggest.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Mention } from '../src/model/types.js';
 

@@ -1,5 +1,5 @@
 // An active control that maps no criterion: work that earns no credit in the report, or a mapping someone forgot.
-import { activeControls } from '../src/domain/program.js';
+import { activeControls } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

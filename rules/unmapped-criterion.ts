@@ -1,5 +1,5 @@
 // A criterion of an in-scope category with no active control: the auditor will find nothing to test for it.
-import { activeControls, inScopeCriteria, programAnchor } from '../src/domain/program.js';
+import { activeControls, inScopeCriteria, programAnchor } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

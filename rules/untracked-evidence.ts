@@ -1,7 +1,7 @@
 // An evidence file that exists on this disk but is not in git (untracked or ignored): the next clone, the CI run and
 // the auditor will not have it, so the proof it holds lives on one laptop.
 import { posix } from 'node:path';
-import { evidenceFiles } from '../src/domain/evidence.js';
+import { evidenceFiles } from '../src/model/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // A waiver in force that suppressed nothing: its finding was fixed, or its rule or target is misspelt. Either way it
 // is an approved exception that covers nothing, and a typo'd one means the finding it was meant for still counts.
-import { didYouMean } from '../src/domain/suggest.js';
+import { didYouMean } from '../src/core/suggest.js';
 import { defineRule } from '../src/engine/rule.js';
 import { isWaiverInForce } from '../src/engine/waivers.js';
 

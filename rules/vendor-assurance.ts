@@ -1,6 +1,6 @@
 // A critical or high vendor without current independent assurance (a SOC 2 or ISO 27001 report, or a bridge letter):
 // CC9.2 asks you to assess vendor risk, and the auditor asks for each key vendor's latest report.
-import { addInterval, addMonths, compareDates, describeInterval, maxDate, minDate, parseInterval, INTERVAL_PATTERN } from '../src/domain/dates.js';
+import { addInterval, addMonths, compareDates, describeInterval, maxDate, minDate, parseInterval, INTERVAL_PATTERN } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { AssuranceKind, Vendor } from '../src/model/types.js';
 

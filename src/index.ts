@@ -1,5 +1,5 @@
 // soc2lint's public API: lint a program, format the findings.
-export { lint, findRoot, type LintOptions, type LintResult } from './lint.js';
+export { lint, findRoot, type LintOptions, type LintResult } from './report/lint.js';
 export { loadConfig, ConfigError, type Config } from './config/config.js';
 export { loadRepo } from './model/load.js';
 export { runRules } from './engine/run.js';

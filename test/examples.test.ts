@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { activeFindings } from '../src/engine/finding.js';
 import type { RuleOverride } from '../src/engine/settings.js';
-import { lint } from '../src/lint.js';
+import { lint } from '../src/report/lint.js';
 import { RULES } from '../rules/index.js';
 import { git, gitRepo } from './helpers/git.js';
 

@@ -2,7 +2,7 @@
 // instead of a hundred. Start-up is most of a pre-commit hook's time, and module loading most of start-up.
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../core/package-root.js';
 
 await build({
   entryPoints: [join(packageRoot, 'src', 'cli', 'main.ts')],

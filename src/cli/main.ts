@@ -1,9 +1,7 @@
 // The CLI: arguments in, exit code out. Never calls process.exit; bin/soc2lint.js owns the process.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ConfigError } from '../config/config.js';
 import { GitError } from '../git/errors.js';
-import { packageRoot } from '../package-root.js';
+import { version } from './version.js';
 import { HELP, UsageError, parseCliArgs, type CliCommand } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -47,8 +45,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`soc2lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug in soc2lint; please report it.\n`);
     return 2;
   }
-}
-
-export function version(): string {
-  return (JSON.parse(readFileSync(resolve(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }

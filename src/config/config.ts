@@ -2,7 +2,7 @@
 // config is fatal (exit 2) and always names the file, line and key.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { IsoDate } from '../domain/dates.js';
+import type { IsoDate } from '../core/dates.js';
 import { resolveLayers, type Layer } from './extends.js';
 import { ConfigError, type Config, type ConfigOverride, type FileKind, type RuleLayer } from './types.js';
 

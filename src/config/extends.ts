@@ -2,7 +2,7 @@
 // order, and stops with the place of the `extends` value when a file is missing or the chain loops.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { didYouMean } from '../domain/suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import { readConfigFile, type ConfigFile } from './file.js';
 import { PRESETS, isPresetName } from './presets.js';
 import { ConfigError } from './types.js';

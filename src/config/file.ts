@@ -1,7 +1,7 @@
 // One config file read, checked against the schema and turned into data with the place of every entry, before any
 // merging: so every error names the file that holds the mistake, its line and its key.
-import type { IsoDate } from '../domain/dates.js';
-import type { RuleSetting, SourceRange } from '../engine/finding.js';
+import type { IsoDate } from '../core/dates.js';
+import type { RuleSetting, SourceRange } from '../core/types.js';
 import { readTextFile } from '../files/read.js';
 import { YamlSource, type PathSegment } from '../parse/source.js';
 import { parseYaml } from '../parse/yaml.js';

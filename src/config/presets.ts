@@ -1,5 +1,5 @@
 // The built-in presets a config can extend (`extends: soc2lint:strict`): rule severities as data, by default severity.
-import type { Severity } from '../engine/finding.js';
+import type { Severity } from '../core/types.js';
 
 export interface Preset {
   /** One sentence for the docs and error messages. */

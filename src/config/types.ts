@@ -1,8 +1,10 @@
 // The shape of a loaded configuration, and the error a bad one raises. Shared by the config reader and the engine.
-import type { IsoDate } from '../domain/dates.js';
-import type { RuleSetting, SourceRange } from '../engine/finding.js';
+import type { IsoDate } from '../core/dates.js';
+import type { RuleSetting, SourceRange } from '../core/types.js';
 
-export type FileKind = 'policies' | 'controls' | 'scope' | 'vendors' | 'people' | 'training' | 'acknowledgments' | 'waivers';
+import type { FileKind } from '../core/types.js';
+
+export type { FileKind };
 
 export interface RuleConfigEntry {
   setting: RuleSetting;

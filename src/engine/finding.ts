@@ -1,19 +1,7 @@
 // A finding is data: where, what, which rule, how bad. Formatters turn findings into text.
+import type { Severity, SourceRange } from '../core/types.js';
 
-export type Severity = 'error' | 'warn';
-export type RuleSetting = Severity | 'off';
-
-/** A place in a file: 1-based lines and columns, end exclusive like ESLint's. */
-export interface SourceRange {
-  /** Relative to the repo root, `/` separators; `.` for the repo itself. */
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** The ID of the record the place belongs to (a control, a policy), for waivers and stable fingerprints. */
-  record?: string;
-}
+export { REPO_ROOT, fileStart, type RuleSetting, type Severity, type SourceRange } from '../core/types.js';
 
 export interface Finding extends SourceRange {
   ruleId: string;
@@ -31,13 +19,6 @@ export type Suppression =
 /** Findings that count: not suppressed by a waiver. */
 export function activeFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => !finding.suppressedBy);
-}
-
-/** The repo root, for findings about the program as a whole when no file holds the offending value. */
-export const REPO_ROOT = '.';
-
-export function fileStart(file: string): SourceRange {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
 
 /** By place, then rule; findings of one rule at one place keep the order the rule reported them in (sort is stable). */

@@ -1,5 +1,5 @@
 // What a rule is: metadata next to a check over the repo model. A rule never reads files or the clock.
-import type { IsoDate } from '../domain/dates.js';
+import type { IsoDate } from '../core/dates.js';
 import type { ModelPart, RecordKind, RepoModel, Waiver } from '../model/types.js';
 import type { DirectiveUse } from './directives.js';
 import type { Severity, SourceRange } from './finding.js';

@@ -1,6 +1,6 @@
 // Running the enabled rules over the model, then waivers and inline directives. A rule that throws or reports nonsense
 // becomes a finding, not a crash.
-import type { IsoDate } from '../domain/dates.js';
+import type { IsoDate } from '../core/dates.js';
 import type { RepoModel, Waiver } from '../model/types.js';
 import { applyDirectives, NO_DIRECTIVE_USE, type DirectiveUse } from './directives.js';
 import { applyWaivers } from './waivers.js';

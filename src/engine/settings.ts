@@ -5,7 +5,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { ConfigError, type Config, type ConfigOverride, type RuleConfigEntry } from '../config/config.js';
 import { overrideMatcher, type FileMatcher } from '../config/overrides.js';
 import { PRESETS } from '../config/presets.js';
-import { didYouMean } from '../domain/suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import type { Finding, RuleSetting } from './finding.js';
 import type { AnyRule } from './rule.js';
 import type { EnabledRule } from './run.js';

@@ -1,7 +1,7 @@
 // Waivers: approved, expiring exceptions from waivers.yaml. A waiver suppresses the findings of one rule on one
 // target (a record ID, or a glob over file paths); suppressed findings stay in the results, marked, never dropped.
 import { minimatch } from 'minimatch';
-import { compareDates, type IsoDate } from '../domain/dates.js';
+import { compareDates, type IsoDate } from '../core/dates.js';
 import type { Waiver } from '../model/types.js';
 import type { Finding } from './finding.js';
 

@@ -2,8 +2,8 @@
 import { realpathSync } from 'node:fs';
 import { sep } from 'node:path';
 import { glob } from 'glob';
-import type { FileKind } from '../config/config.js';
-import type { LoadProblem } from '../model/types.js';
+import type { FileKind } from '../core/types.js';
+import type { LoadProblem } from '../core/types.js';
 
 export interface DiscoveredFile {
   kind: FileKind;

@@ -1,8 +1,8 @@
 // Reading one file defensively: size cap, binary and encoding checks, BOM removal.
 // Bad input is normal input: every failure becomes a problem with a place, never an exception.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { SourceRange } from '../engine/finding.js';
-import type { EvidenceContent } from '../model/types.js';
+import type { SourceRange } from '../core/types.js';
+import type { EvidenceContent } from '../core/types.js';
 
 /** Compliance documents are small; anything larger is a mistake or an attack, and parsing it would be slow. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;

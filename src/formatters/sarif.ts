@@ -4,9 +4,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, type Finding, type Severity, type Suppression } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../core/package-root.js';
 import { fingerprints } from './fingerprint.js';
-import { plainText, ruleDocs, withAbsoluteLinks } from './rule-docs.js';
+import { plainText, ruleDocs, withAbsoluteLinks } from '../report/rule-docs.js';
 import type { FormatInput, Formatter } from './types.js';
 
 export const INFORMATION_URI = 'https://github.com/soc2lint/soc2lint';

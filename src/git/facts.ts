@@ -1,7 +1,7 @@
 // What git knows about the program: which files are committed (or staged), and how each policy's text changed.
 // Every fact comes from a fixed handful of git processes for the whole repo (rev-parse, ls-files, one log, one
 // diff), never one process per file, and simple-git is only loaded when a rule needs git at all.
-import type { IsoDate } from '../domain/dates.js';
+import type { IsoDate } from '../core/dates.js';
 import { splitBody } from '../parse/front-matter.js';
 
 /** The `commit` of changes not committed yet (staged or not). */

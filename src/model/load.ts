@@ -4,12 +4,12 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, sep } from 'node:path';
 import type { Document } from 'yaml';
 import type { Config, FileKind } from '../config/config.js';
-import { TSC_2017, type Criterion } from '../domain/tsc2017.js';
+import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { readEvidence, readTextFile } from '../files/read.js';
 import { loadGitFacts } from '../git/facts.js';
-import { evidenceFiles } from '../domain/evidence.js';
-import { headingAnchors, isExternal, resolveLink } from '../parse/markdown.js';
+import { evidenceFiles } from './evidence.js';
+import { headingAnchors } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
 import { frontMatterDirectives, markdownDirectives, yamlDirectives } from '../parse/directives.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
@@ -269,12 +269,10 @@ class ModelBuilder {
     const anchors = this.model.anchors as Map<string, ReadonlySet<string>>;
     for (const policy of this.model.policies) {
       for (const link of policy.links) {
-        if (isExternal(link.target)) continue;
-        const target = resolveLink(policy.source.file, link.target);
-        const file = target.file ?? policy.source.file;
-        if (target.outside) continue;
-        if (target.file !== undefined) note(target.file);
-        if (target.anchor === undefined || anchors.has(file) || !/\.(md|markdown)$/i.test(file)) continue;
+        if (link.external || link.outside) continue;
+        const file = link.file ?? policy.source.file;
+        if (link.file !== undefined) note(link.file);
+        if (link.anchor === undefined || anchors.has(file) || !/\.(md|markdown)$/i.test(file)) continue;
         const own = this.policyTexts.get(file);
         if (own !== undefined) {
           anchors.set(file, headingAnchors(own));

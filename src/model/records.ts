@@ -1,8 +1,8 @@
 // Raw, schema-checked values turned into typed records: snake_case to camelCase, defaults applied,
 // values that broke the schema left out (they are already reported), list positions kept for findings.
-import { INTERVAL_KEYWORDS, parseInterval, type Interval } from '../domain/dates.js';
-import type { CategoryId } from '../domain/tsc2017.js';
-import { extractLinks } from '../parse/markdown.js';
+import { INTERVAL_KEYWORDS, parseInterval, type Interval } from '../core/dates.js';
+import type { CategoryId } from '../core/tsc2017.js';
+import { extractLinks, isExternal, resolveLink } from '../parse/markdown.js';
 import type { PathSegment, RecordSource } from '../parse/source.js';
 import type { Violation } from '../schema/validate.js';
 import type {
@@ -109,7 +109,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 export function toPolicy(raw: Raw, source: RecordSource, body: string, bodyLine: number, versionText?: string): Policy {
-  const links = extractLinks(body, bodyLine);
+  const links = extractLinks(body, bodyLine).map((link) =>
+    isExternal(link.target) ? { ...link, external: true, outside: false } : { ...link, external: false, ...resolveLink(source.file, link.target) },
+  );
   const review = interval(raw.review_every, 'annual');
   return {
     kind: 'policy',

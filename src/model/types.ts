@@ -1,10 +1,25 @@
 // The repo model: typed records with their sources, built once and handed to every rule.
-import type { IsoDate, Interval } from '../domain/dates.js';
-import type { CategoryId, Criterion, CriteriaCatalog } from '../domain/tsc2017.js';
+import type { IsoDate, Interval } from '../core/dates.js';
+import type { CategoryId, Criterion, CriteriaCatalog } from '../core/tsc2017.js';
 import type { RecordSource } from '../parse/source.js';
-import type { SourceRange } from '../engine/finding.js';
+
+export type { RecordSource, PathSegment } from '../parse/source.js';
+export type {
+  Directive,
+  DirectiveForm,
+  DirectiveProblem,
+  DirectiveProblemKind,
+  DirectiveRule,
+  DirectiveSyntax,
+  EvidenceContent,
+  LoadProblem,
+  PathTarget,
+} from '../core/types.js';
+import type { Directive, EvidenceContent, LoadProblem, PathTarget } from '../core/types.js';
 import type { GitFacts } from '../git/facts.js';
 import type { MarkdownLink } from '../parse/markdown.js';
+
+export { WORKING_TREE } from '../git/facts.js';
 
 export type RecordKind =
   | 'policy'
@@ -48,8 +63,19 @@ export interface Policy extends RecordBase {
   /** The markdown after the front matter, and the file line it starts on. */
   body: string;
   bodyLine: number;
-  /** The links in the body, with their file positions. */
-  links: MarkdownLink[];
+  /** The links in the body, with their file positions and where they lead. */
+  links: PolicyLink[];
+}
+
+/** A link in a policy body: where it is written and, for a relative link, the root-relative file and anchor it names. */
+export interface PolicyLink extends MarkdownLink {
+  /** A URL with a scheme, a protocol-relative URL, or mail: not checked. */
+  external: boolean;
+  /** The root-relative file a relative link names; undefined for `#anchor` alone and for external links. */
+  file?: string;
+  anchor?: string;
+  /** A relative link that climbs out of the repository. */
+  outside: boolean;
 }
 
 export type ControlStatus = 'active' | 'planned' | 'retired';
@@ -62,13 +88,6 @@ export type ControlFrequency =
   | 'semiannual'
   | 'annual'
   | 'event';
-
-/** What the loader found at a path a record names, so rules never touch the file system. */
-export type PathTarget =
-  | { state: 'file' }
-  | { state: 'missing' }
-  | { state: 'outside'; reason: 'parent' | 'absolute' | 'symlink' }
-  | { state: 'directory' };
 
 export interface EvidenceRef {
   /** Position in the control's `evidence` list, for source lookups. */
@@ -202,64 +221,6 @@ export type ComplianceRecord =
  * the git index, the git history of policies, the text of evidence files, and the targets of policy links.
  */
 export type ModelPart = 'git-index' | 'git-history' | 'evidence-content' | 'link-targets';
-
-/** The text of an evidence file, or why it was not read. */
-export type EvidenceContent = { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' };
-
-/** Where a directive is written: a `#` comment in a YAML file or policy front matter, or an HTML comment in a policy body. */
-export type DirectiveSyntax = 'yaml' | 'markdown';
-
-/** What a directive does: suppress on its own line, on the next line, from here on, or end a `disable` range. */
-export type DirectiveForm = 'disable-line' | 'disable-next-line' | 'disable' | 'enable';
-
-/** A rule named by a directive, where its name is written, and the file lines the directive covers for it. */
-export interface DirectiveRule {
-  id: string;
-  at: SourceRange;
-  /** First and last covered file line, inclusive; undefined for `enable`, and for a directive too broken to cover anything. */
-  lines?: { first: number; last: number };
-}
-
-/** Why a directive cannot work, found while reading it (unknown rule names are judged later, against the rules). */
-export type DirectiveProblemKind =
-  | 'unknown-form' // soc2lint-disable-nextline
-  | 'wrong-syntax' // a form of the other syntax: soc2lint-disable-line in markdown, a range in YAML
-  | 'no-rule'
-  | 'stray-comma'
-  | 'missing-separator' // rule names and a reason without " -- " between them
-  | 'no-reason'
-  | 'alone-on-line' // a YAML disable-line with no content before it on its line
-  | 'unmatched-enable'
-  | 'unclosed'; // an HTML comment without -->
-
-export interface DirectiveProblem {
-  kind: DirectiveProblemKind;
-  at: SourceRange;
-  /** The text the problem is about, as written (a rule name, a rule list). */
-  text?: string;
-}
-
-/** An inline suppression comment (`soc2lint-disable-next-line stale-evidence -- reason`), as written and as understood. */
-export interface Directive {
-  syntax: DirectiveSyntax;
-  /** The comment, from its `#` or `<!--` to its end. */
-  at: SourceRange;
-  /** The word after `soc2lint-`, as written (`disable-nextline` stays misspelt). */
-  keyword: string;
-  /** Undefined when the keyword is not a form of this syntax. */
-  form?: DirectiveForm;
-  rules: DirectiveRule[];
-  /** The text after ` -- `, trimmed; undefined when there is none. */
-  reason?: string;
-  problems: DirectiveProblem[];
-}
-
-/** A file that could not be read or parsed, or a record that broke its schema. */
-export interface LoadProblem {
-  kind: 'parse' | 'schema';
-  message: string;
-  range: SourceRange;
-}
 
 export interface RepoModel {
   catalog: CriteriaCatalog;

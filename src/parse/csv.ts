@@ -1,6 +1,6 @@
 // CSV records (training and acknowledgment logs, as exported from HR and LMS tools): a header row, then one row a record.
 import { parse } from 'csv-parse/sync';
-import type { LoadProblem } from '../model/types.js';
+import type { LoadProblem } from '../core/types.js';
 
 export interface CsvRow {
   values: Record<string, string>;

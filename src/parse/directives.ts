@@ -2,15 +2,19 @@
 // of the YAML lexer, so a `#` inside a quoted string or a block scalar is never taken for one, and from the HTML
 // comments of a policy's markdown body outside code. Only files that mention `soc2lint-` are lexed at all.
 import { CST, Lexer, LineCounter } from 'yaml';
-import type { SourceRange } from '../engine/finding.js';
-import type { Directive, DirectiveForm, DirectiveProblem, DirectiveProblemKind, DirectiveRule, DirectiveSyntax } from '../model/types.js';
+import {
+  DIRECTIVE_FORMS,
+  type Directive,
+  type DirectiveForm,
+  type DirectiveProblem,
+  type DirectiveProblemKind,
+  type DirectiveRule,
+  type DirectiveSyntax,
+  type SourceRange,
+} from '../core/types.js';
 import { proseLines } from './markdown.js';
 
 /** The forms each syntax takes: ranges only make sense in prose, "this line" only after YAML content. */
-export const DIRECTIVE_FORMS: Record<DirectiveSyntax, readonly DirectiveForm[]> = {
-  yaml: ['disable-line', 'disable-next-line'],
-  markdown: ['disable-next-line', 'disable', 'enable'],
-};
 
 const MARKER = 'soc2lint-';
 /** Tokens that are not content: a line holding only these is blank or a comment. */

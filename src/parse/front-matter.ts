@@ -2,7 +2,7 @@
 // line numbers stay the file's own. gray-matter's default engine (js-yaml) is never used: it turns dates
 // into Date objects, has no positions, and its `---js` language runs code.
 import matter from 'gray-matter';
-import type { LoadProblem } from '../model/types.js';
+import type { LoadProblem } from '../core/types.js';
 import { parseYaml, type ParsedYaml } from './yaml.js';
 
 export type FrontMatterResult =

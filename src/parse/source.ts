@@ -1,6 +1,6 @@
 // Where a record came from, and how to turn a path inside it into a line and column.
 import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
-import type { SourceRange } from '../engine/finding.js';
+import type { SourceRange } from '../core/types.js';
 
 export type PathSegment = string | number;
 

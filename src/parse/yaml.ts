@@ -1,7 +1,7 @@
 // YAML with positions. Strict on purpose: duplicate keys, tabs and alias bombs are errors, and dates stay strings
 // (the YAML 1.2 core schema has no timestamp type, so 2026-01-31 is never turned into a time-zone-shifted Date).
 import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { LoadProblem } from '../model/types.js';
+import type { LoadProblem } from '../core/types.js';
 
 /** Enough for any real document; an alias bomb needs thousands. */
 const MAX_ALIAS_COUNT = 100;

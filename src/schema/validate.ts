@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
-import { didYouMean } from '../domain/suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import type { PathSegment, RecordSource } from '../parse/source.js';
-import type { LoadProblem } from '../model/types.js';
-import { packageRoot } from '../package-root.js';
+import type { LoadProblem } from '../core/types.js';
+import { packageRoot } from '../core/package-root.js';
 import { FORMATS } from './formats.js';
 
 const require = createRequire(import.meta.url);

@@ -1,8 +1,8 @@
 // A synthetic compliance program of any size, for the benchmark: realistic shapes, deterministic content.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TSC_2017 } from '../../src/domain/tsc2017.js';
-import { addDays } from '../../src/domain/dates.js';
+import { TSC_2017 } from '../../src/core/tsc2017.js';
+import { addDays } from '../../src/core/dates.js';
 
 export interface ProgramSize {
   policies: number;

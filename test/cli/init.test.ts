@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OWNER, renderTemplate, scaffold, templateFiles } from '../../src/cli/commands/init.js';
-import { addDays, todayUtc } from '../../src/domain/dates.js';
+import { addDays, todayUtc } from '../../src/core/dates.js';
 import { git } from '../helpers/git.js';
 import { makeRepo } from '../helpers/repo.js';
 import { runCli } from '../helpers/cli.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { resolveSettings, type RuleOverride } from '../../src/engine/settings.js';
-import { lint } from '../../src/lint.js';
+import { lint } from '../../src/report/lint.js';
 import { makeRepo, policy, type RepoFiles } from '../helpers/repo.js';
 
 const approved = (id: string, reviewed: string) =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { Ajv } from 'ajv';
-import { TSC_2017, type CategoryId, type CriteriaCatalog } from '../../src/domain/tsc2017.js';
+import { TSC_2017, type CategoryId, type CriteriaCatalog } from '../../src/core/tsc2017.js';
 
 const schemaUrl = new URL('../../schemas/catalog.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as Record<string, unknown>;

@@ -17,7 +17,7 @@ import {
   todayUtc,
   type Interval,
   type PeriodUnit,
-} from '../../src/domain/dates.js';
+} from '../../src/core/dates.js';
 
 describe('isIsoDate', () => {
   it.each([

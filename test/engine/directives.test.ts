@@ -8,7 +8,7 @@ import unusedDirective from '../../rules/unused-directive.js';
 import { main } from '../../src/cli/main.js';
 import type { Finding } from '../../src/engine/finding.js';
 import type { AnyRule } from '../../src/engine/rule.js';
-import { lint } from '../../src/lint.js';
+import { lint } from '../../src/report/lint.js';
 import { frontMatterDirectives, markdownDirectives, yamlDirectives } from '../../src/parse/directives.js';
 import { makeRepo, policy, type RepoFiles } from '../helpers/repo.js';
 

@@ -7,7 +7,7 @@ import { RULES } from '../../rules/index.js';
 import unusedWaiver from '../../rules/unused-waiver.js';
 import type { AnyRule } from '../../src/engine/rule.js';
 import type { Finding } from '../../src/engine/finding.js';
-import { lint } from '../../src/lint.js';
+import { lint } from '../../src/report/lint.js';
 import { makeRepo, policy, type RepoFiles } from '../helpers/repo.js';
 import { runCli } from '../helpers/cli.js';
 import { ALL_CC, CLEAN, controlsFor } from '../helpers/programs.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { activeFindings, type Finding } from '../../src/engine/finding.js';
 import { FINGERPRINT_KEY, createSarif, pascalCase, sarif, type SarifInput } from '../../src/formatters/sarif.js';
 import type { FormatInput } from '../../src/formatters/types.js';
-import { lint } from '../../src/lint.js';
+import { lint } from '../../src/report/lint.js';
 import { RULES } from '../../rules/index.js';
 import { FIXTURE_DOCS, FIXTURE_INPUT, FIXTURE_RULES } from './fixture.js';
 import { expectGolden } from './golden.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/changed-since-approval.js';
 import type { Finding } from '../../src/engine/finding.js';
-import { lint } from '../../src/lint.js';
+import { lint } from '../../src/report/lint.js';
 import { git, gitRepo, shallowClone } from '../helpers/git.js';
 import { makeRepo, policy } from '../helpers/repo.js';
 import { runRuleIn } from '../helpers/rule-tester.js';

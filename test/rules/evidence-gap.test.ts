@@ -1,5 +1,5 @@
 import rule from '../../rules/evidence-gap.js';
-import { addDays } from '../../src/domain/dates.js';
+import { addDays } from '../../src/core/dates.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 /** scope.yaml declaring an audit of the given type over the given period. */

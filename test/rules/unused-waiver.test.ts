@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import staleEvidence from '../../rules/stale-evidence.js';
 import staleReview from '../../rules/stale-review.js';
 import rule from '../../rules/unused-waiver.js';
-import { lint } from '../../src/lint.js';
+import { lint } from '../../src/report/lint.js';
 import { makeRepo, type RepoFiles } from '../helpers/repo.js';
 import { testRule } from '../helpers/rule-tester.js';
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/package-root.js';
+import { packageRoot } from '../../src/core/package-root.js';
 import { FORMATS } from '../../src/schema/formats.js';
 import { BASE_ID, RECORD_SCHEMAS, newAjv } from '../../src/schema/validate.js';
 

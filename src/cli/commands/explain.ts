@@ -1,9 +1,9 @@
 // `soc2lint explain RULE`: the rule's documentation page, as shipped beside it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { didYouMean } from '../../domain/suggest.js';
+import { didYouMean } from '../../core/suggest.js';
 import { docsPath } from '../../engine/rule.js';
-import { packageRoot } from '../../package-root.js';
+import { packageRoot } from '../../core/package-root.js';
 import { RULES } from '../../../rules/index.js';
 import { UsageError } from '../args.js';
 import type { CliIo } from '../io.js';

@@ -2,8 +2,8 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addMonths, todayUtc, type IsoDate } from '../../domain/dates.js';
-import { packageRoot } from '../../package-root.js';
+import { addMonths, todayUtc, type IsoDate } from '../../core/dates.js';
+import { packageRoot } from '../../core/package-root.js';
 import { FORMATS } from '../../schema/formats.js';
 import { UsageError } from '../args.js';
 import type { CliIo } from '../io.js';

@@ -8,11 +8,11 @@ import { FORMATTERS } from '../../formatters/index.js';
 import type { FormatInput } from '../../formatters/types.js';
 import { checkoutPrefix } from '../../git/prefix.js';
 import { stagedFiles } from '../../git/staged.js';
-import { lint } from '../../lint.js';
+import { lint } from '../../report/lint.js';
 import { RULES } from '../../../rules/index.js';
 import { UsageError, type LintOptions } from '../args.js';
 import type { CliIo } from '../io.js';
-import { version } from '../main.js';
+import { version } from '../version.js';
 
 export async function runLint(options: LintOptions, io: CliIo): Promise<number> {
   const plan = options.staged

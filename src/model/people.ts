@@ -1,6 +1,6 @@
 // Who works here on a given day, and who owns what: shared by the people, training and ownership rules.
-import { compareDates, type IsoDate } from './dates.js';
-import type { Person, RepoModel } from '../model/types.js';
+import { compareDates, type IsoDate } from '../core/dates.js';
+import type { Person, RepoModel } from './types.js';
 import type { RecordSource } from '../parse/source.js';
 
 /** Started (or no start recorded) and not yet gone: the last day (`end`) still counts as employed. */

@@ -1,14 +1,14 @@
 // The library entry point: config → files → model → rules → findings. Never exits the process.
-import { findRoot, loadConfig, type Config } from './config/config.js';
-import { isIsoDate, todayUtc, type IsoDate } from './domain/dates.js';
-import type { Finding } from './engine/finding.js';
-import { modelPartsFor, type AnyRule } from './engine/rule.js';
-import { runRules, type EnabledRule } from './engine/run.js';
-import { applyFileSettings, resolveSettings, type RuleOverride } from './engine/settings.js';
-import { ConfigError } from './config/config.js';
-import { loadRepo } from './model/load.js';
-import type { RepoModel } from './model/types.js';
-import { RULES } from '../rules/index.js';
+import { findRoot, loadConfig, type Config } from '../config/config.js';
+import { isIsoDate, todayUtc, type IsoDate } from '../core/dates.js';
+import type { Finding } from '../engine/finding.js';
+import { modelPartsFor, type AnyRule } from '../engine/rule.js';
+import { runRules, type EnabledRule } from '../engine/run.js';
+import { applyFileSettings, resolveSettings, type RuleOverride } from '../engine/settings.js';
+import { ConfigError } from '../config/config.js';
+import { loadRepo } from '../model/load.js';
+import type { RepoModel } from '../model/types.js';
+import { RULES } from '../../rules/index.js';
 
 export interface LintOptions {
   /** The repo root (absolute). Use `findRoot` to find it from a folder or file. */

@@ -4,8 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { packageRoot } from '../package-root.js';
-import { newAjv, RECORD_SCHEMAS, BASE_ID } from './validate.js';
+import { packageRoot } from '../core/package-root.js';
+import { newAjv, RECORD_SCHEMAS, BASE_ID } from '../schema/validate.js';
 
 const require = createRequire(import.meta.url);
 const { _ } = require('ajv') as typeof import('ajv');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docsPath } from '../engine/rule.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../core/package-root.js';
 
 export interface RuleDocs {
   /** The page's first paragraph, without its "Default severity" sentence (the configured severity may differ). */

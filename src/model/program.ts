@@ -1,9 +1,9 @@
 // Shared judgements about the program that several rules make: what is active, what is in scope, what is due.
-import type { CategoryId, Criterion } from './tsc2017.js';
-import { addDays, addInterval, compareDates, maxDate, type Interval, type IsoDate } from './dates.js';
-import type { Control, ControlFrequency, RepoModel } from '../model/types.js';
-import type { PeriodUnit } from './dates.js';
-import { REPO_ROOT, fileStart, type SourceRange } from '../engine/finding.js';
+import type { CategoryId, Criterion } from '../core/tsc2017.js';
+import { addDays, addInterval, compareDates, maxDate, type Interval, type IsoDate } from '../core/dates.js';
+import type { Control, ControlFrequency, RepoModel } from './types.js';
+import type { PeriodUnit } from '../core/dates.js';
+import { REPO_ROOT, fileStart, type SourceRange } from '../core/types.js';
 
 export function activeControls(model: RepoModel): Control[] {
   return model.controls.filter((control) => control.status === 'active');

@@ -1,6 +1,6 @@
 // Every file the program names as proof, in one place: control evidence, vendor reports and bridge letters,
 // offboarding records. The loader resolves them; the evidence rules check them.
-import type { RepoModel } from '../model/types.js';
+import type { RepoModel } from './types.js';
 import type { PathSegment, RecordSource } from '../parse/source.js';
 
 export interface EvidenceFileRef {
