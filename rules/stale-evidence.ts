@@ -2,17 +2,23 @@
 // has probably stopped operating (or stopped being recorded), which an auditor's sample will show as an exception.
 import { EVIDENCE_MAX_AGE, activeControls, newestEvidenceDate } from '../src/model/program.js';
 import { addDays, addInterval, compareDates, describeInterval } from '../src/core/dates.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, ruleOptions } from '../src/engine/rule.js';
 
-export default defineRule<{ grace: number }>({
+export default defineRule({
   meta: {
     id: 'stale-evidence',
     description: "An active control whose newest evidence is older than its frequency allows (option grace, in days).",
     defaultSeverity: 'error',
     reads: ['control'],
-    options: {
+    options: ruleOptions<{ grace: number }>({
       defaults: { grace: 0 },
       schema: { type: 'object', additionalProperties: false, properties: { grace: { type: 'integer', minimum: 0, maximum: 366 } } },
+    }),
+    messages: {
+      stale:
+        'Control {{control}} runs {{frequency}}, but its newest evidence is from {{newest}}; the next was due by {{due}}, {{maxAge}} after it. Add evidence of the latest run, or fix the frequency.',
+      staleWithGrace:
+        "Control {{control}} runs {{frequency}}, but its newest evidence is from {{newest}}; the next was due by {{due}} (with {{grace}} days' grace), {{maxAge}} after it. Add evidence of the latest run, or fix the frequency.",
     },
   },
   check({ model, asOf, options, report }) {
@@ -24,7 +30,8 @@ export default defineRule<{ grace: number }>({
       if (compareDates(due, asOf) >= 0) continue;
       const entry = control.evidence.find((e) => e.date === newest)!;
       report({
-        message: `Control ${control.id} runs ${control.frequency}, but its newest evidence is from ${newest}; the next was due by ${due}${options.grace ? ` (with ${options.grace} days' grace)` : ''}, ${describeInterval(maxAge)} after it. Add evidence of the latest run, or fix the frequency.`,
+        messageId: options.grace ? 'staleWithGrace' : 'stale',
+        data: { control: control.id, frequency: control.frequency, newest, due, grace: options.grace, maxAge: describeInterval(maxAge) },
         at: control.source.at(['evidence', entry.index, 'date']),
       });
     }

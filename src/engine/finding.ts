@@ -6,6 +6,11 @@ export { REPO_ROOT, fileStart, type RuleSetting, type Severity, type SourceRange
 export interface Finding extends SourceRange {
   ruleId: string;
   severity: Severity;
+  /** The key of the rule's `meta.messages` the message was made from (`internal-error` for a rule that failed). */
+  messageId: string;
+  /** The values the message's placeholders took. */
+  data: Readonly<Record<string, string | number>>;
+  /** The message, made once from the template and the data. */
   message: string;
   /** Set when a waiver or an inline directive suppresses the finding: it stays in the results, but does not count. */
   suppressedBy?: Suppression;

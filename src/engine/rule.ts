@@ -4,7 +4,21 @@ import type { ModelPart, RecordKind, RepoModel, Waiver } from '../model/types.js
 import type { DirectiveUse } from './directives.js';
 import type { Severity, SourceRange } from './finding.js';
 
-export interface RuleMeta<Options> {
+/** The values a message template's `{{placeholders}}` take. */
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** A rule's options: their defaults and a JSON Schema that checks what a config sets. */
+export interface RuleOptions<Options> {
+  defaults: Options;
+  schema: Record<string, unknown>;
+}
+
+/** Declares a rule's options with their type, so `defineRule` infers it: `options: ruleOptions<{ grace: number }>({ ... })`. */
+export function ruleOptions<Options>(options: RuleOptions<Options>): RuleOptions<Options> {
+  return options;
+}
+
+export interface RuleMeta<Options, MessageIds extends string = string> {
   /** Kebab-case, naming the problem: `stale-evidence`. */
   id: string;
   /** One sentence: what the rule finds. */
@@ -16,7 +30,12 @@ export interface RuleMeta<Options> {
    */
   reads: readonly (RecordKind | 'problems' | ModelPart)[];
   /** Options with their defaults and a JSON Schema to check what a config sets. */
-  options?: { defaults: Options; schema: Record<string, unknown> };
+  options?: RuleOptions<Options>;
+  /**
+   * What the rule says, by message ID: templates whose `{{name}}` placeholders take the `data` of each report. The
+   * text is produced once, by the engine; reports, fingerprints and tests work from the ID and the data.
+   */
+  messages: Readonly<Record<MessageIds, string>>;
   /**
    * `waivers`: the rule runs after waivers are applied and sees how many findings each waiver matched
    * (`context.waiverMatches`); its own findings cannot be waived.
@@ -24,14 +43,17 @@ export interface RuleMeta<Options> {
   phase?: 'waivers';
 }
 
-export interface Problem {
-  message: string;
+export interface Problem<MessageIds extends string = string> {
+  /** A key of the rule's `meta.messages`. */
+  messageId: MessageIds;
+  /** The values of the template's placeholders. */
+  data?: MessageData;
   at: SourceRange;
   /** The record the finding is about, when it is not the record at `at` (e.g. a criterion reported at scope.yaml). */
   record?: string;
 }
 
-export interface RuleContext<Options> {
+export interface RuleContext<Options, MessageIds extends string = string> {
   readonly model: RepoModel;
   /** The date every date is judged against (config `as_of`, `--now`, or today in UTC). */
   readonly asOf: IsoDate;
@@ -47,22 +69,45 @@ export interface RuleContext<Options> {
   readonly ruleIds: ReadonlySet<string>;
   /** The IDs of the rules that ran before waivers were applied (off and skipped rules are not among them). */
   readonly ranRuleIds: ReadonlySet<string>;
-  report(problem: Problem): void;
+  report(problem: Problem<MessageIds>): void;
 }
 
-export interface Rule<Options = Record<string, never>> {
-  meta: RuleMeta<Options>;
-  check(context: RuleContext<Options>): void;
+export interface Rule<Options = Record<string, never>, MessageIds extends string = string> {
+  meta: RuleMeta<Options, MessageIds>;
+  check(context: RuleContext<Options, MessageIds>): void;
 }
 
-/** Identity, for type inference of a rule's options. */
-export function defineRule<Options = Record<string, never>>(rule: Rule<Options>): Rule<Options> {
+/**
+ * Identity, for type inference: the options' type from `meta.options` (see `ruleOptions`), the message IDs from the
+ * keys of `meta.messages`, so `report({ messageId })` with an ID the rule does not declare fails to compile.
+ */
+export function defineRule<Options = Record<string, never>, MessageIds extends string = never>(rule: Rule<Options, MessageIds>): Rule<Options, MessageIds> {
   return rule;
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** The placeholder names of a message template, in order of first use. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((match) => match[1]!))];
+}
+
+/** A message from its template and data; undefined when the data lacks a placeholder's value (a bug in the rule). */
+export function formatMessage(template: string, data: MessageData = {}): string | undefined {
+  let missing = false;
+  const text = template.replace(PLACEHOLDER, (_whole, name: string) => {
+    if (!Object.hasOwn(data, name)) {
+      missing = true;
+      return '';
+    }
+    return String(data[name]);
+  });
+  return missing ? undefined : text;
 }
 
 // Rules with different option types live in one registry.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<any>;
+export type AnyRule = Rule<any, string>;
 
 /** Where a rule's documentation lives, relative to the package root. */
 export function docsPath(ruleId: string): string {

@@ -5,7 +5,7 @@ import type { RepoModel, Waiver } from '../model/types.js';
 import { applyDirectives, NO_DIRECTIVE_USE, type DirectiveUse } from './directives.js';
 import { applyWaivers } from './waivers.js';
 import { REPO_ROOT, compareFindings, fileStart, type Finding, type Severity } from './finding.js';
-import type { AnyRule, Problem } from './rule.js';
+import { formatMessage, placeholders, type AnyRule, type Problem } from './rule.js';
 
 export interface EnabledRule {
   rule: AnyRule;
@@ -46,20 +46,26 @@ function runPhase(
   for (const { rule, severity, options } of rules) {
     const ruleId = rule.meta.id;
     const report = (problem: Problem) => {
-      if (!isWellFormed(problem)) {
-        findings.push(malformed(ruleId, problem));
+      const template = isWellFormed(problem) ? rule.meta.messages[problem.messageId] : undefined;
+      const data = problem.data ?? {};
+      const message = template === undefined ? undefined : formatMessage(template, data);
+      if (message === undefined) {
+        findings.push(malformed(ruleId, problem, rule));
         return;
       }
       const record = problem.record ?? problem.at.record;
-      findings.push({ ruleId, severity, message: problem.message, ...problem.at, ...(record !== undefined ? { record } : {}) });
+      findings.push({ ruleId, severity, messageId: problem.messageId, data, message, ...problem.at, ...(record !== undefined ? { record } : {}) });
     };
     try {
       rule.check({ model, asOf, options, waiverMatches, directiveUse, ruleIds, ranRuleIds, report });
     } catch (error) {
+      const data = { error: error instanceof Error ? error.message : String(error) };
       findings.push({
         ruleId,
         severity: 'error',
-        message: `Rule ${ruleId} failed (${error instanceof Error ? error.message : String(error)}); its findings are incomplete. This is a bug in soc2lint: please report it.`,
+        messageId: INTERNAL_ERROR,
+        data,
+        message: `Rule ${ruleId} failed (${data.error}); its findings are incomplete. This is a bug in soc2lint: please report it.`,
         ...fileStart(model.configFile ?? REPO_ROOT),
       });
     }
@@ -67,21 +73,35 @@ function runPhase(
   return findings;
 }
 
+/** The message ID of the findings the engine makes when a rule fails or reports something it cannot place. */
+export const INTERNAL_ERROR = 'internal-error';
+
 function isWellFormed(problem: Problem): boolean {
   const { at } = problem;
   return (
-    typeof problem.message === 'string' &&
-    problem.message.length > 0 &&
+    typeof problem.messageId === 'string' &&
+    (problem.data === undefined || (typeof problem.data === 'object' && problem.data !== null)) &&
     typeof at?.file === 'string' &&
     [at.line, at.column, at.endLine, at.endColumn].every((n) => Number.isInteger(n) && n >= 1)
   );
 }
 
-function malformed(ruleId: string, problem: Problem): Finding {
+function malformed(ruleId: string, problem: Problem, rule: AnyRule): Finding {
+  const known = typeof problem.messageId === 'string' && Object.hasOwn(rule.meta.messages, problem.messageId);
+  const why = !isWellFormed(problem)
+    ? `without a valid place or message ID (${JSON.stringify({ messageId: problem.messageId, at: problem.at })})`
+    : !known
+      ? `with the message ID "${problem.messageId}", which its meta.messages does not declare`
+      : `with message "${problem.messageId}" but no value for its placeholder(s) ${placeholders(rule.meta.messages[problem.messageId]!)
+          .filter((name) => !Object.hasOwn(problem.data ?? {}, name))
+          .join(', ')}`;
+  const data = { why };
   return {
     ruleId,
     severity: 'error',
-    message: `Rule ${ruleId} reported a finding without a valid place (${JSON.stringify(problem.at)}): ${String(problem.message)}. This is a bug in soc2lint: please report it.`,
+    messageId: INTERNAL_ERROR,
+    data,
+    message: `Rule ${ruleId} reported a finding ${why}. This is a bug in soc2lint: please report it.`,
     ...fileStart(typeof problem.at?.file === 'string' ? problem.at.file : REPO_ROOT),
   };
 }

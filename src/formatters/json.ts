@@ -6,6 +6,8 @@ import { groupByFile, type FormatInput } from './types.js';
 export interface JsonMessage {
   ruleId: string;
   severity: 1 | 2;
+  /** The key of the rule's `meta.messages` the message was made from, as ESLint reports it. */
+  messageId: string;
   message: string;
   line: number;
   column: number;
@@ -40,8 +42,8 @@ export function json({ findings }: FormatInput): string {
   return `${JSON.stringify(results, null, 2)}\n`;
 }
 
-function toMessage({ ruleId, severity, message, line, column, endLine, endColumn }: Finding): JsonMessage {
-  return { ruleId, severity: severity === 'error' ? 2 : 1, message, line, column, endLine, endColumn };
+function toMessage({ ruleId, severity, messageId, message, line, column, endLine, endColumn }: Finding): JsonMessage {
+  return { ruleId, severity: severity === 'error' ? 2 : 1, messageId, message, line, column, endLine, endColumn };
 }
 
 function describe(by: Suppression): JsonSuppressedMessage['suppressions'][number] {

@@ -1,9 +1,21 @@
 // The repo model: typed records with their sources, built once and handed to every rule.
 import type { IsoDate, Interval } from '../core/dates.js';
 import type { CategoryId, Criterion, CriteriaCatalog } from '../core/tsc2017.js';
-import type { RecordSource } from '../parse/source.js';
+import type {
+  AcknowledgmentFields,
+  ControlFields,
+  FieldSource,
+  PersonFields,
+  PolicyFields,
+  ScopeFields,
+  SystemFields,
+  TrainingFields,
+  VendorFields,
+  WaiverFields,
+} from './fields.js';
 
-export type { RecordSource, PathSegment } from '../parse/source.js';
+export type * from './fields.js';
+export type { PathSegment } from '../parse/source.js';
 export type {
   Directive,
   DirectiveForm,
@@ -32,8 +44,9 @@ export type RecordKind =
   | 'acknowledgment'
   | 'waiver';
 
-interface RecordBase {
-  readonly source: RecordSource;
+interface RecordBase<Fields> {
+  /** Where the record is written; positions are asked for by field path, checked against the record's fields. */
+  readonly source: FieldSource<Fields>;
 }
 
 /** A value in a list, with its position in the list as written (for `source.at([field, index])`). */
@@ -44,7 +57,7 @@ export interface Mention {
 
 export type PolicyStatus = 'draft' | 'approved' | 'retired';
 
-export interface Policy extends RecordBase {
+export interface Policy extends RecordBase<PolicyFields> {
   kind: 'policy';
   id: string;
   title: string;
@@ -98,7 +111,7 @@ export interface EvidenceRef {
   note?: string;
 }
 
-export interface Control extends RecordBase {
+export interface Control extends RecordBase<ControlFields> {
   kind: 'control';
   id: string;
   title: string;
@@ -127,7 +140,7 @@ export interface NotApplicable {
   index: number;
 }
 
-export interface Scope extends RecordBase {
+export interface Scope extends RecordBase<ScopeFields> {
   kind: 'scope';
   /** Always includes `security`, whether listed or not. */
   categories: CategoryId[];
@@ -139,7 +152,7 @@ export interface Scope extends RecordBase {
   notApplicable: NotApplicable[];
 }
 
-export interface System extends RecordBase {
+export interface System extends RecordBase<SystemFields> {
   kind: 'system';
   id: string;
   name: string;
@@ -150,7 +163,7 @@ export interface System extends RecordBase {
 export type Criticality = 'critical' | 'high' | 'medium' | 'low';
 export type AssuranceKind = 'soc2-type2' | 'soc2-type1' | 'iso27001' | 'questionnaire' | 'none';
 
-export interface Vendor extends RecordBase {
+export interface Vendor extends RecordBase<VendorFields> {
   kind: 'vendor';
   id: string;
   name: string;
@@ -169,7 +182,7 @@ export interface Vendor extends RecordBase {
   reviewEveryText?: string;
 }
 
-export interface Person extends RecordBase {
+export interface Person extends RecordBase<PersonFields> {
   kind: 'person';
   /** The person's e-mail address. */
   id: string;
@@ -180,14 +193,14 @@ export interface Person extends RecordBase {
   offboarded?: { date: IsoDate; evidence?: string };
 }
 
-export interface TrainingRecord extends RecordBase {
+export interface TrainingRecord extends RecordBase<TrainingFields> {
   kind: 'training';
   person: string;
   course: string;
   date: IsoDate;
 }
 
-export interface AcknowledgmentRecord extends RecordBase {
+export interface AcknowledgmentRecord extends RecordBase<AcknowledgmentFields> {
   kind: 'acknowledgment';
   person: string;
   policy: string;
@@ -195,7 +208,7 @@ export interface AcknowledgmentRecord extends RecordBase {
   date: IsoDate;
 }
 
-export interface Waiver extends RecordBase {
+export interface Waiver extends RecordBase<WaiverFields> {
   kind: 'waiver';
   rule: string;
   /** A record ID or a path glob. */

@@ -7,7 +7,7 @@ import type { FormatInput } from '../../src/formatters/types.js';
 /** A package folder whose rules/<id>.md pages stand in for soc2lint's own, so goldens do not change with the docs. */
 export const FIXTURE_DOCS = fileURLToPath(new URL('../fixtures/formatters/docs', import.meta.url));
 
-const rule = (id: string, description: string, defaultSeverity: 'error' | 'warn'): RuleMeta<unknown> => ({ id, description, defaultSeverity, reads: [] });
+const rule = (id: string, description: string, defaultSeverity: 'error' | 'warn'): RuleMeta<unknown> => ({ id, description, defaultSeverity, reads: [], messages: { sample: '{{text}}' } });
 
 export const FIXTURE_RULES: RuleMeta<unknown>[] = [
   rule('sample-error', 'A control whose newest evidence is older than its frequency allows.', 'error'),
@@ -28,19 +28,23 @@ const at = (file: string, line: number, column: number, endLine: number, endColu
 });
 
 export const FIXTURE_FINDINGS: Finding[] = [
-  { ruleId: 'sample-undocumented', severity: 'error', message: 'No scope.yaml or config file: the program has no declared scope.', ...at('.', 1, 1, 1, 1) },
+  { ruleId: 'sample-undocumented', severity: 'error', messageId: 'sample', data: { text: 'x' }, message: 'No scope.yaml or config file: the program has no declared scope.', ...at('.', 1, 1, 1, 1) },
   {
     ruleId: 'sample-error',
     severity: 'error',
-    message: 'Duplicate control ID "AC-01": also defined at controls/access.yaml:34. Give each control its own ID.',
+    messageId: 'duplicate',
+    data: { kind: 'control', id: 'AC-01', others: 'controls/access.yaml' },
+    message: 'Duplicate control ID "AC-01": also defined in controls/access.yaml. Give each control its own ID.',
     ...at('controls/access.yaml', 2, 9, 2, 14, 'AC-01'),
   },
   // The same problem twice at one place (the engine reports one per interval, say): two results, two fingerprints.
-  { ruleId: 'sample-error', severity: 'error', message: 'Control AC-03 has no evidence dated in 2026-01.', ...at('controls/access.yaml', 30, 5, 30, 10, 'AC-03') },
-  { ruleId: 'sample-error', severity: 'error', message: 'Control AC-03 has no evidence dated in 2026-01.', ...at('controls/access.yaml', 30, 5, 30, 10, 'AC-03') },
+  { ruleId: 'sample-error', severity: 'error', messageId: 'sample', data: { text: 'x' }, message: 'Control AC-03 has no evidence dated in 2026-01.', ...at('controls/access.yaml', 30, 5, 30, 10, 'AC-03') },
+  { ruleId: 'sample-error', severity: 'error', messageId: 'sample', data: { text: 'x' }, message: 'Control AC-03 has no evidence dated in 2026-01.', ...at('controls/access.yaml', 30, 5, 30, 10, 'AC-03') },
   {
     ruleId: 'sample-warning',
     severity: 'warn',
+    messageId: 'sample',
+    data: { text: 'x' },
     message: 'Control AC-07 maps no criterion.',
     ...at('controls/access.yaml', 44, 9, 46, 1, 'AC-07'),
     suppressedBy: { kind: 'waiver', file: 'waivers.yaml', line: 3, reason: 'Retired at quarter end; see ticket <SEC-12> & "notes".', approvedBy: 'ciso@acme.example', expires: '2026-09-30' },
@@ -48,6 +52,8 @@ export const FIXTURE_FINDINGS: Finding[] = [
   {
     ruleId: 'sample-warning',
     severity: 'warn',
+    messageId: 'sample',
+    data: { text: 'x' },
     message: 'Control GOV-02 maps no criterion | table breaker.',
     ...at('controls/governance.yaml', 12, 5, 12, 11, 'GOV-02'),
     suppressedBy: { kind: 'directive', file: 'controls/governance.yaml', line: 11, reason: 'Internal only' },
@@ -57,12 +63,14 @@ export const FIXTURE_FINDINGS: Finding[] = [
   {
     ruleId: 'sample-error',
     severity: 'error',
+    messageId: 'sample',
+    data: { text: 'x' },
     message: 'Evidence 100%: done, "final"\r\nline two\nhas <insert name> & \'quotes\' | a\\pipe\u0007.',
     ...at('evidence/100%:done,final.md', 7, 3, 7, 12, 'OPS-02'),
   },
-  { ruleId: 'sample-warning', severity: 'warn', message: 'Policy POL-ACCESS maps no criterion.', ...at('policies/access control.md', 9, 26, 9, 40, 'POL-ACCESS') },
+  { ruleId: 'sample-warning', severity: 'warn', messageId: 'sample', data: { text: 'x' }, message: 'Policy POL-ACCESS maps no criterion.', ...at('policies/access control.md', 9, 26, 9, 40, 'POL-ACCESS') },
   // A rule that reported an end before its start: formats must not send that on.
-  { ruleId: 'sample-error', severity: 'error', message: 'Policy POL-ÉTÉ is stale.', ...at('policies/été.md', 5, 16, 5, 1) },
+  { ruleId: 'sample-error', severity: 'error', messageId: 'sample', data: { text: 'x' }, message: 'Policy POL-ÉTÉ is stale.', ...at('policies/été.md', 5, 16, 5, 1) },
 ];
 
 export const FIXTURE_INPUT: FormatInput = {

@@ -94,13 +94,22 @@ describe('sarif', () => {
     const print = (findings: Finding[]) => run({ ...FIXTURE_INPUT, findings }).results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints[FINGERPRINT_KEY]);
     const base = FIXTURE_INPUT.findings[1]!;
 
-    it('stay the same when the finding moves down the file, or the line it quotes moves', () => {
-      const moved = { ...base, line: 12, endLine: 12, message: base.message.replace('access.yaml:34', 'access.yaml:40') };
+    it('stay the same when the finding moves down the file, or its message is reworded', () => {
+      const moved = { ...base, line: 12, endLine: 12 };
+      const reworded = { ...base, message: 'Control ID "AC-01" is used twice (also in controls/access.yaml).' };
       expect(print([moved])).toEqual(print([base]));
+      expect(print([reworded])).toEqual(print([base]));
     });
 
-    it('change with the rule, the file, the record or the message', () => {
-      const variants = [base, { ...base, ruleId: 'sample-warning' }, { ...base, file: 'controls/other.yaml' }, { ...base, record: 'AC-09' }, { ...base, message: 'Another problem.' }];
+    it('change with the rule, the file, the record, the message ID or the names of its data', () => {
+      const variants = [
+        base,
+        { ...base, ruleId: 'sample-warning' },
+        { ...base, file: 'controls/other.yaml' },
+        { ...base, record: 'AC-09' },
+        { ...base, messageId: 'another' },
+        { ...base, data: { ...base.data, month: '2026-01' } },
+      ];
       expect(new Set(print(variants)).size).toBe(variants.length);
     });
 
@@ -110,9 +119,22 @@ describe('sarif', () => {
       expect(second).not.toBe(first);
     });
 
-    it('keep numbers that are not line references (two months are two problems)', () => {
-      const january = { ...base, message: 'No evidence dated in 2026-01.' };
-      expect(print([january])).not.toEqual(print([{ ...january, message: 'No evidence dated in 2026-02.' }]));
+    it('stay the same when a rule rewrites a message template (the text is not hashed, the ID and data keys are)', async () => {
+      const { runRules } = await import('../../src/engine/run.js');
+      const { loadConfig } = await import('../../src/config/config.js');
+      const { loadRepo } = await import('../../src/model/load.js');
+      const { default: staleEvidence } = await import('../../rules/stale-evidence.js');
+      const { makeRepo } = await import('../helpers/repo.js');
+      const root = makeRepo({ 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: monthly\nevidence:\n  - url: https://ci.example.com/1\n    date: 2026-01-05\n' });
+      const model = await loadRepo(loadConfig(root), new Set());
+      const lintWith = (messages: Record<string, string>) => {
+        const rule = { ...staleEvidence, meta: { ...staleEvidence.meta, messages: { ...staleEvidence.meta.messages, ...messages } } };
+        return runRules(model, [{ rule, severity: 'error', options: rule.meta.options!.defaults }], '2026-07-01');
+      };
+      const before = lintWith({});
+      const after = lintWith({ stale: 'Evidence for {{control}} ({{frequency}}) stopped on {{newest}}: {{due}} passed, {{maxAge}}.' });
+      expect(after.map((f) => f.message)).not.toEqual(before.map((f) => f.message));
+      expect(print(after)).toEqual(print(before));
     });
   });
 

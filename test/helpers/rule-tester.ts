@@ -22,6 +22,10 @@ export interface ExpectedFinding {
   file: string;
   line: number;
   column?: number;
+  /** The key of the rule's `meta.messages` the finding was made from. */
+  messageId: string;
+  /** The placeholder values, compared whole when given. */
+  data?: Record<string, string | number>;
   /** A substring or pattern the message must contain. */
   message?: string | RegExp;
 }
@@ -67,15 +71,21 @@ export function testRule(rule: AnyRule, cases: { valid: RuleCase[]; invalid: Inv
           const actual = findings[i]!;
           expect({ file: actual.file, line: actual.line }, show(actual)).toEqual({ file: expected.file, line: expected.line });
           if (expected.column !== undefined) expect(actual.column, show(actual)).toBe(expected.column);
+          expect(actual.messageId, show(actual)).toBe(expected.messageId);
+          if (expected.data !== undefined) expect(actual.data, show(actual)).toEqual(expected.data);
           if (typeof expected.message === 'string') expect(actual.message).toContain(expected.message);
           else if (expected.message) expect(actual.message).toMatch(expected.message);
           expect(actual.severity).toBe(rule.meta.defaultSeverity);
         });
+      });
+      it('exercises every message the rule declares', () => {
+        const used = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
+        expect(Object.keys(rule.meta.messages).filter((id) => !used.has(id)), 'messages no invalid case expects').toEqual([]);
       });
     });
   });
 }
 
 function show(finding: Finding): string {
-  return `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${finding.message}`;
+  return `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}/${finding.messageId} ${JSON.stringify(finding.data)}: ${finding.message}`;
 }
