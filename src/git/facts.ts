@@ -1,7 +1,7 @@
 // What git knows about the program: which files are committed (or staged), and how each policy's text changed.
 // Every fact comes from a fixed handful of git processes for the whole repo (rev-parse, ls-files, one log, one
 // diff), never one process per file, and simple-git is only loaded when a rule needs git at all.
-import type { IsoDate } from '../core/dates.js';
+import { compareDates, type IsoDate } from '../core/dates.js';
 import { splitBody } from '../parse/front-matter.js';
 
 /** The `commit` of changes not committed yet (staged or not). */
@@ -36,49 +36,63 @@ export interface GitRequest {
   policies: ReadonlyMap<string, string>;
   /** Only changes after this date matter (the earliest approval among the policies). */
   since?: IsoDate;
+  /**
+   * Per policy file, the date after which its changes matter (its latest sign-off). When given, older changes are not
+   * read, and policies it does not name have no history read at all: their changes would judge nothing.
+   */
+  signedOff?: ReadonlyMap<string, IsoDate>;
 }
-
-/** Zero-context patches with fixed path prefixes, whatever the user's diff settings (relative, mnemonic prefixes). */
-const DIFF_OPTIONS = ['--unified=0', '--no-renames', '--no-color', '--no-ext-diff', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/'];
 
 const RECORD = '\u001e';
 const FIELD = '\u001f';
 
+/**
+ * simple-git resolves a command when its process closes (not 50 ms after it exits, simple-git 4's default). It still
+ * waits 50 ms after a command that printed nothing at all, so every command here is one that prints something in a
+ * real program (`status --branch` always does).
+ */
+const COMPLETION = { onClose: true, onExit: false } as const;
+
 export async function loadGitFacts(request: GitRequest): Promise<GitFacts> {
+  try {
+    return await readFacts(request);
+  } catch (error) {
+    return { available: false, reason: gitFailure(error) };
+  }
+}
+
+async function readFacts(request: GitRequest): Promise<GitFacts> {
   const { simpleGit } = await import('simple-git');
   // In a hook, GIT_INDEX_FILE names the index being committed (git commit -a); keep it, as git itself would.
-  const git = simpleGit({ baseDir: request.root, trimmed: false, allowEnvironment: ['GIT_INDEX_FILE'] });
-  let top: string[];
-  try {
-    // One process for where we are, whether the clone is shallow, and whether there is a commit yet (an empty line
-    // after --revs-only HEAD means none).
-    top = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--revs-only', 'HEAD'])).split('\n');
-  } catch (error) {
-    const message = (error as Error).message;
-    return { available: false, reason: /not a git repository/i.test(message) ? 'the folder is not in a git repository' : `git failed: ${firstLine(message)}` };
-  }
+  const options = { baseDir: request.root, trimmed: false, allowEnvironment: ['GIT_INDEX_FILE'], completion: COMPLETION };
+  const git = simpleGit(options);
+  // One process for where we are, whether the clone is shallow, and whether there is a commit yet (an empty line
+  // after --revs-only HEAD means none).
+  const top = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--revs-only', 'HEAD'])).split('\n');
   const prefix = top[1] ?? '';
   const shallow = top[2]?.trim() === 'true';
   const hasCommit = (top[3] ?? '').trim() !== '';
   const wantHistory = request.history && request.policies.size > 0 && !shallow && hasCommit;
   const folders = pathspecsFor([...request.policies.keys()]);
 
-  // The processes are independent; run them side by side (simple-git also waits 50 ms on a command with no
-  // output, such as a clean `git diff`, and running them together pays that once).
-  const [files, uncommitted, log] = await Promise.all([
+  // Names first, side by side: what is tracked, which policies differ from HEAD, and which commits touched a policy
+  // since the earliest sign-off. File names come NUL-separated, never quoted, whatever characters they hold.
+  const [files, status, log] = await Promise.all([
     git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.']),
-    wantHistory ? git.raw(['-c', 'core.quotePath=false', 'diff', 'HEAD', ...DIFF_OPTIONS, '--', ...folders]) : '',
+    wantHistory
+      ? git.raw(['-c', 'status.relativePaths=false', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=no', '--no-renames', '--ignore-submodules', '--', ...folders])
+      : '',
     wantHistory
       ? git.raw([
-          '-c',
-          'core.quotePath=false',
           'log',
-          `--format=${RECORD}%h${FIELD}%cI${FIELD}%s`,
+          `--format=${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%s`,
           // The history of the main line: a change merged from a branch counts on the day it was merged.
           '--first-parent',
           '--diff-merges=first-parent',
-          ...DIFF_OPTIONS,
-          '-p',
+          '--name-status',
+          '-z',
+          '--no-renames',
+          '--no-relative',
           ...(request.since ? [`--since=${request.since}T00:00:00Z`] : []),
           '--',
           ...folders,
@@ -89,115 +103,120 @@ export async function loadGitFacts(request: GitRequest): Promise<GitFacts> {
   if (request.history && shallow) {
     return { available: true, prefix, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
   }
-  const patches = parsePatches(uncommitted, { commit: WORKING_TREE, date: '9999-12-31', subject: 'uncommitted changes' }, prefix);
-  for (const entry of log.split(RECORD).slice(1)) {
-    const newline = entry.indexOf('\n');
-    const [commit = '', dateTime = '', subject = ''] = entry.slice(0, newline === -1 ? undefined : newline).split(FIELD);
-    // The commit's own calendar date, in the committer's time zone: never shifted to the machine's.
-    patches.push(...parsePatches(entry.slice(newline + 1), { commit, date: dateTime.slice(0, 10), subject }, prefix));
-  }
-  return { available: true, prefix, tracked, policyChanges: bodyChanges(request.policies, patches) };
+  if (!wantHistory) return { available: true, prefix, tracked, policyChanges: new Map() };
+
+  // Then contents, only of the policies those names point at: each commit's version and its first parent's (or
+  // HEAD's, for changes not committed yet), in one cat-file process.
+  const touches = [...uncommittedPolicies(status, prefix, request.policies), ...committedTouches(log, prefix, request.policies)].filter((touch) => {
+    if (!request.signedOff) return true;
+    const since = request.signedOff.get(touch.file);
+    return since !== undefined && compareDates(touch.date, since) > 0;
+  });
+  const wanted = touches.flatMap((touch) => objectsFor(touch, prefix));
+  const blobs = wanted.length === 0 ? [] : readBatch(await simpleGit({ ...options, input: () => `${wanted.join('\n')}\n` }).binaryCatFile(['--batch']), wanted);
+  return { available: true, prefix, tracked, policyChanges: bodyChanges(request.policies, touches, blobs) };
 }
 
-interface Hunk {
-  oldStart: number;
-  oldLines: string[];
-  newStart: number;
-  newCount: number;
+/** The objects to read for a touch: the version before it and after it; none for the commit that added the file. */
+function objectsFor(touch: Touch, prefix: string): string[] {
+  if (touch.added) return [];
+  const path = `${prefix}${touch.file}`;
+  return touch.commit === WORKING_TREE ? [`HEAD:${path}`] : [`${touch.hash}:${path}`, `${touch.hash}^:${path}`];
 }
 
-interface Patch extends PolicyChange {
+interface Touch extends PolicyChange {
+  /** Full commit hash; empty for the working tree. */
+  hash: string;
+  /** Root-relative policy file. */
   file: string;
+  /** The touch created the file: its history starts here. */
   added: boolean;
-  hunks: Hunk[];
 }
 
-/**
- * Unified diffs (with --unified=0) split into per-file patches, paths made relative to the program root. File headers
- * are read only between `diff --git` and the first hunk, and hunk bodies by their line counts, so a body line that
- * starts with `--` or `++` is content, not a header.
- */
-function parsePatches(text: string, change: PolicyChange, prefix: string): Patch[] {
-  const patches: Patch[] = [];
-  let current: Patch | undefined;
-  let inHeader = false;
-  let added = false;
-  let hunk: Hunk | undefined;
-  let oldLeft = 0;
-  let newLeft = 0;
-  for (const line of text.split('\n')) {
-    if (hunk && (oldLeft > 0 || newLeft > 0)) {
-      if (line.startsWith('-')) {
-        hunk.oldLines.push(line.slice(1));
-        oldLeft--;
-      } else if (line.startsWith('+')) {
-        newLeft--;
-      }
-      continue; // also skips "\ No newline at end of file"
-    }
-    if (line.startsWith('diff --git ')) {
-      current = undefined;
-      hunk = undefined;
-      inHeader = true;
-      added = false;
-      continue;
-    }
-    if (inHeader) {
-      if (line.startsWith('--- ')) added = line === '--- /dev/null';
-      else if (line.startsWith('+++ ')) {
-        inHeader = false;
-        const path = line.slice(4).replace(/^b\//, '');
-        if (path !== '/dev/null' && path.startsWith(prefix)) {
-          current = { ...change, file: path.slice(prefix.length), added, hunks: [] };
-          patches.push(current);
-        }
-      }
-      continue;
-    }
-    const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-    if (header && current) {
-      oldLeft = header[2] === undefined ? 1 : Number(header[2]);
-      newLeft = header[4] === undefined ? 1 : Number(header[4]);
-      hunk = { oldStart: Number(header[1]), oldLines: [], newStart: Number(header[3]), newCount: newLeft };
-      current.hunks.push(hunk);
+/** Policies whose staged or unstaged text differs from HEAD, from `status --porcelain=v2 -z`. */
+function uncommittedPolicies(status: string, prefix: string, policies: ReadonlyMap<string, string>): Touch[] {
+  const touches: Touch[] = [];
+  for (const entry of status.split('\0')) {
+    // "1 XY sub mH mI mW hH hI path" (changed) and "u XY sub m1 m2 m3 mW h1 h2 h3 path" (unmerged); the path is
+    // the rest of the entry, spaces and all.
+    const fields = entry.startsWith('1 ') ? 8 : entry.startsWith('u ') ? 10 : -1;
+    if (fields < 0) continue;
+    const parts = entry.split(' ');
+    const path = parts.slice(fields).join(' ');
+    const file = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+    // XY: staged and unstaged states; "A" staged means HEAD has no such file.
+    const added = parts[1]?.[0] === 'A';
+    if (file !== undefined && policies.has(file)) touches.push({ commit: WORKING_TREE, hash: '', date: '9999-12-31', subject: 'uncommitted changes', file, added });
+  }
+  return touches;
+}
+
+/** Per commit (newest first), the policies it added or modified, from `log --name-status -z` (status, path, ...). */
+function committedTouches(log: string, prefix: string, policies: ReadonlyMap<string, string>): Touch[] {
+  const touches: Touch[] = [];
+  for (const entry of log.split(RECORD).slice(1)) {
+    const [header = '', ...rest] = entry.split('\0');
+    const [hash = '', commit = '', dateTime = '', subject = ''] = header.split(FIELD);
+    for (let i = 0; i + 1 < rest.length; i += 2) {
+      const status = rest[i]!.replace(/^\n/, '');
+      const path = rest[i + 1]!;
+      const file = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+      if (file === undefined || !policies.has(file) || !/^[AMT]$/.test(status)) continue;
+      // The commit's own calendar date, in the committer's time zone: never shifted to the machine's.
+      touches.push({ commit, hash, date: dateTime.slice(0, 10), subject, file, added: status === 'A' });
     }
   }
-  return patches;
+  return touches;
 }
 
 /**
- * Walk each policy's patches from the newest back, undoing each one on the text to recover the version before it;
- * a patch changed the body when the body before and after differ. Additions are where a policy's history starts.
+ * `cat-file --batch` output, one blob per requested object, in order. Every object asked for exists in a sound
+ * repository (the log said the file was there), so a missing one means the repository is damaged.
  */
-function bodyChanges(policies: ReadonlyMap<string, string>, patches: readonly Patch[]): Map<string, PolicyChange[]> {
-  const byFile = new Map<string, Patch[]>();
-  for (const patch of patches) if (policies.has(patch.file)) byFile.set(patch.file, [...(byFile.get(patch.file) ?? []), patch]);
+function readBatch(output: Buffer, wanted: readonly string[]): string[] {
+  const blobs: string[] = [];
+  let at = 0;
+  while (blobs.length < wanted.length && at < output.length) {
+    const newline = output.indexOf(10, at);
+    if (newline < 0) break;
+    const match = /^[0-9a-f]+ blob (\d+)$/.exec(output.toString('utf8', at, newline));
+    if (!match) throw new Error(`object ${wanted[blobs.length]} is missing or not a file`);
+    const size = Number(match[1]);
+    blobs.push(output.toString('utf8', newline + 1, newline + 1 + size));
+    at = newline + 1 + size + 1;
+  }
+  if (blobs.length < wanted.length) throw new Error(`git cat-file answered ${blobs.length} of ${wanted.length} objects`);
+  return blobs;
+}
+
+/**
+ * Walk each policy's touches from the newest back (uncommitted first); a touch changed the body when the body before
+ * and after differ. The commit that added the file is where its history starts.
+ */
+function bodyChanges(policies: ReadonlyMap<string, string>, touches: readonly Touch[], blobs: readonly string[]): Map<string, PolicyChange[]> {
   const result = new Map<string, PolicyChange[]>();
-  for (const [file, filePatches] of byFile) {
-    let lines = policies.get(file)!.split('\n');
-    const changes: PolicyChange[] = [];
-    for (const patch of filePatches) {
-      if (patch.added) break;
-      const before = undo(lines, patch.hunks);
-      if (splitBody(before.join('\n')) !== splitBody(lines.join('\n'))) {
-        changes.push({ commit: patch.commit, date: patch.date, subject: patch.subject });
-      }
-      lines = before;
+  const ended = new Set<string>();
+  let next = 0;
+  for (const touch of touches) {
+    const [after, before] = touch.added ? [] : touch.commit === WORKING_TREE ? [policies.get(touch.file), blobs[next++]] : [blobs[next++], blobs[next++]];
+    if (ended.has(touch.file)) continue;
+    const changes = result.get(touch.file) ?? [];
+    result.set(touch.file, changes);
+    if (touch.added) {
+      ended.add(touch.file);
+      continue;
     }
-    result.set(file, changes);
+    if (after !== undefined && before !== undefined && splitBody(before) !== splitBody(after)) changes.push({ commit: touch.commit, date: touch.date, subject: touch.subject });
   }
   return result;
 }
 
-/** Reverse-apply zero-context hunks: put each hunk's old lines back in place of its new ones, bottom-up. */
-function undo(lines: readonly string[], hunks: readonly Hunk[]): string[] {
-  const result = [...lines];
-  for (const hunk of [...hunks].sort((a, b) => b.newStart - a.newStart)) {
-    // With no new lines, newStart names the line after which the old ones stood.
-    const at = hunk.newCount === 0 ? hunk.newStart : hunk.newStart - 1;
-    result.splice(at, hunk.newCount, ...hunk.oldLines);
-  }
-  return result;
+/** A git failure as one line for the notice: git missing, not a repository, or a repository git cannot read. */
+function gitFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ENOENT|spawn git/i.test(message)) return 'git is not installed, or not on PATH';
+  if (/not a git repository/i.test(message)) return 'the folder is not in a git repository';
+  return `git could not read this repository: ${firstLine(message).replace(/^(fatal|error): /, '')}`;
 }
 
 /** The folders holding the policies, as git pathspecs (few arguments, however many policies there are). */

@@ -4,6 +4,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, sep } from 'node:path';
 import type { Document } from 'yaml';
 import type { Config, FileKind } from '../config/config.js';
+import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { readEvidence, readTextFile } from '../files/read.js';
@@ -253,12 +254,19 @@ class ModelBuilder {
       }
     }
     if (needs.has('git-index') || needs.has('git-history')) {
-      const signoffs = this.model.policies.flatMap((p) => [p.approvedOn, p.lastReviewed]).filter((d): d is string => d !== undefined);
+      // Each policy's latest sign-off: only changes after it can make the approved text out of date.
+      const signedOff = new Map<string, IsoDate>();
+      for (const policy of this.model.policies) {
+        const latest = maxDate([policy.approvedOn, policy.lastReviewed].filter((d): d is IsoDate => d !== undefined));
+        if (latest !== undefined) signedOff.set(policy.source.file, latest);
+      }
+      const earliest = minDate(signedOff.values());
       this.model.git = await loadGitFacts({
         root: this.config.root,
         history: needs.has('git-history'),
         policies: new Map(this.model.policies.map((p) => [p.source.file, this.policyTexts.get(p.source.file) ?? ''])),
-        ...(signoffs.length ? { since: signoffs.sort()[0]! } : {}),
+        ...(earliest !== undefined ? { since: earliest } : {}),
+        signedOff,
       });
     }
     return this.model;

@@ -1,0 +1,150 @@
+// Git facts from real repositories: names git would quote, front-matter-only edits, uncommitted text, merges, and
+// repositories git cannot read. Whatever goes wrong, the answer is a reason to skip the git rules, never a throw.
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGitFacts, type GitFacts } from '../../src/git/facts.js';
+import { git, gitRepo } from '../helpers/git.js';
+import { makeRepo } from '../helpers/repo.js';
+
+const policy = (body: string, approved = '2026-01-10') => `---\nid: POL-A\ntitle: A\nstatus: approved\napproved_on: ${approved}\n---\n${body}\n`;
+
+async function facts(root: string, policies: string[], since = '2026-01-01'): Promise<Extract<GitFacts, { available: true }>> {
+  const texts = new Map(policies.map((file) => [file, readText(root, file)]));
+  const result = await loadGitFacts({ root, history: true, policies: texts, since });
+  if (!result.available) throw new Error(`git facts unavailable: ${result.reason}`);
+  return result;
+}
+
+function readText(root: string, file: string): string {
+  return readFileSync(join(root, file), 'utf8');
+}
+
+const subjects = (changes: readonly { subject: string }[] | undefined) => (changes ?? []).map((change) => change.subject);
+
+describe('policy history', () => {
+  it.each([
+    ['a space', 'policies/Access Control Policy.md'],
+    ['a tab', 'policies/Access\tControl.md'],
+    ['double quotes', 'policies/Access "Control".md'],
+    ['a backslash', 'policies/Access\\Control.md'],
+    ['non-ASCII letters', 'policies/Zugriffsrichtlinie-Prüfung.md'],
+  ])('finds body changes to a policy whose file name holds %s', async (_what, file) => {
+    const root = gitRepo([
+      { date: '2025-12-01', files: { [file]: policy('First text.') }, message: 'add' },
+      { date: '2026-02-01', files: { [file]: policy('Changed text.') }, message: 'reword' },
+    ]);
+    expect(subjects((await facts(root, [file])).policyChanges.get(file))).toEqual(['reword']);
+  });
+
+  it('ignores commits that change only the front matter, and stops at the commit that added the file', async () => {
+    const file = 'policies/a.md';
+    const root = gitRepo([
+      { date: '2026-01-05', files: { [file]: policy('Text.') }, message: 'add' },
+      { date: '2026-02-01', files: { [file]: policy('Text.', '2026-02-01') }, message: 'front matter only' },
+      { date: '2026-03-01', files: { [file]: policy('New text.', '2026-02-01') }, message: 'body' },
+    ]);
+    expect(subjects((await facts(root, [file])).policyChanges.get(file))).toEqual(['body']);
+  });
+
+  it('reports uncommitted changes to the body first, staged or not, and not a front-matter-only edit', async () => {
+    const root = gitRepo([{ date: '2026-01-05', files: { 'policies/a.md': policy('Text.'), 'policies/b.md': policy('B.'), 'policies/c.md': policy('C.') } }]);
+    writeFileSync(join(root, 'policies/a.md'), policy('Edited, not staged.'));
+    writeFileSync(join(root, 'policies/b.md'), policy('Edited and staged.'));
+    git(root, ['add', 'policies/b.md']);
+    writeFileSync(join(root, 'policies/c.md'), policy('C.', '2026-02-02'));
+    const result = await facts(root, ['policies/a.md', 'policies/b.md', 'policies/c.md']);
+    expect(subjects(result.policyChanges.get('policies/a.md'))).toEqual(['uncommitted changes']);
+    expect(subjects(result.policyChanges.get('policies/b.md'))).toEqual(['uncommitted changes']);
+    expect(subjects(result.policyChanges.get('policies/c.md'))).toEqual([]);
+  });
+
+  it('counts a change merged from a branch on the main line, as the merge', async () => {
+    const root = gitRepo([{ date: '2026-01-05', files: { 'policies/a.md': policy('Text.') } }]);
+    const at = (date: string) => ({ GIT_AUTHOR_DATE: `${date}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${date}T12:00:00+00:00` });
+    git(root, ['checkout', '-q', '-b', 'edit']);
+    writeFileSync(join(root, 'policies/a.md'), policy('Branch text.'));
+    git(root, ['commit', '-qam', 'on a branch'], at('2026-02-01'));
+    git(root, ['checkout', '-q', 'main']);
+    git(root, ['merge', '-q', '--no-ff', '-m', 'merge the edit', 'edit'], at('2026-03-01'));
+    const changes = (await facts(root, ['policies/a.md'])).policyChanges.get('policies/a.md');
+    expect(changes?.map((c) => [c.subject, c.date])).toEqual([['merge the edit', '2026-03-01']]);
+  });
+
+  it('with sign-off dates, reads only the changes after each policy was signed off', async () => {
+    const root = gitRepo([
+      { date: '2026-01-05', files: { 'policies/a.md': policy('One.'), 'policies/b.md': policy('One.') }, message: 'add' },
+      { date: '2026-02-01', files: { 'policies/a.md': policy('Two.'), 'policies/b.md': policy('Two.') }, message: 'february' },
+      { date: '2026-04-01', files: { 'policies/a.md': policy('Three.'), 'policies/b.md': policy('Three.') }, message: 'april' },
+    ]);
+    const texts = new Map(['policies/a.md', 'policies/b.md'].map((file) => [file, readText(root, file)]));
+    const signedOff = new Map([['policies/a.md', '2026-03-01']]);
+    const result = await loadGitFacts({ root, history: true, policies: texts, since: '2026-03-01', signedOff });
+    expect(result.available && subjects(result.policyChanges.get('policies/a.md'))).toEqual(['april']);
+    expect(result.available && result.policyChanges.has('policies/b.md')).toBe(false);
+  });
+
+  it('reads a program in a subfolder of the checkout', async () => {
+    const root = gitRepo([
+      { date: '2026-01-05', files: { 'compliance/policies/a.md': policy('Text.'), 'README.md': '# top\n' } },
+      { date: '2026-02-05', files: { 'compliance/policies/a.md': policy('Other text.') }, message: 'edit' },
+    ]);
+    const result = await facts(join(root, 'compliance'), ['policies/a.md']);
+    expect(result.prefix).toBe('compliance/');
+    expect(subjects(result.policyChanges.get('policies/a.md'))).toEqual(['edit']);
+    expect([...result.tracked]).toEqual(['policies/a.md']);
+  });
+});
+
+describe('repositories git cannot read', () => {
+  const repo = () => gitRepo([{ date: '2026-01-05', files: { 'policies/a.md': policy('Text.') } }]);
+  const unavailable = async (root: string, env?: Record<string, string>) => {
+    const saved = { ...process.env };
+    Object.assign(process.env, env ?? {});
+    try {
+      return await loadGitFacts({ root, history: true, policies: new Map([['policies/a.md', policy('Text.')]]), since: '2026-01-01' });
+    } finally {
+      for (const key of Object.keys(env ?? {})) if (saved[key] === undefined) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  };
+
+  it('a folder outside any repository', async () => {
+    expect(await unavailable(makeRepo({ 'policies/a.md': policy('Text.') }))).toEqual({ available: false, reason: 'the folder is not in a git repository' });
+  });
+
+  it('a zero-length index', async () => {
+    const root = repo();
+    truncateSync(join(root, '.git/index'), 0);
+    expect(await unavailable(root)).toMatchObject({ available: false, reason: expect.stringMatching(/^git could not read this repository: .*index/) });
+  });
+
+  it('missing objects: an earlier version of a policy', async () => {
+    const root = gitRepo([
+      { date: '2026-01-05', files: { 'policies/a.md': policy('Text.') } },
+      { date: '2026-02-05', files: { 'policies/a.md': policy('Other text.') } },
+    ]);
+    const blob = git(root, ['rev-parse', 'HEAD~1:policies/a.md']).trim();
+    rmSync(join(root, '.git/objects', blob.slice(0, 2), blob.slice(2)));
+    const result = await unavailable(root);
+    expect(result).toEqual({ available: false, reason: expect.stringMatching(/^git could not read this repository: object [0-9a-f]+\^:policies\/a\.md is missing/) });
+  });
+
+  it('missing objects: the whole object store', async () => {
+    const root = repo();
+    rmSync(join(root, '.git/objects'), { recursive: true });
+    const result = await unavailable(root);
+    expect(result).toMatchObject({ available: false });
+    expect(result.available === false && result.reason).toMatch(/^(git could not read this repository: \S|the folder is not in a git repository$)/);
+  });
+
+  it('GIT_INDEX_FILE naming a file that is not an index', async () => {
+    const root = repo();
+    writeFileSync(join(root, 'not-an-index'), 'hello\n');
+    expect(await unavailable(root, { GIT_INDEX_FILE: join(root, 'not-an-index') })).toMatchObject({ available: false, reason: expect.stringMatching(/^git could not read this repository: /) });
+  });
+
+  it('git not on PATH', async () => {
+    expect(await unavailable(repo(), { PATH: '/nonexistent' })).toEqual({ available: false, reason: 'git is not installed, or not on PATH' });
+  });
+});
