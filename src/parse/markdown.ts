@@ -1,5 +1,6 @@
 // Just enough markdown for policies: the links in a document (outside code) and the anchors its headings define.
 import { posix } from 'node:path';
+import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { splitBody } from './front-matter.js';
 
 export interface MarkdownLink {
@@ -30,39 +31,99 @@ export function proseLines(text: string): { text: string; index: number }[] {
   return lines;
 }
 
-const INLINE_LINK = /!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)/;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[^\S\n]*(<[^>\n]*>|\S+)/;
 
-/** Links in the body, with positions in the file (`firstLine` is the file line the body starts on). */
+let parser: MarkdownIt | undefined;
+
+/** A CommonMark parser that keeps destinations as written: no URL normalising, no link validation. */
+function commonMark(): MarkdownIt {
+  if (!parser) {
+    parser = markdownIt('commonmark');
+    parser.normalizeLink = (url: string) => url;
+    parser.validateLink = () => true;
+  }
+  return parser;
+}
+
+/**
+ * Links in the body, with the file position of each destination (`firstLine` is the file line the body starts on).
+ * A CommonMark parser decides what is a link (code spans, fenced and indented code, escapes, link text that wraps,
+ * reference links); the destination is then found in the lines the parser says the link's block spans, searching
+ * forward only, so the work is linear in the body. A reference link is reported once, at its definition.
+ */
 export function extractLinks(body: string, firstLine: number): MarkdownLink[] {
+  if (!body.includes('](') && !body.includes(']:')) return [];
+  const lines = body.split('\n');
   const links: MarkdownLink[] = [];
-  for (const { text: line, index } of proseLines(body)) {
-    if (/^( {4}|\t)/.test(line)) continue; // indented code
-    const visible = maskInlineCode(line);
-    const definition = REFERENCE_DEFINITION.exec(visible);
-    if (definition) {
-      const column = visible.indexOf(definition[1]!, definition[0].indexOf(']:')) + 1;
-      links.push(toLink(definition[1]!, firstLine + index, column));
-      continue;
-    }
-    for (const match of visible.matchAll(INLINE_LINK)) {
-      const destination = match[1]!;
-      if (!destination) continue;
-      const column = (match.index ?? 0) + match[0].indexOf(destination, match[0].indexOf('](') + 2) + 1;
-      links.push(toLink(destination, firstLine + index, column));
+  for (const token of commonMark().parse(body, {})) {
+    if (token.type !== 'inline' || !token.map || !token.children) continue;
+    const [first, last] = token.map;
+    const block = new BlockText(lines, first, last);
+    for (const child of token.children) {
+      const attribute = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
+      if (attribute === null || child.markup === 'autolink' || child.markup === 'linkify') continue;
+      const destination = String(attribute);
+      const found = block.findDestination(destination);
+      if (found) links.push({ target: destination, line: firstLine + found.line, column: found.column, endColumn: found.column + found.written.length });
     }
   }
-  return links;
+  // Reference definitions are not tokens: read them from the prose lines, as the parser would have taken them.
+  for (const { text: line, index } of proseLines(body)) {
+    if (/^( {4}|\t)/.test(line) || !line.includes(']:')) continue;
+    const definition = REFERENCE_DEFINITION.exec(line);
+    if (!definition) continue;
+    const written = definition[1]!;
+    const column = line.indexOf(written, definition[0].indexOf(']:')) + 1;
+    links.push({ target: written.startsWith('<') ? written.slice(1, -1) : written, line: firstLine + index, column, endColumn: column + written.length });
+  }
+  return links.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function toLink(written: string, line: number, column: number): MarkdownLink {
-  const target = written.startsWith('<') ? written.slice(1, -1) : written;
-  return { target, line, column, endColumn: column + written.length };
-}
+/** The raw text of the lines a block spans, with a cursor that only moves forward. */
+class BlockText {
+  private readonly text: string;
+  private readonly starts: number[] = [];
+  private cursor = 0;
 
-/** Replace inline code spans with spaces so their contents are not read as links, keeping columns. */
-function maskInlineCode(line: string): string {
-  return line.replace(/(`+)([^`]|(?!\1)`)*?\1/g, (span) => ' '.repeat(span.length));
+  constructor(lines: readonly string[], private readonly first: number, last: number) {
+    let offset = 0;
+    for (let i = first; i < last; i++) {
+      this.starts.push(offset);
+      offset += (lines[i] ?? '').length + 1;
+    }
+    this.text = lines.slice(first, last).join('\n');
+  }
+
+  /**
+   * The next `](` followed by the destination as written (angle brackets and backslash escapes allowed), as a
+   * 0-based body line and 1-based column; undefined for a reference link, whose destination is in its definition.
+   */
+  findDestination(destination: string): { line: number; column: number; written: string } | undefined {
+    for (let at = this.text.indexOf('](', this.cursor); at !== -1; at = this.text.indexOf('](', at + 2)) {
+      let start = at + 2;
+      while (start < this.text.length && /[ \t\n]/.test(this.text[start]!)) start++;
+      const written = this.matchWritten(start, destination);
+      if (written === undefined) continue;
+      this.cursor = start + written.length;
+      let line = this.starts.length - 1;
+      while (line > 0 && this.starts[line]! > start) line--;
+      return { line: this.first + line, column: start - this.starts[line]! + 1, written };
+    }
+    return undefined;
+  }
+
+  /** The text at `start` if it is `destination` as written: in angle brackets or not, any punctuation escaped or not. */
+  private matchWritten(start: number, destination: string): string | undefined {
+    const angled = this.text[start] === '<';
+    let at = angled ? start + 1 : start;
+    for (const char of destination) {
+      if (this.text[at] === '\\' && this.text[at + 1] === char && /[!-/:-@[-`{-~]/.test(char)) at += 2;
+      else if (this.text.startsWith(char, at)) at += char.length;
+      else return undefined;
+    }
+    if (angled) return this.text[at] === '>' ? this.text.slice(start, at + 1) : undefined;
+    return this.text.slice(start, at);
+  }
 }
 
 /** Whether a link leaves the repo: a URL with a scheme, a protocol-relative URL, or mail. */
