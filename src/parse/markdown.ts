@@ -1,6 +1,7 @@
 // Just enough markdown for policies: the links in a document (outside code) and the anchors its headings define.
 import { posix } from 'node:path';
-import markdownIt, { type MarkdownIt } from 'markdown-it';
+import { createRequire } from 'node:module';
+import type { MarkdownIt } from 'markdown-it';
 import { splitBody } from './front-matter.js';
 
 export interface MarkdownLink {
@@ -35,9 +36,13 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[^\S\n]*(<[^>\n]*>|\S+)/;
 
 let parser: MarkdownIt | undefined;
 
-/** A CommonMark parser that keeps destinations as written: no URL normalising, no link validation. */
+/**
+ * A CommonMark parser that keeps destinations as written: no URL normalising, no link validation. Loaded on first use
+ * (it takes some 20 ms to load), so a program whose policies hold no links never pays for it.
+ */
 function commonMark(): MarkdownIt {
   if (!parser) {
+    const markdownIt = createRequire(import.meta.url)('markdown-it') as (preset: 'commonmark') => MarkdownIt;
     parser = markdownIt('commonmark');
     parser.normalizeLink = (url: string) => url;
     parser.validateLink = () => true;
