@@ -143,8 +143,9 @@ export function addInterval(date: IsoDate, interval: Interval): IsoDate {
   return addDays(addMonths(date, interval.months), interval.days);
 }
 
+/** The reverse of addInterval, undone in reverse order (days, then months), so subtracting what was added never lands later than where it started. */
 export function subtractInterval(date: IsoDate, interval: Interval): IsoDate {
-  return addDays(addMonths(date, -interval.months), -interval.days);
+  return addMonths(addDays(date, -interval.days), -interval.months);
 }
 
 /** Human text: 'annual' -> '12 months', {0,90} -> '90 days', {1,0} -> '1 month', {0,7} -> '7 days', {18,0} -> '18 months', {1,15} -> '1 month 15 days'. */

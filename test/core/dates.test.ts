@@ -230,7 +230,7 @@ describe('addInterval / subtractInterval', () => {
     ['2026-12-31', 'daily', '2027-01-01', '2026-12-30'],
     ['2026-03-05', 'P90D', '2026-06-03', '2025-12-05'],
     ['2026-01-31', 'P1M1D', '2026-03-01', '2025-12-30'], // months first: Jan 31 -> Feb 28 -> Mar 1
-    ['2026-03-31', 'P1M15D', '2026-05-15', '2026-02-13'], // backwards: Mar 31 -> Feb 28 -> Feb 13
+    ['2026-03-31', 'P1M15D', '2026-05-15', '2026-02-16'], // backwards, in reverse order: Mar 31 -> Mar 16 -> Feb 16
   ])('%s with %s: + -> %s, - -> %s', (date, text, added, subtracted) => {
     const interval = parseInterval(text)!;
     expect(addInterval(date, interval)).toBe(added);
