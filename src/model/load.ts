@@ -188,7 +188,7 @@ class ModelBuilder {
       return;
     }
     for (const row of parsed.rows) {
-      this.addRecord(kind as 'training' | 'acknowledgments', entry.schema, entry.label, row.values, new CsvRowSource(file, row.line, row.text, parsed.header), () => undefined);
+      this.addRecord(kind as 'training' | 'acknowledgments', entry.schema, entry.label, row.values, new CsvRowSource(file, row.line, row.text, parsed.header, row.cells), () => undefined);
     }
   }
 

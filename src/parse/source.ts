@@ -78,16 +78,16 @@ export class CsvRowSource implements RecordSource {
     private readonly line: number,
     private readonly text: string,
     private readonly header: readonly string[],
+    /** Each cell's place in the line, as the CSV parser split it; empty when unknown. */
+    private readonly cells: readonly { column: number; length: number }[],
   ) {}
 
   at(path: readonly PathSegment[] = []): SourceRange {
     const field = typeof path[0] === 'string' ? this.header.indexOf(path[0]) : -1;
-    const cells = this.text.includes('"') ? undefined : this.text.split(',');
-    if (field >= 0 && cells && field < cells.length) {
-      const column = cells.slice(0, field).reduce((sum, cell) => sum + cell.length + 1, 0) + 1;
-      return { file: this.file, line: this.line, column, endLine: this.line, endColumn: column + (cells[field]?.length ?? 0) };
-    }
-    return { file: this.file, line: this.line, column: 1, endLine: this.line, endColumn: this.text.length + 1 };
+    const cell = field >= 0 ? this.cells[field] : undefined;
+    if (cell) return { file: this.file, line: this.line, column: cell.column, endLine: this.line, endColumn: cell.column + cell.length };
+    const firstLine = this.text.split('\n')[0] ?? '';
+    return { file: this.file, line: this.line, column: 1, endLine: this.line, endColumn: firstLine.length + 1 };
   }
 
   has(path: readonly PathSegment[]): boolean {
