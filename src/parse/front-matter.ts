@@ -9,26 +9,42 @@ export type FrontMatterResult =
   | { ok: true; yaml: ParsedYaml | undefined; body: string; bodyLine: number }
   | { ok: false; problems: LoadProblem[] };
 
-export function parseFrontMatter(text: string, file: string): FrontMatterResult {
-  if (!/^---[^\S\r\n]*\r?\n/.test(text) && !/^---yaml[^\S\r\n]*\r?\n/.test(text)) {
+export interface FrontMatterOptions {
+  /**
+   * Accept a YAML header with no opening `---`, ending at the first `---` line, as strongdm/comply's documents are
+   * written (`name: Access Policy` on line 1).
+   */
+  headerless?: boolean;
+}
+
+export function parseFrontMatter(text: string, file: string, options: FrontMatterOptions = {}): FrontMatterResult {
+  const opened = /^---[^\S\r\n]*\r?\n/.test(text) || /^---yaml[^\S\r\n]*\r?\n/.test(text);
+  if (!opened && !options.headerless) {
     const hint = text.trim() === '' ? 'The file is empty' : 'The file does not start with YAML front matter';
     return fail(file, 1, `${hint}; a policy starts with a \`---\` line, its fields (id, title, status, ...), and another \`---\` line.`);
   }
-  if (!/\r?\n---[^\S\r\n]*(\r?\n|$)/.test(text.slice(3))) {
+  if (opened && !/\r?\n---[^\S\r\n]*(\r?\n|$)/.test(text.slice(3))) {
     return fail(file, 1, 'Front matter is not closed: add a `---` line after the last field.');
   }
+  if (!opened && !/(^|\n)---[^\S\r\n]*(\r?\n|$)/.test(text)) {
+    const hint = text.trim() === '' ? 'The file is empty' : 'The header is not closed';
+    return fail(file, 1, `${hint}: a document starts with its YAML header (name, acronym, satisfies, ...) and a \`---\` line after it.`);
+  }
+  // A headerless document is read as if it opened with `---`: the matter then starts on the file's own line 1.
+  const input = opened ? text : `---\n${text}`;
 
   let yaml: ParsedYaml | undefined;
   let problems: LoadProblem[] = [];
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text, {
+    parsed = matter(input, {
       language: 'yaml',
       engines: {
         // The matter text starts right after the opening `---` on line 1, so its own line numbers are the file's.
         yaml: (source: string) => {
           // With CRLF endings the block ends with the \r of the line before the closing `---`; a lone \r confuses YAML.
-          const result = parseYaml(source.replace(/\r$/, ''), file);
+          // A headerless document's matter has no line of its own for the `---` we added: drop the newline after it.
+          const result = parseYaml((opened ? source : source.replace(/^\r?\n/, '')).replace(/\r$/, ''), file);
           if (result.ok) yaml = result.yaml;
           else problems = result.problems;
           return {};
