@@ -1,0 +1,45 @@
+// YAML with positions, on hostile input: deep nesting, lines that make the parser report an error per character,
+// and any string at all.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_YAML_DEPTH, parseYaml } from '../../src/parse/yaml.js';
+
+const problems = (text: string) => {
+  const result = parseYaml(text, 'controls/x.yaml');
+  return result.ok ? [] : result.problems.map((p) => ({ line: p.range.line, message: p.message }));
+};
+
+describe('parseYaml on hostile input', () => {
+  it.each([
+    ['a 300 KB line of "["', 'a: ' + '['.repeat(300_000)],
+    ['a 300 KB line of "{"', 'a: ' + '{'.repeat(300_000)],
+    ['1,000 levels of block mappings', Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i * 2)}k${i}:`).join('\n') + ' v\n'],
+    [`${MAX_YAML_DEPTH + 1} levels of flow lists`, `a: ${'['.repeat(MAX_YAML_DEPTH + 1)}1${']'.repeat(MAX_YAML_DEPTH + 1)}\n`],
+  ])('reports %s as nested too deeply, once', (_name, text) => {
+    expect(problems(text)).toEqual([{ line: expect.any(Number), message: expect.stringMatching(/^YAML nests deeper than 64 levels/) }]);
+  });
+
+  it(`reads ${MAX_YAML_DEPTH - 1} levels of nesting`, () => {
+    expect(problems(`a: ${'['.repeat(MAX_YAML_DEPTH - 1)}1${']'.repeat(MAX_YAML_DEPTH - 1)}\n`)).toEqual([]);
+  });
+
+  it('lists at most 20 errors of a line that breaks at every character, then says how many more', () => {
+    const found = problems('a:' + '\t- '.repeat(100_000));
+    expect(found).toHaveLength(21);
+    expect(found[20]!.message).toMatch(/^\d+ more YAML errors in this file, not listed/);
+  });
+
+  it('never throws, and every problem is on a line of the text', () => {
+    const piece = fc.constantFrom('a', ':', ' ', '\n', '- ', '[', ']', '{', '}', ',', '"', "'", '&x ', '*x', '!!merge ', '<<', '#', '\t', '---\n', '? ', '|', '>');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), fc.string({ maxLength: 80 })), (text) => {
+        const lines = text.split('\n').length;
+        for (const problem of problems(text)) {
+          expect(problem.line).toBeGreaterThanOrEqual(1);
+          expect(problem.line).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
