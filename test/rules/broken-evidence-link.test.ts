@@ -116,7 +116,7 @@ testRule(rule, {
       errors: [{ file: 'controls/all.yaml', line: 13, column: 15, messageId: 'missing', message: 'Control C-OLD: evidence path "evidence/firewall/2024.md" does not exist' }],
     },
     {
-      // Fails today: src/model/records.ts prune() drops the whole evidence entry when only its optional note is invalid.
+      // src/model/records.ts prune() drops only the invalid note, not the whole evidence entry.
       name: 'an entry whose note breaks the schema still has its path checked',
       files: { 'controls/vs.yaml': 'id: C-VS\ntitle: Scan\nfrequency: monthly\nevidence:\n  - path: evidence/scans/2026-07.pdf\n    date: 2026-06-02\n    note: 5\n' },
       errors: [{ file: 'controls/vs.yaml', line: 5, column: 11, messageId: 'missing', message: '"evidence/scans/2026-07.pdf" does not exist' }],
