@@ -9,27 +9,35 @@ export default defineRule({
     description: 'An evidence path that does not exist, or that resolves outside the repo (../, absolute paths, symlinks pointing out).',
     defaultSeverity: 'error',
     reads: ['control', 'vendor', 'person'],
+    messages: {
+      missing: '{{owner}}: evidence path "{{path}}" does not exist. Commit the file at that path (relative to the repo root) or fix the path.',
+      folder: '{{owner}}: evidence path "{{path}}" is a folder, not a file. Point at the file that proves the control operated.',
+      symlinkOutside: '{{owner}}: evidence path "{{path}}" is a symlink to a file outside the repository. Copy the evidence into the repo.',
+      absolute:
+        '{{owner}}: evidence path "{{path}}" is absolute; evidence paths are relative to the repo root and stay inside it. Copy the evidence into the repo.',
+      outside:
+        '{{owner}}: evidence path "{{path}}" leaves the repository; evidence paths are relative to the repo root and stay inside it. Copy the evidence into the repo.',
+    },
   },
   check({ model, report }) {
     for (const { owner, path, source, at } of evidenceFiles(model)) {
-      const problem = describe(model.paths.get(path));
-      if (problem) report({ message: `${owner}: evidence path "${path}" ${problem}`, at: source.at(at) });
+      const messageId = problemOf(model.paths.get(path));
+      if (messageId) report({ messageId, data: { owner, path }, at: source.at(at) });
     }
   },
 });
 
-function describe(target: PathTarget | undefined): string | undefined {
+/** Why a path is broken, as the ID of the message that says so; undefined when it leads to a file (or was never resolved). */
+function problemOf(target: PathTarget | undefined): 'missing' | 'folder' | 'symlinkOutside' | 'absolute' | 'outside' | undefined {
   switch (target?.state) {
     case undefined:
     case 'file':
       return undefined;
     case 'missing':
-      return 'does not exist. Commit the file at that path (relative to the repo root) or fix the path.';
+      return 'missing';
     case 'directory':
-      return 'is a folder, not a file. Point at the file that proves the control operated.';
+      return 'folder';
     case 'outside':
-      return target.reason === 'symlink'
-        ? 'is a symlink to a file outside the repository. Copy the evidence into the repo.'
-        : `${target.reason === 'absolute' ? 'is absolute' : 'leaves the repository'}; evidence paths are relative to the repo root and stay inside it. Copy the evidence into the repo.`;
+      return target.reason === 'symlink' ? 'symlinkOutside' : target.reason === 'absolute' ? 'absolute' : 'outside';
   }
 }

@@ -14,6 +14,16 @@ export default defineRule({
     description: 'A relative link in a policy to a file or heading anchor that does not exist, or that leaves the repository.',
     defaultSeverity: 'error',
     reads: ['policy', 'link-targets'],
+    // {{suggestion}} is a whole " Did you mean ...?" sentence, or empty when no name is near enough.
+    messages: {
+      outside:
+        'Policy {{policy}} links to "{{target}}", which is outside the repository, so readers of the repo cannot follow it. Copy the document into the repository, or link to it by its full https:// address.',
+      missingFile: 'Policy {{policy}} links to "{{target}}", but {{file}} does not exist.{{suggestion}} Fix the link or add the file.',
+      missingAnchor:
+        'Policy {{policy}} links to "{{target}}", but {{file}} has no heading with the anchor "#{{anchor}}".{{suggestion}} Link to an existing heading (GitHub anchors are the heading in lowercase, punctuation dropped, spaces as dashes).',
+      missingOwnAnchor:
+        'Policy {{policy}} links to "{{target}}", but the policy itself has no heading with the anchor "#{{anchor}}".{{suggestion}} Link to an existing heading (GitHub anchors are the heading in lowercase, punctuation dropped, spaces as dashes).',
+    },
   },
   check({ model, report }) {
     const files = knownFiles(model);
@@ -22,26 +32,24 @@ export default defineRule({
       for (const link of policy.links) {
         if (link.external) continue;
         const at: SourceRange = { file: from, line: link.line, column: link.column, endLine: link.line, endColumn: link.endColumn, record: policy.id };
-        const say = (problem: string) => report({ message: `Policy ${policy.id} links to "${link.target}", ${problem}`, at });
-        const target = link;
-        const state = target.file === undefined ? undefined : model.paths.get(target.file)?.state;
-        if (target.outside || state === 'outside') {
-          say('which is outside the repository, so readers of the repo cannot follow it. Copy the document into the repository, or link to it by its full https:// address.');
+        const linked = { policy: policy.id, target: link.target };
+        const state = link.file === undefined ? undefined : model.paths.get(link.file)?.state;
+        if (link.outside || state === 'outside') {
+          report({ messageId: 'outside', data: linked, at });
           continue;
         }
         if (state === 'missing') {
-          const name = posix.basename(target.file!);
-          const siblings = files.get(posix.dirname(target.file!)) ?? [];
-          say(`but ${target.file} does not exist.${didYouMean(name, siblings)} Fix the link or add the file.`);
+          const siblings = files.get(posix.dirname(link.file!)) ?? [];
+          report({ messageId: 'missingFile', data: { ...linked, file: link.file!, suggestion: didYouMean(posix.basename(link.file!), siblings) }, at });
           continue;
         }
-        const file = target.file ?? from;
-        if (!target.anchor || !MARKDOWN.test(file)) continue;
+        const file = link.file ?? from;
+        if (!link.anchor || !MARKDOWN.test(file)) continue;
         const anchors = model.anchors.get(file);
-        if (!anchors || anchors.has(target.anchor)) continue;
-        say(
-          `but ${file === from && target.file === undefined ? 'the policy itself' : file} has no heading with the anchor "#${target.anchor}".${didYouMean(target.anchor, anchors)} Link to an existing heading (GitHub anchors are the heading in lowercase, punctuation dropped, spaces as dashes).`,
-        );
+        if (!anchors || anchors.has(link.anchor)) continue;
+        const suggestion = didYouMean(link.anchor, anchors);
+        if (link.file === undefined) report({ messageId: 'missingOwnAnchor', data: { ...linked, anchor: link.anchor, suggestion }, at });
+        else report({ messageId: 'missingAnchor', data: { ...linked, file, anchor: link.anchor, suggestion }, at });
       }
     }
   },

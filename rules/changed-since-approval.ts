@@ -4,12 +4,33 @@ import { compareDates } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
 import { WORKING_TREE } from '../src/model/types.js';
 
+const APPROVED = 'Policy {{policy}} was approved on {{approvedOn}}, but its text changed after that:';
+const REVIEWED = 'Policy {{policy}} was last reviewed on {{lastReviewed}}, but its text changed after that:';
+const UNCOMMITTED = 'uncommitted changes to its text';
+const COMMIT = 'commit {{commit}} on {{date}} ("{{subject}}"), the only such commit';
+const COMMITS = 'commit {{commit}} on {{date}} ("{{subject}}"), {{count}} commits in all';
+const AND_BEFORE = ', and before them ';
+const FIX = '. The text in force is not the text that was approved: have it re-approved and update approved_on.';
+
 export default defineRule({
   meta: {
     id: 'changed-since-approval',
     description: 'An approved policy whose text (not only its front matter) changed in git after its approved_on or last_reviewed date.',
     defaultSeverity: 'warn',
     reads: ['policy', 'git-history'],
+    // One sentence per sign-off (approval or review) and per kind of change: uncommitted, one commit, several, or both.
+    messages: {
+      uncommittedSinceApproval: `${APPROVED} ${UNCOMMITTED}${FIX}`,
+      commitSinceApproval: `${APPROVED} ${COMMIT}${FIX}`,
+      commitsSinceApproval: `${APPROVED} ${COMMITS}${FIX}`,
+      uncommittedAndCommitSinceApproval: `${APPROVED} ${UNCOMMITTED}${AND_BEFORE}${COMMIT}${FIX}`,
+      uncommittedAndCommitsSinceApproval: `${APPROVED} ${UNCOMMITTED}${AND_BEFORE}${COMMITS}${FIX}`,
+      uncommittedSinceReview: `${REVIEWED} ${UNCOMMITTED}${FIX}`,
+      commitSinceReview: `${REVIEWED} ${COMMIT}${FIX}`,
+      commitsSinceReview: `${REVIEWED} ${COMMITS}${FIX}`,
+      uncommittedAndCommitSinceReview: `${REVIEWED} ${UNCOMMITTED}${AND_BEFORE}${COMMIT}${FIX}`,
+      uncommittedAndCommitsSinceReview: `${REVIEWED} ${UNCOMMITTED}${AND_BEFORE}${COMMITS}${FIX}`,
+    },
   },
   check({ model, asOf, report }) {
     const git = model.git;
@@ -30,14 +51,12 @@ export default defineRule({
       const uncommitted = after.some((change) => change.commit === WORKING_TREE);
       const commits = after.filter((change) => change.commit !== WORKING_TREE);
       const newest = commits[0];
-      const parts = [
-        ...(uncommitted ? ['uncommitted changes to its text'] : []),
-        ...(newest
-          ? [`commit ${newest.commit} on ${newest.date} ("${newest.subject}"), ${commits.length === 1 ? 'the only such commit' : `${commits.length} commits in all`}`]
-          : []),
-      ];
+      const one = commits.length === 1;
+      const changes = !newest ? 'uncommitted' : uncommitted ? (one ? 'uncommittedAndCommit' : 'uncommittedAndCommits') : one ? 'commit' : 'commits';
+      const facts = { policy: policy.id, ...(reviewedLater ? { lastReviewed: signoff } : { approvedOn: signoff }) };
       report({
-        message: `Policy ${policy.id} was ${reviewedLater ? 'last reviewed' : 'approved'} on ${signoff}, but its text changed after that: ${parts.join(', and before them ')}. The text in force is not the text that was approved: have it re-approved and update approved_on.`,
+        messageId: reviewedLater ? `${changes}SinceReview` : `${changes}SinceApproval`,
+        data: newest ? { ...facts, commit: newest.commit, date: newest.date, subject: newest.subject, count: commits.length } : facts,
         at: policy.source.at([reviewedLater ? 'last_reviewed' : 'approved_on']),
       });
     }

@@ -10,6 +10,10 @@ export default defineRule({
     description: 'An approved policy, an active control, a system, a vendor or the scope owned by a person whose end date is before as_of.',
     defaultSeverity: 'error',
     reads: ['policy', 'control', 'system', 'vendor', 'scope', 'person'],
+    messages: {
+      // {{owned}} is the owned record as ownerships() names it: `Control AC-01`, `The scope`.
+      departed: '{{owned}} is owned by {{owner}}, who left on {{left}}. Hand it to a current owner.',
+    },
   },
   check({ model, asOf, report }) {
     // E-mail addresses are matched without regard to case, as mail systems do.
@@ -20,7 +24,8 @@ export default defineRule({
       const person = people.get(owner.toLowerCase());
       if (!person?.end || !hasLeft(person, asOf)) continue;
       report({
-        message: `${label} is owned by ${owner}, who left on ${person.end}. Hand it to a current owner.`,
+        messageId: 'departed',
+        data: { owned: label, owner, left: person.end },
         at: source.at(['owner']),
       });
     }

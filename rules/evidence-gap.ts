@@ -3,20 +3,36 @@
 import { SAMPLING_PERIOD, activeControls, typeTwoPeriod } from '../src/model/program.js';
 import { compareDates, periodsWithin, type PeriodUnit } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
-import type { ControlFrequency } from '../src/model/types.js';
 
-const RUNS: Readonly<Record<ControlFrequency, string>> = {
-  daily: 'daily',
-  weekly: 'weekly',
-  monthly: 'monthly',
-  quarterly: 'quarterly',
-  semiannual: 'semiannually',
-  annual: 'annually',
-  continuous: 'continuously',
-  event: 'on events',
-};
-const NOUN: Readonly<Record<PeriodUnit, string>> = { day: 'day', week: 'week', month: 'month', quarter: 'quarter', half: 'half-year', year: 'calendar year' };
 const SHOWN_DAYS = 5;
+const PERIOD = 'the Type II period {{periodStart}} to {{periodEnd}}';
+const ENDED = 'but the period has ended and no evidence is dated in it. Add the evidence of its operation in the period;';
+const NOT_OPERATED = 'if it did not operate, that is an exception to disclose.';
+
+/** A whole interval of the control's cadence inside the period, ended, with no run dated in it. */
+const gapIn = (runs: string, noun: string) =>
+  `Control {{control}} runs ${runs} but has no evidence dated in {{interval}} ({{start}} to {{end}}), inside ${PERIOD}. Add the evidence of that ${noun}'s run; if it did not run, that is an exception to disclose.`;
+/** A cadence longer than the period: one run inside it is expected instead. */
+const noWhole = (runs: string, noun: string) =>
+  `Control {{control}} runs ${runs}: no whole ${noun} lies inside ${PERIOD}, so at least one run inside the period is expected, ${ENDED} ${NOT_OPERATED}`;
+const daysGap = (days: string) =>
+  `Control {{control}} runs daily but has no evidence dated on {{missing}} of the {{ended}} ended days of ${PERIOD} (${days}). Add the evidence of each day's run; days it did not run are exceptions to disclose.`;
+
+type LongerUnit = Exclude<PeriodUnit, 'day'>;
+const GAP_IN = {
+  week: 'gapInWeek',
+  month: 'gapInMonth',
+  quarter: 'gapInQuarter',
+  half: 'gapInHalfYear',
+  year: 'gapInYear',
+} as const satisfies Record<LongerUnit, string>;
+const NO_WHOLE = {
+  week: 'noWholeWeek',
+  month: 'noWholeMonth',
+  quarter: 'noWholeQuarter',
+  half: 'noWholeHalfYear',
+  year: 'noWholeYear',
+} as const satisfies Record<LongerUnit, string>;
 
 export default defineRule({
   meta: {
@@ -24,17 +40,33 @@ export default defineRule({
     description: 'An active control with no evidence dated in a whole, ended calendar interval of its frequency inside the Type II audit period.',
     defaultSeverity: 'error',
     reads: ['scope', 'control'],
+    // One sentence per sampling interval: the control's cadence and the interval it is sampled by are in the words.
+    messages: {
+      gapInDays: daysGap('{{days}}'),
+      gapInManyDays: daysGap('{{days}}, ...'),
+      gapInWeek: gapIn('weekly', 'week'),
+      gapInMonth: gapIn('monthly', 'month'),
+      gapInQuarter: gapIn('quarterly', 'quarter'),
+      gapInHalfYear: gapIn('semiannually', 'half-year'),
+      gapInYear: gapIn('annually', 'calendar year'),
+      noWholeWeek: noWhole('weekly', 'week'),
+      noWholeMonth: noWhole('monthly', 'month'),
+      noWholeQuarter: noWhole('quarterly', 'quarter'),
+      noWholeHalfYear: noWhole('semiannually', 'half-year'),
+      noWholeYear: noWhole('annually', 'calendar year'),
+      noEvent: `Control {{control}} runs on events: an event-driven control is sampled from the occurrences inside ${PERIOD}, ${ENDED} if no event occurred, say so to the auditor (a waiver with that reason).`,
+      notContinuous: `Control {{control}} runs continuously: a continuous control must show it operated during ${PERIOD}, ${ENDED} ${NOT_OPERATED}`,
+    },
   },
   check({ model, asOf, report }) {
     const period = typeTwoPeriod(model);
     if (!period || compareDates(period.start, period.end) > 0) return;
-    const inPeriod = `the Type II period ${period.start} to ${period.end}`;
     for (const control of activeControls(model)) {
       if (control.evidence.length === 0) continue; // no evidence at all is missing-evidence's finding
       const dates = control.evidence.map((entry) => entry.date);
       const dated = (start: string, end: string) => dates.some((date) => date >= start && date <= end);
       const at = control.source.has(['evidence']) ? control.source.at(['evidence'], 'key') : control.source.at(['frequency']);
-      const who = `Control ${control.id} runs ${RUNS[control.frequency]}`;
+      const facts = { control: control.id, periodStart: period.start, periodEnd: period.end };
       const unit = SAMPLING_PERIOD[control.frequency];
       const whole = unit ? periodsWithin(unit, period.start, period.end) : [];
 
@@ -44,31 +76,21 @@ export default defineRule({
         if (missing.length === 0) continue;
         if (unit === 'day') {
           const ended = whole.filter((day) => compareDates(day.end, asOf) < 0).length;
-          const shown = missing.slice(0, SHOWN_DAYS).map((day) => day.label).join(', ') + (missing.length > SHOWN_DAYS ? ', ...' : '');
-          report({
-            message: `${who} but has no evidence dated on ${missing.length} of the ${ended} ended days of ${inPeriod} (${shown}). Add the evidence of each day's run; days it did not run are exceptions to disclose.`,
-            at,
-          });
+          const days = missing.slice(0, SHOWN_DAYS).map((day) => day.label).join(', ');
+          report({ messageId: missing.length > SHOWN_DAYS ? 'gapInManyDays' : 'gapInDays', data: { ...facts, missing: missing.length, ended, days }, at });
           continue;
         }
         for (const interval of missing) {
-          report({
-            message: `${who} but has no evidence dated in ${interval.label} (${interval.start} to ${interval.end}), inside ${inPeriod}. Add the evidence of that ${NOUN[unit]}'s run; if it did not run, that is an exception to disclose.`,
-            at,
-          });
+          report({ messageId: GAP_IN[unit], data: { ...facts, interval: interval.label, start: interval.start, end: interval.end }, at });
         }
         continue;
       }
 
-      // Event and continuous controls, and cadences longer than the period: one run inside it, once it has ended.
+      // Event and continuous controls, and cadences longer than the period: one run inside it, once it has ended. (A
+      // daily control never gets here: a period holds at least one whole day.)
       if (compareDates(period.end, asOf) >= 0 || dated(period.start, period.end)) continue;
-      const why = unit
-        ? `no whole ${NOUN[unit]} lies inside ${inPeriod}, so at least one run inside the period is expected`
-        : control.frequency === 'event'
-          ? `an event-driven control is sampled from the occurrences inside ${inPeriod}`
-          : `a continuous control must show it operated during ${inPeriod}`;
-      const otherwise = control.frequency === 'event' ? 'if no event occurred, say so to the auditor (a waiver with that reason)' : 'if it did not operate, that is an exception to disclose';
-      report({ message: `${who}: ${why}, but the period has ended and no evidence is dated in it. Add the evidence of its operation in the period; ${otherwise}.`, at });
+      const messageId = unit && unit !== 'day' ? NO_WHOLE[unit] : control.frequency === 'event' ? 'noEvent' : 'notContinuous';
+      report({ messageId, data: facts, at });
     }
   },
 });

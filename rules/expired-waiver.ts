@@ -9,6 +9,10 @@ export default defineRule({
     description: 'A waiver in waivers.yaml whose expires date is before as_of; it no longer suppresses anything.',
     defaultSeverity: 'error',
     reads: ['waiver'],
+    messages: {
+      expired:
+        'The waiver of {{rule}} for {{target}} expired on {{expires}}; it no longer suppresses anything. Fix the finding, or renew the waiver with a new approval and expiry date.',
+    },
     // Judged after waivers apply, so a waiver cannot silence the report of its own expiry.
     phase: 'waivers',
   },
@@ -16,7 +20,8 @@ export default defineRule({
     for (const waiver of model.waivers) {
       if (isWaiverInForce(waiver, asOf)) continue; // in force through the end of its expires day
       report({
-        message: `The waiver of ${waiver.rule} for ${waiver.target} expired on ${waiver.expires}; it no longer suppresses anything. Fix the finding, or renew the waiver with a new approval and expiry date.`,
+        messageId: 'expired',
+        data: { rule: waiver.rule, target: waiver.target, expires: waiver.expires },
         at: waiver.source.at(['expires']),
       });
     }

@@ -1,7 +1,22 @@
 // Dates after as_of: nearly always typos (2062 for 2026), and they hide staleness, since a review "in the future" is never overdue.
 import { compareDates, type IsoDate } from '../src/core/dates.js';
-import { defineRule } from '../src/engine/rule.js';
-import type { RecordSource } from '../src/model/types.js';
+import { defineRule, type MessageData } from '../src/engine/rule.js';
+import type { SourceRange } from '../src/engine/finding.js';
+
+const AFTER = '{{date}} is after {{asOf}}, the date being linted as of. Fix the date (a typo?), or record it once it has happened.';
+
+/** One message per date the rule checks: which record and which of its dates are in the words. */
+const MESSAGES = {
+  policyApproval: `Policy {{policy}}: approved_on ${AFTER}`,
+  policyReview: `Policy {{policy}}: last_reviewed ${AFTER}`,
+  scopeReview: `Scope: last_reviewed ${AFTER}`,
+  evidence: `Control {{control}}: evidence date ${AFTER}`,
+  vendorReview: `Vendor {{vendor}}: last_reviewed ${AFTER}`,
+  reportPeriodEnd: `Vendor {{vendor}}: assurance period_end ${AFTER}`,
+  offboarding: `Person {{person}}: offboarded date ${AFTER}`,
+  training: `Training of {{person}}: date ${AFTER}`,
+  acknowledgment: `Acknowledgment of {{policy}} by {{person}}: date ${AFTER}`,
+};
 
 export default defineRule({
   meta: {
@@ -9,35 +24,35 @@ export default defineRule({
     description: 'A review, approval, evidence, report or record date after as_of.',
     defaultSeverity: 'error',
     reads: ['policy', 'scope', 'control', 'vendor', 'person', 'training', 'acknowledgment'],
+    messages: MESSAGES,
   },
   check({ model, asOf, report }) {
-    const check = (owner: string, field: string, date: IsoDate | undefined, source: RecordSource, path: (string | number)[]) => {
+    /** Report `date` when it is after as_of, at the range `at` gives (asked for only then). */
+    const check = (date: IsoDate | undefined, messageId: keyof typeof MESSAGES, data: MessageData, at: () => SourceRange) => {
       if (date === undefined || compareDates(date, asOf) <= 0) return;
-      report({
-        message: `${owner}: ${field} ${date} is after ${asOf}, the date being linted as of. Fix the date (a typo?), or record it once it has happened.`,
-        at: source.at(path),
-      });
+      report({ messageId, data: { ...data, date, asOf }, at: at() });
     };
     for (const policy of model.policies) {
-      check(`Policy ${policy.id}`, 'approved_on', policy.approvedOn, policy.source, ['approved_on']);
-      check(`Policy ${policy.id}`, 'last_reviewed', policy.lastReviewed, policy.source, ['last_reviewed']);
+      check(policy.approvedOn, 'policyApproval', { policy: policy.id }, () => policy.source.at(['approved_on']));
+      check(policy.lastReviewed, 'policyReview', { policy: policy.id }, () => policy.source.at(['last_reviewed']));
     }
-    if (model.scope) check('Scope', 'last_reviewed', model.scope.lastReviewed, model.scope.source, ['last_reviewed']);
+    const scope = model.scope;
+    if (scope) check(scope.lastReviewed, 'scopeReview', {}, () => scope.source.at(['last_reviewed']));
     for (const control of model.controls) {
       for (const entry of control.evidence) {
-        check(`Control ${control.id}`, 'evidence date', entry.date, control.source, ['evidence', entry.index, 'date']);
+        check(entry.date, 'evidence', { control: control.id }, () => control.source.at(['evidence', entry.index, 'date']));
       }
     }
     for (const vendor of model.vendors) {
-      check(`Vendor ${vendor.id}`, 'last_reviewed', vendor.lastReviewed, vendor.source, ['last_reviewed']);
-      check(`Vendor ${vendor.id}`, 'assurance period_end', vendor.assurance?.periodEnd, vendor.source, ['assurance', 'period_end']);
+      check(vendor.lastReviewed, 'vendorReview', { vendor: vendor.id }, () => vendor.source.at(['last_reviewed']));
+      check(vendor.assurance?.periodEnd, 'reportPeriodEnd', { vendor: vendor.id }, () => vendor.source.at(['assurance', 'period_end']));
     }
     for (const person of model.people) {
-      check(`Person ${person.id}`, 'offboarded date', person.offboarded?.date, person.source, ['offboarded', 'date']);
+      check(person.offboarded?.date, 'offboarding', { person: person.id }, () => person.source.at(['offboarded', 'date']));
     }
-    for (const record of model.training) check(`Training of ${record.person}`, 'date', record.date, record.source, ['date']);
+    for (const record of model.training) check(record.date, 'training', { person: record.person }, () => record.source.at(['date']));
     for (const record of model.acknowledgments) {
-      check(`Acknowledgment of ${record.policy} by ${record.person}`, 'date', record.date, record.source, ['date']);
+      check(record.date, 'acknowledgment', { policy: record.policy, person: record.person }, () => record.source.at(['date']));
     }
   },
 });

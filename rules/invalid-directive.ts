@@ -1,9 +1,40 @@
 // A `soc2lint-disable` comment that cannot work: misspelt, naming no rule or an unknown one, or without a reason. It
 // suppresses nothing, so the finding it was written for still counts, and a suppression nobody can justify is no better.
 import { didYouMean } from '../src/core/suggest.js';
-import { defineRule } from '../src/engine/rule.js';
-import type { Directive, DirectiveProblem } from '../src/model/types.js';
+import { defineRule, type MessageData } from '../src/engine/rule.js';
+import type { Directive, DirectiveProblem, DirectiveSyntax } from '../src/model/types.js';
 import { DIRECTIVE_FORMS } from '../src/core/types.js';
+
+/** Said of a disable directive that has a problem: what it means for the findings it was written for. */
+const INERT = 'It suppresses nothing until it is fixed.';
+
+// {{directive}} is the directive's name as written (`soc2lint-disable-nextline`); {{suggestion}} is a whole
+// " Did you mean ...?" sentence, or empty when no name is near enough. An enable suppresses nothing in any case, so its
+// messages do not say so, and it takes no reason.
+const MESSAGES = {
+  unknownYamlForm: `"{{directive}}" is not a soc2lint directive.{{suggestion}} In YAML, write ${list(formNames('yaml'))}.`,
+  unknownPolicyForm: `"{{directive}}" is not a soc2lint directive.{{suggestion}} In a policy, write ${list(formNames('markdown'))}.`,
+  policyOnlyForm:
+    '{{directive}} works in policy text only. In YAML, put soc2lint-disable-line at the end of the line to suppress, or soc2lint-disable-next-line on the line above it.',
+  yamlOnlyForm:
+    '{{directive}} works in YAML comments only. In a policy, put <!-- soc2lint-disable-next-line RULE -- REASON --> on the line above, or wrap the lines in soc2lint-disable and soc2lint-enable.',
+  noRule: `{{directive}} names no rule; write the IDs of the rules to suppress, separated by commas, then " -- " and the reason. ${INERT}`,
+  noRuleInEnable: '{{directive}} names no rule; write the IDs of the rules to enable again, separated by commas.',
+  strayComma: `{{directive}} has an empty rule name in "{{list}}"; remove the extra comma. ${INERT}`,
+  strayCommaInEnable: '{{directive}} has an empty rule name in "{{list}}"; remove the extra comma.',
+  reasonRunTogether: `{{directive}} runs "{{text}}" together; put " -- " between the rule names and the reason, as in "{{directive}} {{rule}} -- {{reason}}". ${INERT}`,
+  notOneRule: `{{directive}} names "{{text}}", which is not one rule; separate rule names with commas. ${INERT}`,
+  notOneRuleInEnable: '{{directive}} names "{{text}}", which is not one rule; separate rule names with commas.',
+  noReason: `{{directive}} gives no reason; add one after " -- ", as in "{{directive}} {{rule}} -- REASON". An auditor will ask why the finding is suppressed. ${INERT}`,
+  noReasonNoRule: `{{directive}} gives no reason; add one after " -- ", as in "{{directive}} RULE -- REASON". An auditor will ask why the finding is suppressed. ${INERT}`,
+  aloneOnLine: `{{directive}} suppresses findings on its own line, which holds nothing else. Put it at the end of the line to suppress, or use soc2lint-disable-next-line here. ${INERT}`,
+  unmatchedEnable: 'soc2lint-enable {{rule}} has no soc2lint-disable {{rule}} above it to end.',
+  unclosed: '{{directive}} is in an HTML comment that is never closed; end it with "-->".',
+  unclosedDisable: `{{directive}} is in an HTML comment that is never closed; end it with "-->". ${INERT}`,
+  unknownRule: `{{directive}} names "{{rule}}", which is not a soc2lint rule.{{suggestion}} ${INERT}`,
+  unsuppressible: `{{directive}} names {{rule}}, whose findings no directive can suppress: that rule judges waivers and directives after they are applied. Remove it from the directive. ${INERT}`,
+};
+type MessageId = keyof typeof MESSAGES;
 
 export default defineRule({
   meta: {
@@ -12,20 +43,18 @@ export default defineRule({
     defaultSeverity: 'warn',
     reads: ['policy', 'control', 'scope', 'vendor', 'person', 'training', 'acknowledgment', 'waiver'],
     phase: 'waivers',
+    messages: MESSAGES,
   },
   check({ model, ruleIds, directiveUse, report }) {
     for (const directive of model.directives) {
-      const inert = directive.form !== undefined && directive.form !== 'enable' ? ' It suppresses nothing until it is fixed.' : '';
-      for (const problem of directive.problems) report({ message: `${describe(directive, problem)}${inert}`, at: problem.at });
+      for (const problem of directive.problems) report({ ...describe(directive, problem), at: problem.at });
       if (directive.form === undefined || directive.form === 'enable') continue; // an enable's names are checked by pairing
+      const named = { directive: name(directive) };
       for (const rule of directive.rules) {
         if (!ruleIds.has(rule.id)) {
-          report({ message: `${name(directive)} names "${rule.id}", which is not a soc2lint rule.${didYouMean(rule.id, ruleIds)}${inert}`, at: rule.at });
+          report({ messageId: 'unknownRule', data: { ...named, rule: rule.id, suggestion: didYouMean(rule.id, ruleIds) }, at: rule.at });
         } else if (directiveUse.unsuppressible.has(rule.id)) {
-          report({
-            message: `${name(directive)} names ${rule.id}, whose findings no directive can suppress: that rule judges waivers and directives after they are applied. Remove it from the directive.${inert}`,
-            at: rule.at,
-          });
+          report({ messageId: 'unsuppressible', data: { ...named, rule: rule.id }, at: rule.at });
         }
       }
     }
@@ -36,35 +65,47 @@ function name(directive: Directive): string {
   return `soc2lint-${directive.keyword}`;
 }
 
-function describe(directive: Directive, problem: DirectiveProblem): string {
-  const forms = DIRECTIVE_FORMS[directive.syntax].map((form) => `soc2lint-${form}`);
-  const where = directive.syntax === 'yaml' ? 'In YAML' : 'In a policy';
-  switch (problem.kind) {
-    case 'unknown-form':
-      return `"${name(directive)}" is not a soc2lint directive.${didYouMean(name(directive), forms)} ${where}, write ${list(forms)}.`;
-    case 'wrong-syntax':
-      return directive.syntax === 'yaml'
-        ? `${name(directive)} works in policy text only. In YAML, put soc2lint-disable-line at the end of the line to suppress, or soc2lint-disable-next-line on the line above it.`
-        : `${name(directive)} works in YAML comments only. In a policy, put <!-- soc2lint-disable-next-line RULE -- REASON --> on the line above, or wrap the lines in soc2lint-disable and soc2lint-enable.`;
-    case 'no-rule':
-      return `${name(directive)} names no rule; write the IDs of the rules to ${directive.form === 'enable' ? 'enable again' : 'suppress'}, separated by commas${directive.form === 'enable' ? '' : ', then " -- " and the reason'}.`;
-    case 'stray-comma':
-      return `${name(directive)} has an empty rule name in "${problem.text}"; remove the extra comma.`;
-    case 'missing-separator':
-      return directive.reason === undefined
-        ? `${name(directive)} runs "${problem.text}" together; put " -- " between the rule names and the reason, as in "${name(directive)} ${problem.text!.split(/\s+/)[0]} -- ${problem.text!.split(/\s+/).slice(1).join(' ')}".`
-        : `${name(directive)} names "${problem.text}", which is not one rule; separate rule names with commas.`;
-    case 'no-reason':
-      return `${name(directive)} gives no reason; add one after " -- ", as in "${name(directive)} ${directive.rules[0]?.id ?? 'RULE'} -- REASON". An auditor will ask why the finding is suppressed.`;
-    case 'alone-on-line':
-      return `${name(directive)} suppresses findings on its own line, which holds nothing else. Put it at the end of the line to suppress, or use soc2lint-disable-next-line here.`;
-    case 'unmatched-enable':
-      return `${name(directive)} ${problem.text} has no soc2lint-disable ${problem.text} above it to end.`;
-    case 'unclosed':
-      return `${name(directive)} is in an HTML comment that is never closed; end it with "-->".`;
-  }
+function formNames(syntax: DirectiveSyntax): string[] {
+  return DIRECTIVE_FORMS[syntax].map((form) => `soc2lint-${form}`);
 }
 
 function list(items: readonly string[]): string {
   return items.length <= 2 ? items.join(' or ') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+function describe(directive: Directive, problem: DirectiveProblem): { messageId: MessageId; data: MessageData } {
+  const named = { directive: name(directive) };
+  // An enable, or a comment that is no directive at all, would suppress nothing even if it were fixed.
+  const disables = directive.form !== undefined && directive.form !== 'enable';
+  const enables = directive.form === 'enable';
+  switch (problem.kind) {
+    case 'unknown-form': {
+      const suggestion = didYouMean(named.directive, formNames(directive.syntax));
+      return { messageId: directive.syntax === 'yaml' ? 'unknownYamlForm' : 'unknownPolicyForm', data: { ...named, suggestion } };
+    }
+    case 'wrong-syntax':
+      return { messageId: directive.syntax === 'yaml' ? 'policyOnlyForm' : 'yamlOnlyForm', data: named };
+    case 'no-rule':
+      return { messageId: enables ? 'noRuleInEnable' : 'noRule', data: named };
+    case 'stray-comma':
+      return { messageId: enables ? 'strayCommaInEnable' : 'strayComma', data: { ...named, list: problem.text! } };
+    case 'missing-separator': {
+      const text = problem.text!;
+      // Without a reason, the words after the first are taken for one; an enable takes no reason, so they are names.
+      if (enables) return { messageId: 'notOneRuleInEnable', data: { ...named, text } };
+      if (directive.reason !== undefined) return { messageId: 'notOneRule', data: { ...named, text } };
+      const [rule, ...reason] = text.split(/\s+/);
+      return { messageId: 'reasonRunTogether', data: { ...named, text, rule: rule!, reason: reason.join(' ') } };
+    }
+    case 'no-reason': {
+      const first = directive.rules[0];
+      return first ? { messageId: 'noReason', data: { ...named, rule: first.id } } : { messageId: 'noReasonNoRule', data: named };
+    }
+    case 'alone-on-line':
+      return { messageId: 'aloneOnLine', data: named };
+    case 'unmatched-enable':
+      return { messageId: 'unmatchedEnable', data: { rule: problem.text! } };
+    case 'unclosed':
+      return { messageId: disables ? 'unclosedDisable' : 'unclosed', data: named };
+  }
 }

@@ -1,19 +1,39 @@
 // Someone at work who has not acknowledged the current version of a policy that requires it: the auditor samples
 // staff and asks for each one's signed acknowledgment of the policies in force (CC1.1, CC2.2).
-import { addDays, compareDates, maxDate } from '../src/core/dates.js';
+import { addDays, compareDates, maxDate, type IsoDate } from '../src/core/dates.js';
 import { isActivePerson } from '../src/model/people.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, ruleOptions } from '../src/engine/rule.js';
 import type { AcknowledgmentRecord, Person, Policy } from '../src/model/types.js';
 
-export default defineRule<{ within_days: number }>({
+const NOT_ACKNOWLEDGED = '{{person}} has not acknowledged {{policy}}';
+const VERSION = ' version "{{version}}"';
+const DUE_AFTER_APPROVAL = ' (due by {{due}}, {{within}} days after it was approved on {{approvedOn}})';
+const DUE_AFTER_START = ' (due by {{due}}, {{within}} days after they started on {{start}})';
+const LAST = '; they last acknowledged version "{{lastVersion}}" on {{lastDate}}';
+const RECORD = '. Record the acknowledgment in acknowledgments/.';
+
+export default defineRule({
   meta: {
     id: 'missing-acknowledgment',
     description: 'An active person who has not acknowledged the current version of an approved policy that requires acknowledgment, within_days after it was approved or they started.',
     defaultSeverity: 'error',
     reads: ['person', 'policy', 'acknowledgment'],
-    options: {
+    options: ruleOptions<{ within_days: number }>({
       defaults: { within_days: 30 },
       schema: { type: 'object', additionalProperties: false, properties: { within_days: { type: 'integer', minimum: 0, maximum: 366 } } },
+    }),
+    // missing: the policy has no version, so any acknowledgment would do; missingVersion: none of the current version;
+    // outdated: only of an older version. Each with its deadline, when one is known.
+    messages: {
+      missing: `${NOT_ACKNOWLEDGED}${RECORD}`,
+      missingSinceApproval: `${NOT_ACKNOWLEDGED}${DUE_AFTER_APPROVAL}${RECORD}`,
+      missingSinceStart: `${NOT_ACKNOWLEDGED}${DUE_AFTER_START}${RECORD}`,
+      missingVersion: `${NOT_ACKNOWLEDGED}${VERSION}${RECORD}`,
+      missingVersionSinceApproval: `${NOT_ACKNOWLEDGED}${VERSION}${DUE_AFTER_APPROVAL}${RECORD}`,
+      missingVersionSinceStart: `${NOT_ACKNOWLEDGED}${VERSION}${DUE_AFTER_START}${RECORD}`,
+      outdated: `${NOT_ACKNOWLEDGED}${VERSION}${LAST}${RECORD}`,
+      outdatedSinceApproval: `${NOT_ACKNOWLEDGED}${VERSION}${DUE_AFTER_APPROVAL}${LAST}${RECORD}`,
+      outdatedSinceStart: `${NOT_ACKNOWLEDGED}${VERSION}${DUE_AFTER_START}${LAST}${RECORD}`,
     },
   },
   check({ model, asOf, options, report }) {
@@ -33,15 +53,19 @@ export default defineRule<{ within_days: number }>({
         if (due && compareDates(asOf, due.date) <= 0) continue; // still within the grace period
         const theirs = acks.get(`${person.id}\n${policy.id}`) ?? [];
         if (theirs.some((ack) => policy.version === undefined || ack.version === policy.version)) continue;
-        const what = policy.version === undefined ? policy.id : `${policy.id} version "${policy.version}"`;
         const latest = maxDate(theirs.map((ack) => ack.date));
         const older = theirs.find((ack) => ack.date === latest);
+        const what = policy.version === undefined ? 'missing' : older ? 'outdated' : 'missingVersion';
+        const since = !due ? '' : 'start' in due.after ? 'SinceStart' : 'SinceApproval';
         report({
-          message:
-            `${person.id} has not acknowledged ${what}` +
-            (due ? ` (due by ${due.date}, ${options.within_days} days after ${due.reason})` : '') +
-            (older ? `; they last acknowledged version "${older.version}" on ${older.date}` : '') +
-            '. Record the acknowledgment in acknowledgments/.',
+          messageId: `${what}${since}`,
+          data: {
+            person: person.id,
+            policy: policy.id,
+            ...(policy.version !== undefined ? { version: policy.version } : {}),
+            ...(due ? { due: due.date, within: options.within_days, ...due.after } : {}),
+            ...(older ? { lastVersion: older.version, lastDate: older.date } : {}),
+          },
           at: person.source.at(['id']),
           record: person.id,
         });
@@ -50,11 +74,14 @@ export default defineRule<{ within_days: number }>({
   },
 });
 
-/** The last day to acknowledge: within_days after the later of the start date and the approval; none when neither is known. */
-function deadline(person: Person, policy: Policy, within: number): { date: string; reason: string } | undefined {
+/**
+ * The last day to acknowledge: within_days after the later of the start date and the approval, and which one that is;
+ * none when neither is known.
+ */
+function deadline(person: Person, policy: Policy, within: number): { date: IsoDate; after: { start: IsoDate } | { approvedOn: IsoDate } } | undefined {
   const { start } = person;
-  const approved = policy.approvedOn;
-  if (start && (!approved || compareDates(start, approved) > 0)) return { date: addDays(start, within), reason: `they started on ${start}` };
-  if (approved) return { date: addDays(approved, within), reason: `it was approved on ${approved}` };
+  const { approvedOn } = policy;
+  if (start && (!approvedOn || compareDates(start, approvedOn) > 0)) return { date: addDays(start, within), after: { start } };
+  if (approvedOn) return { date: addDays(approvedOn, within), after: { approvedOn } };
   return undefined;
 }

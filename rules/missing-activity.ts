@@ -1,7 +1,7 @@
 // The recurring activities every SOC 2 program is expected to run (access reviews, training, pen tests...): when no
 // active control performs one, or none runs it as often as expected, the auditor finds a gap in the program itself.
 import { FREQUENCY_RANK, activeControls, programAnchor } from '../src/model/program.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, ruleOptions } from '../src/engine/rule.js';
 import type { ControlFrequency } from '../src/model/types.js';
 
 type Expected = ControlFrequency | 'off';
@@ -29,13 +29,13 @@ function meets(frequency: ControlFrequency, expected: ControlFrequency): boolean
   return frequency !== 'event' && FREQUENCY_RANK[frequency] >= FREQUENCY_RANK[expected];
 }
 
-export default defineRule<{ activities: Record<string, Expected> }>({
+export default defineRule({
   meta: {
     id: 'missing-activity',
     description: 'An expected recurring activity (access-review, penetration-test, ...) that no active control tagged with it performs at least as often as expected.',
     defaultSeverity: 'error',
     reads: ['control', 'scope'],
-    options: {
+    options: ruleOptions<{ activities: Record<string, Expected> }>({
       defaults: { activities: { ...DEFAULT_ACTIVITIES } },
       schema: {
         type: 'object',
@@ -44,6 +44,11 @@ export default defineRule<{ activities: Record<string, Expected> }>({
           activities: { type: 'object', propertyNames: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }, additionalProperties: { enum: FREQUENCIES } },
         },
       },
+    }),
+    messages: {
+      noControl: 'No active control performs the {{activity}} activity (expected {{expected}}). Tag the control that does with activity: {{activity}}, or add one.',
+      tooRare: 'Control {{control}} performs {{activity}} {{frequency}}, but it is expected {{expected}}. Run it {{expected}} or explain the exception with a waiver.',
+      onlyOnEvents: 'Control {{control}} performs {{activity}} only on events, but it is expected {{expected}}. Run it {{expected}} or explain the exception with a waiver.',
     },
   },
   check({ model, options, report }) {
@@ -54,7 +59,8 @@ export default defineRule<{ activities: Record<string, Expected> }>({
       const tagged = active.filter((control) => control.activity === activity);
       if (tagged.length === 0) {
         report({
-          message: `No active control performs the ${activity} activity (expected ${expected}). Tag the control that does with activity: ${activity}, or add one.`,
+          messageId: 'noControl',
+          data: { activity, expected },
           at: programAnchor(model),
           record: activity,
         });
@@ -63,9 +69,9 @@ export default defineRule<{ activities: Record<string, Expected> }>({
       // One control at the expected cadence is enough; slower ones beside it (an extra annual deep-dive) are fine.
       if (tagged.some((control) => meets(control.frequency, expected))) continue;
       for (const control of tagged) {
-        const runs = control.frequency === 'event' ? 'only on events' : control.frequency;
         report({
-          message: `Control ${control.id} performs ${activity} ${runs}, but it is expected ${expected}. Run it ${expected} or explain the exception with a waiver.`,
+          messageId: control.frequency === 'event' ? 'onlyOnEvents' : 'tooRare',
+          data: { control: control.id, activity, frequency: control.frequency, expected },
           at: control.source.at(['frequency']),
         });
       }

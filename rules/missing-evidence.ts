@@ -8,13 +8,18 @@ export default defineRule({
     description: 'An active control with no evidence entry.',
     defaultSeverity: 'error',
     reads: ['control'],
+    messages: {
+      noEvidence:
+        'Control {{control}} is active but lists no evidence. Add an "evidence:" entry with the path (or url) and date of each time it operated.',
+    },
   },
   check({ model, report }) {
     for (const control of activeControls(model)) {
       if (control.evidence.length > 0) continue;
       // At "evidence:" when it is written (`evidence: []`); otherwise at the control's id.
       report({
-        message: `Control ${control.id} is active but lists no evidence. Add an "evidence:" entry with the path (or url) and date of each time it operated.`,
+        messageId: 'noEvidence',
+        data: { control: control.id },
         at: control.source.has(['evidence']) ? control.source.at(['evidence'], 'key') : control.source.at(['id']),
       });
     }

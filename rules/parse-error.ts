@@ -7,10 +7,15 @@ export default defineRule({
     description: 'A file that cannot be read or parsed: malformed YAML or front matter, duplicate keys, tabs, bad encoding, binary or oversized files.',
     defaultSeverity: 'error',
     reads: ['problems'],
+    messages: {
+      // The loader's own sentence: a load problem carries its text, not a code and facts (part of it is the YAML
+      // parser's message), so the whole text is the one placeholder.
+      unparsable: '{{problem}}',
+    },
   },
   check({ model, report }) {
     for (const problem of model.problems) {
-      if (problem.kind === 'parse') report({ message: problem.message, at: problem.range });
+      if (problem.kind === 'parse') report({ messageId: 'unparsable', data: { problem: problem.message }, at: problem.range });
     }
   },
 });

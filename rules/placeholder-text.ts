@@ -21,22 +21,26 @@ export default defineRule({
     description: 'Template placeholders left in a policy: {{ ... }}, [COMPANY NAME], TODO, TBD, lorem ipsum, <insert ...>, XX/XX/XXXX.',
     defaultSeverity: 'warn',
     reads: ['policy'],
+    // {{placeholder}}: the placeholder as written, cut to 40 characters.
+    messages: {
+      inText: 'Policy {{policy}} still contains the template placeholder "{{placeholder}}". Replace it with the real text.',
+      inTitle: 'Policy {{policy}} still contains the template placeholder "{{placeholder}}" in its title. Replace it with the real text.',
+    },
   },
   check({ model, report }) {
     for (const policy of model.policies) {
       if (policy.status === 'retired') continue;
-      const say = (text: string, where: string) =>
-        `Policy ${policy.id} still contains the template placeholder "${quote(text)}"${where}. Replace it with the real text.`;
+      const data = (found: Found) => ({ policy: policy.id, placeholder: quote(found.text) });
       const title = policy.source.at(['title']);
       for (const found of placeholders(policy.title, new Set())) {
-        report({ message: say(found.text, ' in its title'), at: titleRange(policy, title, found) });
+        report({ messageId: 'inTitle', data: data(found), at: titleRange(policy, title, found) });
       }
       const labels = referenceLabels(policy.body);
       for (const { text: line, index } of policyProse(policy)) {
         const lineNumber = policy.bodyLine + index;
         for (const found of placeholders(line, labels)) {
           const at: SourceRange = { file: policy.source.file, line: lineNumber, column: found.index + 1, endLine: lineNumber, endColumn: found.index + 1 + found.text.length, record: policy.id };
-          report({ message: say(found.text, ''), at });
+          report({ messageId: 'inText', data: data(found), at });
         }
       }
     }

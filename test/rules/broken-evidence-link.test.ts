@@ -59,37 +59,37 @@ testRule(rule, {
     {
       name: 'a path to a file that was never committed',
       files: { 'controls/vs.yaml': control('evidence/scans/2026-07.pdf'), ...scan },
-      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, message: 'Control C-VS: evidence path "evidence/scans/2026-07.pdf" does not exist' }],
+      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'missing', data: { owner: 'Control C-VS', path: 'evidence/scans/2026-07.pdf' }, message: 'Control C-VS: evidence path "evidence/scans/2026-07.pdf" does not exist' }],
     },
     {
       name: 'only the broken entry is reported, at its own path value',
       files: { 'controls/vs.yaml': control('evidence/scans/2026-06.pdf', 'evidence/scans/2026-05.pdf'), ...scan },
-      errors: [{ file: 'controls/vs.yaml', line: 8, column: 11, message: '"evidence/scans/2026-05.pdf" does not exist' }],
+      errors: [{ file: 'controls/vs.yaml', line: 8, column: 11, messageId: 'missing', message: '"evidence/scans/2026-05.pdf" does not exist' }],
     },
     {
       name: 'a path that climbs out of the repo with ../',
       files: { 'controls/vs.yaml': control('../outside.txt') },
-      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, message: '"../outside.txt" leaves the repository' }],
+      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'outside', data: { owner: 'Control C-VS', path: '../outside.txt' }, message: '"../outside.txt" leaves the repository' }],
     },
     {
       name: 'an absolute path, even to a file that exists on this machine',
       files: { 'controls/vs.yaml': control('/etc/hostname') },
-      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, message: '"/etc/hostname" is absolute' }],
+      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'absolute', data: { owner: 'Control C-VS', path: '/etc/hostname' }, message: '"/etc/hostname" is absolute' }],
     },
     {
       name: 'a symlink inside the repo that points at a file outside it',
       files: { 'controls/vs.yaml': control('evidence/scans/host.txt'), 'evidence/scans/host.txt': { symlink: '/etc/hostname' } },
-      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, message: '"evidence/scans/host.txt" is a symlink to a file outside the repository' }],
+      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'symlinkOutside', data: { owner: 'Control C-VS', path: 'evidence/scans/host.txt' }, message: '"evidence/scans/host.txt" is a symlink to a file outside the repository' }],
     },
     {
       name: 'a symlink whose target is gone does not exist',
       files: { 'controls/vs.yaml': control('evidence/scans/latest.pdf'), 'evidence/scans/latest.pdf': { symlink: 'deleted.pdf' } },
-      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, message: '"evidence/scans/latest.pdf" does not exist' }],
+      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'missing', message: '"evidence/scans/latest.pdf" does not exist' }],
     },
     {
       name: 'a path to a folder instead of a file',
       files: { 'controls/vs.yaml': control('evidence/scans'), ...scan },
-      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, message: '"evidence/scans" is a folder, not a file' }],
+      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'folder', data: { owner: 'Control C-VS', path: 'evidence/scans' }, message: '"evidence/scans" is a folder, not a file' }],
     },
     {
       name: 'the broken entry of the right control in a controls list, even for a retired control',
@@ -113,26 +113,26 @@ testRule(rule, {
         ].join('\n'),
         ...scan,
       },
-      errors: [{ file: 'controls/all.yaml', line: 13, column: 15, message: 'Control C-OLD: evidence path "evidence/firewall/2024.md" does not exist' }],
+      errors: [{ file: 'controls/all.yaml', line: 13, column: 15, messageId: 'missing', message: 'Control C-OLD: evidence path "evidence/firewall/2024.md" does not exist' }],
     },
     {
-      // Fails today: src/model/records.ts prune() drops the whole evidence entry when only its optional note is invalid.
+      // src/model/records.ts prune() drops only the invalid note, not the whole evidence entry.
       name: 'an entry whose note breaks the schema still has its path checked',
       files: { 'controls/vs.yaml': 'id: C-VS\ntitle: Scan\nfrequency: monthly\nevidence:\n  - path: evidence/scans/2026-07.pdf\n    date: 2026-06-02\n    note: 5\n' },
-      errors: [{ file: 'controls/vs.yaml', line: 5, column: 11, message: '"evidence/scans/2026-07.pdf" does not exist' }],
+      errors: [{ file: 'controls/vs.yaml', line: 5, column: 11, messageId: 'missing', message: '"evidence/scans/2026-07.pdf" does not exist' }],
     },
     {
       name: "a vendor's SOC 2 report and bridge letter paths are checked",
       files: { 'vendors/aws.yaml': vendor('evidence/vendors/aws-soc2.pdf', '../bridge.pdf') },
       errors: [
-        { file: 'vendors/aws.yaml', line: 8, column: 9, message: 'Vendor V-AWS: evidence path "evidence/vendors/aws-soc2.pdf" does not exist' },
-        { file: 'vendors/aws.yaml', line: 11, column: 11, message: 'Vendor V-AWS: evidence path "../bridge.pdf" leaves the repository' },
+        { file: 'vendors/aws.yaml', line: 8, column: 9, messageId: 'missing', message: 'Vendor V-AWS: evidence path "evidence/vendors/aws-soc2.pdf" does not exist' },
+        { file: 'vendors/aws.yaml', line: 11, column: 11, messageId: 'outside', message: 'Vendor V-AWS: evidence path "../bridge.pdf" leaves the repository' },
       ],
     },
     {
       name: "a leaver's offboarding proof is checked",
       files: { 'people.yaml': leaver('evidence/offboarding/ada.md') },
-      errors: [{ file: 'people.yaml', line: 7, column: 17, message: 'Person a@x.io: evidence path "evidence/offboarding/ada.md" does not exist' }],
+      errors: [{ file: 'people.yaml', line: 7, column: 17, messageId: 'missing', data: { owner: 'Person a@x.io', path: 'evidence/offboarding/ada.md' }, message: 'Person a@x.io: evidence path "evidence/offboarding/ada.md" does not exist' }],
     },
   ],
 });

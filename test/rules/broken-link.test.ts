@@ -5,7 +5,14 @@ import { testRule } from '../helpers/rule-tester.js';
 /** A policy at policies/a.md whose body starts on line 6: body line i (0-based) is file line 6 + i. */
 const pol = (...lines: string[]) => policy('id: POL-A\ntitle: Access\nstatus: approved', `${lines.join('\n')}\n`);
 const other = policy('id: POL-B\ntitle: Other\nstatus: approved', '# Other\n\n## Scope\n\n## Roles & Responsibilities\n\n## Review\n\n## Review\n\n<a id="appendix-a"></a>\n');
-const at = (line: number, column: number, message: string) => ({ file: 'policies/a.md', line, column, message });
+const at = (line: number, column: number, messageId: string, message: string, data?: Record<string, string>) => ({
+  file: 'policies/a.md',
+  line,
+  column,
+  messageId,
+  message,
+  ...(data ? { data } : {}),
+});
 
 testRule(rule, {
   valid: [
@@ -56,67 +63,67 @@ testRule(rule, {
     {
       name: 'a link to a file that does not exist, reported at the destination, with a did-you-mean for a near sibling',
       files: { 'policies/a.md': pol('# Access', '', 'See the [other policy](othre.md) now.'), 'policies/other.md': other },
-      errors: [at(8, 24, 'Policy POL-A links to "othre.md", but policies/othre.md does not exist. Did you mean "other.md"? Fix the link or add the file.')],
+      errors: [at(8, 24, 'missingFile', 'Policy POL-A links to "othre.md", but policies/othre.md does not exist. Did you mean "other.md"? Fix the link or add the file.', { policy: 'POL-A', target: 'othre.md', file: 'policies/othre.md', suggestion: ' Did you mean "other.md"?' })],
     },
     {
       name: 'a missing file with no near sibling gets no suggestion',
       files: { 'policies/a.md': pol('[Runbook](../runbooks/incident.md)') },
-      errors: [at(6, 11, 'but runbooks/incident.md does not exist. Fix the link or add the file.')],
+      errors: [at(6, 11, 'missingFile', 'but runbooks/incident.md does not exist. Fix the link or add the file.', { policy: 'POL-A', target: '../runbooks/incident.md', file: 'runbooks/incident.md', suggestion: '' })],
     },
     {
       name: 'a missing #anchor in the policy itself, with a did-you-mean',
       files: { 'policies/a.md': pol('# Access', '', '## Scope', '', 'See [scope](#scop).') },
-      errors: [at(10, 13, 'Policy POL-A links to "#scop", but the policy itself has no heading with the anchor "#scop". Did you mean "scope"?')],
+      errors: [at(10, 13, 'missingOwnAnchor', 'Policy POL-A links to "#scop", but the policy itself has no heading with the anchor "#scop". Did you mean "scope"?', { policy: 'POL-A', target: '#scop', anchor: 'scop', suggestion: ' Did you mean "scope"?' })],
     },
     {
       name: 'a missing anchor in another policy: punctuation is dropped, not the space (roles--responsibilities)',
       files: { 'policies/a.md': pol('See [roles](other.md#roles-responsibilities).'), 'policies/other.md': other },
-      errors: [at(6, 13, 'but policies/other.md has no heading with the anchor "#roles-responsibilities". Did you mean "roles--responsibilities"?')],
+      errors: [at(6, 13, 'missingAnchor', 'but policies/other.md has no heading with the anchor "#roles-responsibilities". Did you mean "roles--responsibilities"?', { policy: 'POL-A', target: 'other.md#roles-responsibilities', file: 'policies/other.md', anchor: 'roles-responsibilities', suggestion: ' Did you mean "roles--responsibilities"?' })],
     },
     {
       name: 'a repeated heading gets -1, not -2',
       files: { 'policies/a.md': pol('See [review](other.md#review-2).'), 'policies/other.md': other },
-      errors: [at(6, 14, 'has no heading with the anchor "#review-2". Did you mean "review-1"?')],
+      errors: [at(6, 14, 'missingAnchor', 'has no heading with the anchor "#review-2". Did you mean "review-1"?')],
     },
     {
       name: 'anchors are case-sensitive: GitHub anchors are lowercase',
       files: { 'policies/a.md': pol('See [scope](other.md#Scope).'), 'policies/other.md': other },
-      errors: [at(6, 13, 'Did you mean "scope"?')],
+      errors: [at(6, 13, 'missingAnchor', 'Did you mean "scope"?')],
     },
     {
       name: 'a link that leaves the repository',
       files: { 'policies/a.md': pol('See [shared](../../outside.md).') },
-      errors: [at(6, 14, 'Policy POL-A links to "../../outside.md", which is outside the repository')],
+      errors: [at(6, 14, 'outside', 'Policy POL-A links to "../../outside.md", which is outside the repository', { policy: 'POL-A', target: '../../outside.md' })],
     },
     {
       name: 'a symlink that points out of the repository leaves it too',
       files: { 'policies/a.md': pol('See [it](../docs/ext.md).'), 'docs/ext.md': { symlink: '/' } },
-      errors: [at(6, 10, 'which is outside the repository')],
+      errors: [at(6, 10, 'outside', 'which is outside the repository')],
     },
     {
       name: 'a URL-encoded destination is decoded: my%20procdure.md names "my procdure.md"',
       files: { 'policies/a.md': pol('See [p](../procedures/my%20procdure.md).'), 'procedures/my procedure.md': '# P\n' },
-      errors: [at(6, 9, 'but procedures/my procdure.md does not exist.')],
+      errors: [at(6, 9, 'missingFile', 'but procedures/my procdure.md does not exist.')],
     },
     {
       name: 'an angle-bracket destination is reported inside its brackets',
       files: { 'policies/a.md': pol('See [p](<my procedure.md>).') },
-      errors: [at(6, 9, 'Policy POL-A links to "my procedure.md", but policies/my procedure.md does not exist.')],
+      errors: [at(6, 9, 'missingFile', 'Policy POL-A links to "my procedure.md", but policies/my procedure.md does not exist.')],
     },
     {
       name: 'an image is checked like a link',
       files: { 'policies/a.md': pol('![Network diagram](diagrams/network.png)') },
-      errors: [at(6, 20, 'links to "diagrams/network.png", but policies/diagrams/network.png does not exist.')],
+      errors: [at(6, 20, 'missingFile', 'links to "diagrams/network.png", but policies/diagrams/network.png does not exist.')],
     },
     {
       name: 'a reference definition is checked at its destination',
       files: { 'policies/a.md': pol('See [the register][reg].', '', '[reg]: ../vendors/register.md') },
-      errors: [at(8, 8, 'links to "../vendors/register.md", but vendors/register.md does not exist.')],
+      errors: [at(8, 8, 'missingFile', 'links to "../vendors/register.md", but vendors/register.md does not exist.')],
     },
     {
       name: 'a missing non-markdown file with #L10 is reported as a missing file',
       files: { 'policies/a.md': pol('See [the script](../scripts/check.sh#L10).') },
-      errors: [at(6, 18, 'but scripts/check.sh does not exist.')],
+      errors: [at(6, 18, 'missingFile', 'but scripts/check.sh does not exist.')],
     },
     {
       name: 'a link to a policy in another folder with a missing anchor',
@@ -124,12 +131,12 @@ testRule(rule, {
         'policies/a.md': pol('# Access', 'See [training](hr/onboarding.md#trainig).'),
         'policies/hr/onboarding.md': policy('id: POL-HR\ntitle: Onboarding\nstatus: approved', '# Onboarding\n\n## Training\n'),
       },
-      errors: [at(7, 16, 'but policies/hr/onboarding.md has no heading with the anchor "#trainig". Did you mean "training"?')],
+      errors: [at(7, 16, 'missingAnchor', 'but policies/hr/onboarding.md has no heading with the anchor "#trainig". Did you mean "training"?')],
     },
     {
       name: 'several broken links on one line are each reported, in column order',
       files: { 'policies/a.md': pol('[a](x.md) [b](#nope) [c](../../y.md)') },
-      errors: [at(6, 5, 'x.md does not exist'), at(6, 15, '"#nope"'), at(6, 26, 'outside the repository')],
+      errors: [at(6, 5, 'missingFile', 'x.md does not exist'), at(6, 15, 'missingOwnAnchor', '"#nope"'), at(6, 26, 'outside', 'outside the repository')],
     },
   ],
 });

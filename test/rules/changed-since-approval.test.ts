@@ -11,6 +11,7 @@ import { runRuleIn } from '../helpers/rule-tester.js';
 const BODY = '# Access control\n\nAccess is reviewed every quarter.\n\nMFA is required for production.\n';
 const EDITED = BODY.replace('MFA is required for production.', 'MFA is required everywhere.');
 const EDITED_AGAIN = EDITED.replace('every quarter', 'every month');
+const EDITED_THRICE = `${EDITED_AGAIN}\nContractors are held to the same rules.\n`;
 
 interface Doc {
   id?: string;
@@ -36,17 +37,27 @@ const FILE = 'policies/access.md';
 const crlf = (text: string) => text.replace(/\n/g, '\r\n');
 /** The abbreviated hash of a commit, as `git log --format=%h` prints it. */
 const hash = (root: string, rev = 'HEAD') => git(root, ['log', '-1', '--format=%h', rev]).trim();
-const show = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.message}`;
+const show = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.messageId} ${JSON.stringify(f.data)}: ${f.message}`;
 
 async function findings(root: string, asOf = '2026-07-01'): Promise<Finding[]> {
   return runRuleIn(rule, root, { asOf });
 }
 
-function expectOne(found: Finding[], expected: { file?: string; line: number; column: number; message: string[] }): void {
+type MessageId = keyof typeof rule.meta.messages;
+/** The message IDs the cases below expect; the last case checks that every one the rule declares is among them. */
+const expected = new Set<string>();
+
+function expectOne(
+  found: Finding[],
+  want: { file?: string; line: number; column: number; messageId: MessageId; data?: Record<string, string | number>; message: string[] },
+): void {
+  expected.add(want.messageId);
   expect(found.map(show)).toHaveLength(1);
   const [finding] = found;
-  expect({ file: finding!.file, line: finding!.line, column: finding!.column }).toEqual({ file: expected.file ?? FILE, line: expected.line, column: expected.column });
-  for (const part of expected.message) expect(finding!.message).toContain(part);
+  expect({ file: finding!.file, line: finding!.line, column: finding!.column }).toEqual({ file: want.file ?? FILE, line: want.line, column: want.column });
+  expect(finding!.messageId, show(finding!)).toBe(want.messageId);
+  if (want.data) expect(finding!.data, show(finding!)).toEqual(want.data);
+  for (const part of want.message) expect(finding!.message).toContain(part);
   expect(finding!.severity).toBe('warn');
 }
 
@@ -59,6 +70,8 @@ describe('changed-since-approval', () => {
     expectOne(await findings(root), {
       line: 7,
       column: 14,
+      messageId: 'commitSinceApproval',
+      data: { policy: 'POL-ACCESS', approvedOn: '2026-01-10', commit: hash(root), date: '2026-03-02', subject: 'Tighten MFA wording', count: 1 },
       message: [
         `Policy POL-ACCESS was approved on 2026-01-10, but its text changed after that: commit ${hash(root)} on 2026-03-02 ("Tighten MFA wording"), the only such commit.`,
         'have it re-approved and update approved_on',
@@ -82,7 +95,13 @@ describe('changed-since-approval', () => {
       { date: '2026-03-01', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED_AGAIN }) }, message: 'Monthly reviews' },
       { date: '2026-04-01', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED_AGAIN, owner: 'sec@acme.io' }) }, message: 'New owner' },
     ]);
-    expectOne(await findings(root), { line: 7, column: 14, message: [`commit ${hash(root, 'HEAD~1')} on 2026-03-01 ("Monthly reviews"), 2 commits in all.`] });
+    expectOne(await findings(root), {
+      line: 7,
+      column: 14,
+      messageId: 'commitsSinceApproval',
+      data: { policy: 'POL-ACCESS', approvedOn: '2026-01-10', commit: hash(root, 'HEAD~1'), date: '2026-03-01', subject: 'Monthly reviews', count: 2 },
+      message: [`commit ${hash(root, 'HEAD~1')} on 2026-03-01 ("Monthly reviews"), 2 commits in all.`],
+    });
   });
 
   it('does not report a policy whose front matter alone changed after approval (a new owner)', async () => {
@@ -108,7 +127,7 @@ describe('changed-since-approval', () => {
       { date: '2026-01-05', files: { [FILE]: doc({ status: 'draft', body: EDITED }), [other]: doc({ id: 'POL-OTHER', approvedOn: '2025-12-01', body: EDITED }) }, message: 'Edit both' },
       { date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED }) }, message: 'Approve access policy' },
     ]);
-    expectOne(await findings(root), { file: other, line: 7, column: 14, message: ['Policy POL-OTHER was approved on 2025-12-01', 'on 2026-01-05 ("Edit both")'] });
+    expectOne(await findings(root), { file: other, line: 7, column: 14, messageId: 'commitSinceApproval', message: ['Policy POL-OTHER was approved on 2025-12-01', 'on 2026-01-05 ("Edit both")'] });
   });
 
   it('does not report a body edit on the approval date itself (only strictly after counts)', async () => {
@@ -124,7 +143,7 @@ describe('changed-since-approval', () => {
       { date: '2026-01-02', files: { [FILE]: doc({ approvedOn: '2026-01-31' }) } },
       { date: '2026-02-01', files: { [FILE]: doc({ approvedOn: '2026-01-31', body: EDITED }) }, message: 'Next day' },
     ]);
-    expectOne(await findings(root), { line: 7, column: 14, message: ['approved on 2026-01-31', 'on 2026-02-01 ("Next day")'] });
+    expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: ['approved on 2026-01-31', 'on 2026-02-01 ("Next day")'] });
   });
 
   it('reports a body edit the day after a leap day approval', async () => {
@@ -132,7 +151,7 @@ describe('changed-since-approval', () => {
       { date: '2024-02-01', files: { [FILE]: doc({ approvedOn: '2024-02-29' }) } },
       { date: '2024-03-01', files: { [FILE]: doc({ approvedOn: '2024-02-29', body: EDITED }) }, message: 'After leap day' },
     ]);
-    expectOne(await findings(root, '2024-06-01'), { line: 7, column: 14, message: ['approved on 2024-02-29', 'on 2024-03-01 ("After leap day")'] });
+    expectOne(await findings(root, '2024-06-01'), { line: 7, column: 14, messageId: 'commitSinceApproval', message: ['approved on 2024-02-29', 'on 2024-03-01 ("After leap day")'] });
   });
 
   it('judges against last_reviewed when it is later than approved_on, and reports at last_reviewed', async () => {
@@ -142,7 +161,13 @@ describe('changed-since-approval', () => {
       { date: '2026-01-20', files: { [FILE]: doc({ ...reviewed, body: EDITED }) }, message: 'Reviewed in this cycle' },
       { date: '2026-03-03', files: { [FILE]: doc({ ...reviewed, body: EDITED_AGAIN }) }, message: 'After the review' },
     ]);
-    expectOne(await findings(root), { line: 8, column: 16, message: ['Policy POL-ACCESS was last reviewed on 2026-02-15', `commit ${hash(root)} on 2026-03-03 ("After the review"), the only such commit`] });
+    expectOne(await findings(root), {
+      line: 8,
+      column: 16,
+      messageId: 'commitSinceReview',
+      data: { policy: 'POL-ACCESS', lastReviewed: '2026-02-15', commit: hash(root), date: '2026-03-03', subject: 'After the review', count: 1 },
+      message: ['Policy POL-ACCESS was last reviewed on 2026-02-15', `commit ${hash(root)} on 2026-03-03 ("After the review"), the only such commit`],
+    });
   });
 
   it('does not report a change made before a later last_reviewed date', async () => {
@@ -159,6 +184,8 @@ describe('changed-since-approval', () => {
     expectOne(await findings(root), {
       line: 7,
       column: 14,
+      messageId: 'uncommittedSinceApproval',
+      data: { policy: 'POL-ACCESS', approvedOn: '2026-01-10' },
       message: ['Policy POL-ACCESS was approved on 2026-01-10, but its text changed after that: uncommitted changes to its text.'],
     });
   });
@@ -166,7 +193,7 @@ describe('changed-since-approval', () => {
   it('reports staged body changes as uncommitted', async () => {
     const root = gitRepo([{ date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10' }) } }], { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED }) });
     git(root, ['add', FILE]);
-    expectOne(await findings(root), { line: 7, column: 14, message: ['uncommitted changes to its text'] });
+    expectOne(await findings(root), { line: 7, column: 14, messageId: 'uncommittedSinceApproval', message: ['uncommitted changes to its text'] });
   });
 
   it('reports uncommitted changes first and then the newest commit when there are both', async () => {
@@ -177,7 +204,73 @@ describe('changed-since-approval', () => {
       ],
       { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED_AGAIN }) },
     );
-    expectOne(await findings(root), { line: 7, column: 14, message: [`uncommitted changes to its text, and before them commit ${hash(root)} on 2026-03-02 ("Tighten MFA wording"), the only such commit.`] });
+    expectOne(await findings(root), {
+      line: 7,
+      column: 14,
+      messageId: 'uncommittedAndCommitSinceApproval',
+      data: { policy: 'POL-ACCESS', approvedOn: '2026-01-10', commit: hash(root), date: '2026-03-02', subject: 'Tighten MFA wording', count: 1 },
+      message: [`uncommitted changes to its text, and before them commit ${hash(root)} on 2026-03-02 ("Tighten MFA wording"), the only such commit.`],
+    });
+  });
+
+  it('counts the commits after uncommitted changes when there are several', async () => {
+    const root = gitRepo(
+      [
+        { date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10' }) } },
+        { date: '2026-02-01', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED }) }, message: 'Tighten MFA wording' },
+        { date: '2026-03-02', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED_AGAIN }) }, message: 'Monthly reviews' },
+      ],
+      { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED_THRICE }) },
+    );
+    expectOne(await findings(root), {
+      line: 7,
+      column: 14,
+      messageId: 'uncommittedAndCommitsSinceApproval',
+      data: { policy: 'POL-ACCESS', approvedOn: '2026-01-10', commit: hash(root), date: '2026-03-02', subject: 'Monthly reviews', count: 2 },
+      message: [`uncommitted changes to its text, and before them commit ${hash(root)} on 2026-03-02 ("Monthly reviews"), 2 commits in all.`],
+    });
+  });
+
+  describe('after a review later than the approval, each kind of change is reported against last_reviewed', () => {
+    const reviewed = { approvedOn: '2025-09-01', lastReviewed: '2026-02-15' };
+    const signed = { date: '2025-09-01', files: { [FILE]: doc(reviewed) } };
+    const edit = (date: string, body: string, message: string) => ({ date, files: { [FILE]: doc({ ...reviewed, body }) }, message });
+    const uncommitted = { [FILE]: doc({ ...reviewed, body: EDITED_THRICE }) };
+    const cases = [
+      { name: 'uncommitted changes', commits: [], uncommitted, messageId: 'uncommittedSinceReview', text: 'changed after that: uncommitted changes to its text.' },
+      {
+        name: 'several commits',
+        commits: [edit('2026-03-03', EDITED, 'Reword MFA'), edit('2026-04-01', EDITED_AGAIN, 'Monthly reviews')],
+        uncommitted: {},
+        messageId: 'commitsSinceReview',
+        text: '("Monthly reviews"), 2 commits in all.',
+      },
+      {
+        name: 'uncommitted changes and a commit',
+        commits: [edit('2026-04-01', EDITED_AGAIN, 'Monthly reviews')],
+        uncommitted,
+        messageId: 'uncommittedAndCommitSinceReview',
+        text: 'uncommitted changes to its text, and before them commit',
+      },
+      {
+        name: 'uncommitted changes and several commits',
+        commits: [edit('2026-03-03', EDITED, 'Reword MFA'), edit('2026-04-01', EDITED_AGAIN, 'Monthly reviews')],
+        uncommitted,
+        messageId: 'uncommittedAndCommitsSinceReview',
+        text: '("Monthly reviews"), 2 commits in all.',
+      },
+    ] as const;
+    it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, { commits, uncommitted: files, messageId, text }) => {
+      const root = gitRepo([signed, ...commits], files);
+      const newest: Record<string, string | number> = commits.length ? { commit: hash(root), date: '2026-04-01', subject: 'Monthly reviews', count: commits.length } : {};
+      expectOne(await findings(root), {
+        line: 8,
+        column: 16,
+        messageId,
+        data: { policy: 'POL-ACCESS', lastReviewed: '2026-02-15', ...newest },
+        message: ['Policy POL-ACCESS was last reviewed on 2026-02-15, but its text changed after that: ', text],
+      });
+    });
   });
 
   it('does not report uncommitted front matter edits', async () => {
@@ -191,7 +284,7 @@ describe('changed-since-approval', () => {
       { date: '2026-01-10', files: { [file]: doc({ approvedOn: '2026-01-10' }), 'compliance/scope.yaml': 'categories: [security]\n', 'README.md': '# Monorepo\n' } },
       { date: '2026-03-02', files: { [file]: doc({ approvedOn: '2026-01-10', body: EDITED }) }, message: 'Tighten MFA wording' },
     ]);
-    expectOne(await findings(join(root, 'compliance')), { file: 'policies/security/access.md', line: 7, column: 14, message: [`commit ${hash(root)} on 2026-03-02`] });
+    expectOne(await findings(join(root, 'compliance')), { file: 'policies/security/access.md', line: 7, column: 14, messageId: 'commitSinceApproval', message: [`commit ${hash(root)} on 2026-03-02`] });
   });
 
   it("uses the commit's own calendar date in its time zone: 2026-03-01T23:30-08:00 is 2026-03-01, not after an approval on that day", async () => {
@@ -207,7 +300,7 @@ describe('changed-since-approval', () => {
       { date: '2026-02-01', files: { [FILE]: doc({ approvedOn: '2026-02-28' }) } },
       { date: '2026-03-01T23:30:00-08:00', files: { [FILE]: doc({ approvedOn: '2026-02-28', body: EDITED }) }, message: 'Late evening in California' },
     ]);
-    expectOne(await findings(root), { line: 7, column: 14, message: ['on 2026-03-01 ("Late evening in California")'] });
+    expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: ['on 2026-03-01 ("Late evening in California")'] });
   });
 
   it('reports an early-morning commit east of UTC (2026-03-02T00:30+14:00, UTC 2026-03-01) as after an approval on 2026-03-01', async () => {
@@ -215,7 +308,7 @@ describe('changed-since-approval', () => {
       { date: '2026-02-01', files: { [FILE]: doc({ approvedOn: '2026-03-01' }) } },
       { date: '2026-03-02T00:30:00+14:00', files: { [FILE]: doc({ approvedOn: '2026-03-01', body: EDITED }) }, message: 'Early in Kiribati' },
     ]);
-    expectOne(await findings(root), { line: 7, column: 14, message: ['on 2026-03-02 ("Early in Kiribati")'] });
+    expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: ['on 2026-03-02 ("Early in Kiribati")'] });
   });
 
   it('does not report a policy file created after its approval date (its creation is the baseline)', async () => {
@@ -231,7 +324,7 @@ describe('changed-since-approval', () => {
       { date: '2026-03-01', files: { [FILE]: doc({ approvedOn: '2026-01-10' }) }, message: 'Import' },
       { date: '2026-04-01', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED }) }, message: 'Edit after import' },
     ]);
-    expectOne(await findings(root), { line: 7, column: 14, message: [`commit ${hash(root)} on 2026-04-01 ("Edit after import"), the only such commit`] });
+    expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: [`commit ${hash(root)} on 2026-04-01 ("Edit after import"), the only such commit`] });
   });
 
   it('reports a CRLF policy whose body was edited, and not one whose front matter alone was', async () => {
@@ -240,7 +333,7 @@ describe('changed-since-approval', () => {
       { date: '2026-01-10', files: { [FILE]: crlf(doc({ approvedOn: '2026-01-10' })), [other]: crlf(doc({ id: 'POL-OTHER', approvedOn: '2026-01-10' })) } },
       { date: '2026-03-02', files: { [FILE]: crlf(doc({ approvedOn: '2026-01-10', body: EDITED })), [other]: crlf(doc({ id: 'POL-OTHER', approvedOn: '2026-01-10', owner: 'sec@acme.io' })) }, message: 'CRLF edits' },
     ]);
-    expectOne(await findings(root), { line: 7, column: 14, message: ['Policy POL-ACCESS', `commit ${hash(root)} on 2026-03-02 ("CRLF edits")`] });
+    expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: ['Policy POL-ACCESS', `commit ${hash(root)} on 2026-03-02 ("CRLF edits")`] });
   });
 
   it('ignores drafts and retired policies, and approved policies with neither approved_on nor last_reviewed', async () => {
@@ -293,7 +386,7 @@ describe('changed-since-approval', () => {
         { date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: sql }) } },
         { date: '2026-03-02', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: sql.replace('-- remove leavers\n', '') }) }, message: 'Drop comment' },
       ]);
-      expectOne(await findings(root), { line: 7, column: 14, message: [`commit ${hash(root)} on 2026-03-02 ("Drop comment")`] });
+      expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: [`commit ${hash(root)} on 2026-03-02 ("Drop comment")`] });
     });
 
     it('reports adding a body line that starts with "++ "', async () => {
@@ -302,14 +395,14 @@ describe('changed-since-approval', () => {
         { date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10' }) } },
         { date: '2026-03-02', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: `${BODY}\n++ Also applies to contractors.\n` }) }, message: 'Add line' },
       ]);
-      expectOne(await findings(root), { line: 7, column: 14, message: [`commit ${hash(root)} on 2026-03-02 ("Add line")`] });
+      expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: [`commit ${hash(root)} on 2026-03-02 ("Add line")`] });
     });
 
     it('reports uncommitted changes when the user has diff.mnemonicPrefix set', async () => {
       // `git diff HEAD` then prints `+++ w/policies/...`; only a `b/` prefix is stripped.
       const root = gitRepo([{ date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10' }) } }], { [FILE]: doc({ approvedOn: '2026-01-10', body: EDITED }) });
       git(root, ['config', 'diff.mnemonicPrefix', 'true']);
-      expectOne(await findings(root), { line: 7, column: 14, message: ['uncommitted changes to its text'] });
+      expectOne(await findings(root), { line: 7, column: 14, messageId: 'uncommittedSinceApproval', message: ['uncommitted changes to its text'] });
     });
 
     it('reports changes in a program subfolder when the user has diff.relative set', async () => {
@@ -320,7 +413,7 @@ describe('changed-since-approval', () => {
         { date: '2026-03-02', files: { [file]: doc({ approvedOn: '2026-01-10', body: EDITED }) }, message: 'Tighten MFA wording' },
       ]);
       git(root, ['config', 'diff.relative', 'true']);
-      expectOne(await findings(join(root, 'compliance')), { line: 7, column: 14, message: [`commit ${hash(root)} on 2026-03-02`] });
+      expectOne(await findings(join(root, 'compliance')), { line: 7, column: 14, messageId: 'commitSinceApproval', message: [`commit ${hash(root)} on 2026-03-02`] });
     });
 
     it('reports a body change merged into the main line after approval, though the branch commit is older', async () => {
@@ -336,7 +429,11 @@ describe('changed-since-approval', () => {
       git(root, ['commit', '-q', '-am', 'Approve access policy'], on('2026-01-10'));
       git(root, ['merge', '-q', '--no-ff', '-m', 'Merge branch reword', 'reword'], on('2026-03-01'));
       // The text in force on main since 2026-03-01 is the reworded one, which was never approved.
-      expectOne(await findings(root), { line: 7, column: 14, message: ['2026-03-01'] });
+      expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: ['2026-03-01'] });
     });
+  });
+
+  it('exercises every message the rule declares', () => {
+    expect(Object.keys(rule.meta.messages).filter((id) => !expected.has(id)), 'messages no case expects').toEqual([]);
   });
 });

@@ -46,42 +46,42 @@ testRule(rule, {
     {
       name: 'an active control owned by a leaver is reported at its owner, naming the control, the owner and the end date',
       files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('ryan@x.io') },
-      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, message: 'Control AC-01 is owned by ryan@x.io, who left on 2026-04-17. Hand it to a current owner.' }],
+      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, messageId: 'departed', data: { owned: 'Control AC-01', owner: 'ryan@x.io', left: '2026-04-17' }, message: 'Control AC-01 is owned by ryan@x.io, who left on 2026-04-17. Hand it to a current owner.' }],
     },
     {
       name: 'the day after the owner\'s last day they have left',
       asOf: '2026-04-18',
       files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('ryan@x.io') },
-      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, message: 'who left on 2026-04-17' }],
+      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, messageId: 'departed', message: 'who left on 2026-04-17' }],
     },
     {
       name: 'month end: an owner whose last day was 2026-02-28 has left on 2026-03-01',
       asOf: '2026-03-01',
       files: { 'people.yaml': peopleEnding('2026-02-28'), 'controls/ac.yaml': control('ryan@x.io') },
-      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, message: 'who left on 2026-02-28' }],
+      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, messageId: 'departed', message: 'who left on 2026-02-28' }],
     },
     {
       name: 'an approved policy owned by a leaver',
       files: { 'people.yaml': PEOPLE, 'policies/access.md': pol('ryan@x.io') },
-      errors: [{ file: 'policies/access.md', line: 5, column: 8, message: 'Policy POL-ACCESS is owned by ryan@x.io, who left on 2026-04-17' }],
+      errors: [{ file: 'policies/access.md', line: 5, column: 8, messageId: 'departed', message: 'Policy POL-ACCESS is owned by ryan@x.io, who left on 2026-04-17' }],
     },
     {
       name: 'the scope and an in-scope system owned by a leaver are both reported',
       files: { 'people.yaml': PEOPLE, 'scope.yaml': scope('ryan@x.io', 'ryan@x.io') },
       errors: [
-        { file: 'scope.yaml', line: 1, column: 8, message: 'The scope is owned by ryan@x.io, who left on 2026-04-17' },
-        { file: 'scope.yaml', line: 5, column: 12, message: 'System SYS-APP is owned by ryan@x.io, who left on 2026-04-17' },
+        { file: 'scope.yaml', line: 1, column: 8, messageId: 'departed', data: { owned: 'The scope', owner: 'ryan@x.io', left: '2026-04-17' }, message: 'The scope is owned by ryan@x.io, who left on 2026-04-17' },
+        { file: 'scope.yaml', line: 5, column: 12, messageId: 'departed', message: 'System SYS-APP is owned by ryan@x.io, who left on 2026-04-17' },
       ],
     },
     {
       name: 'a vendor owned by a leaver',
       files: { 'people.yaml': PEOPLE, 'vendors/aws.yaml': vendor('ryan@x.io') },
-      errors: [{ file: 'vendors/aws.yaml', line: 4, column: 8, message: 'Vendor VEN-AWS is owned by ryan@x.io, who left on 2026-04-17' }],
+      errors: [{ file: 'vendors/aws.yaml', line: 4, column: 8, messageId: 'departed', message: 'Vendor VEN-AWS is owned by ryan@x.io, who left on 2026-04-17' }],
     },
     {
       name: 'an owner address written in another case is the same person',
       files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('Ryan@X.io') },
-      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, message: 'Control AC-01 is owned by Ryan@X.io, who left on 2026-04-17' }],
+      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, messageId: 'departed', message: 'Control AC-01 is owned by Ryan@X.io, who left on 2026-04-17' }],
     },
     {
       name: 'in a controls list, only the active control owned by the leaver is reported',
@@ -105,7 +105,7 @@ testRule(rule, {
           '',
         ].join('\n'),
       },
-      errors: [{ file: 'controls/list.yaml', line: 8, column: 12, message: 'Control AC-02 is owned by ryan@x.io' }],
+      errors: [{ file: 'controls/list.yaml', line: 8, column: 12, messageId: 'departed', message: 'Control AC-02 is owned by ryan@x.io' }],
     },
   ],
 });

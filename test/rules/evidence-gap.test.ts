@@ -77,6 +77,8 @@ testRule(rule, {
       errors: [
         {
           ...at,
+          messageId: 'gapInQuarter',
+          data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30', interval: '2026-Q2', start: '2026-04-01', end: '2026-06-30' },
           message:
             "Control C-1 runs quarterly but has no evidence dated in 2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-01 to 2026-06-30. Add the evidence of that quarter's run; if it did not run, that is an exception to disclose.",
         },
@@ -86,51 +88,75 @@ testRule(rule, {
       name: 'as_of in the middle of Q3: only the ended Q2 is reported, not Q3',
       asOf: '2026-08-15',
       files: repo(YEAR, 'quarterly', ['2026-02-10']),
-      errors: [{ ...at, message: 'no evidence dated in 2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-01 to 2026-12-31' }],
+      errors: [{ ...at, messageId: 'gapInQuarter', message: 'no evidence dated in 2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-01 to 2026-12-31' }],
     },
     {
       name: 'period 2026-01-15..2026-12-31: evidence in the partial Q1 does not cover Q2, Q3 or Q4',
       asOf: '2027-01-01',
       files: { 'scope.yaml': scope('2026-01-15', '2026-12-31'), 'controls/c.yaml': control('quarterly', ['2026-01-20']) },
       errors: [
-        { ...at, message: '2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-15 to 2026-12-31' },
-        { ...at, message: '2026-Q3 (2026-07-01 to 2026-09-30)' },
-        { ...at, message: '2026-Q4 (2026-10-01 to 2026-12-31)' },
+        { ...at, messageId: 'gapInQuarter', message: '2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-15 to 2026-12-31' },
+        { ...at, messageId: 'gapInQuarter', message: '2026-Q3 (2026-07-01 to 2026-09-30)' },
+        { ...at, messageId: 'gapInQuarter', message: '2026-Q4 (2026-10-01 to 2026-12-31)' },
       ],
     },
     {
       name: 'evidence from before the period covers no quarter of it',
       files: repo(H1, 'quarterly', ['2025-12-31']),
-      errors: [{ ...at, message: '2026-Q1 (2026-01-01 to 2026-03-31)' }, { ...at, message: '2026-Q2 (2026-04-01 to 2026-06-30)' }],
+      errors: [
+        { ...at, messageId: 'gapInQuarter', message: '2026-Q1 (2026-01-01 to 2026-03-31)' },
+        { ...at, messageId: 'gapInQuarter', message: '2026-Q2 (2026-04-01 to 2026-06-30)' },
+      ],
     },
     {
       name: 'leap year: February 2024 runs to the 29th, and on 2024-03-01 it is a gap',
       asOf: '2024-03-01',
       files: repo(['2024-01-01', '2024-12-31'], 'monthly', ['2024-01-15', '2024-03-01']),
-      errors: [{ ...at, message: "runs monthly but has no evidence dated in 2024-02 (2024-02-01 to 2024-02-29), inside the Type II period 2024-01-01 to 2024-12-31. Add the evidence of that month's run" }],
+      errors: [{ ...at, messageId: 'gapInMonth', message: "runs monthly but has no evidence dated in 2024-02 (2024-02-01 to 2024-02-29), inside the Type II period 2024-01-01 to 2024-12-31. Add the evidence of that month's run" }],
     },
     {
       name: 'weekly: the ISO week 2026-W52 (Monday 2026-12-21 to Sunday 2026-12-27) has no run',
       asOf: '2027-02-01',
       files: repo(YEAR, 'weekly', every('2026-01-07', '2026-12-16', 7)),
-      errors: [{ ...at, message: "runs weekly but has no evidence dated in 2026-W52 (2026-12-21 to 2026-12-27), inside the Type II period 2026-01-01 to 2026-12-31. Add the evidence of that week's run" }],
+      errors: [
+        {
+          ...at,
+          messageId: 'gapInWeek',
+          data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-12-31', interval: '2026-W52', start: '2026-12-21', end: '2026-12-27' },
+          message: "runs weekly but has no evidence dated in 2026-W52 (2026-12-21 to 2026-12-27), inside the Type II period 2026-01-01 to 2026-12-31. Add the evidence of that week's run",
+        },
+      ],
     },
     {
       name: 'weekly: 2026-W53 (2026-12-28 to 2027-01-03) is required when the period holds it whole and it has ended',
       asOf: '2027-01-04',
       files: repo(['2026-12-14', '2027-01-03'], 'weekly', ['2026-12-14', '2026-12-27']),
-      errors: [{ ...at, message: 'no evidence dated in 2026-W53 (2026-12-28 to 2027-01-03), inside the Type II period 2026-12-14 to 2027-01-03' }],
+      errors: [{ ...at, messageId: 'gapInWeek', message: 'no evidence dated in 2026-W53 (2026-12-28 to 2027-01-03), inside the Type II period 2026-12-14 to 2027-01-03' }],
     },
     {
       name: 'semiannual: the second half without a run',
       asOf: '2027-01-01',
       files: repo(YEAR, 'semiannual', ['2026-03-01']),
-      errors: [{ ...at, message: "runs semiannually but has no evidence dated in 2026-H2 (2026-07-01 to 2026-12-31), inside the Type II period 2026-01-01 to 2026-12-31. Add the evidence of that half-year's run" }],
+      errors: [
+        {
+          ...at,
+          messageId: 'gapInHalfYear',
+          data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-12-31', interval: '2026-H2', start: '2026-07-01', end: '2026-12-31' },
+          message: "runs semiannually but has no evidence dated in 2026-H2 (2026-07-01 to 2026-12-31), inside the Type II period 2026-01-01 to 2026-12-31. Add the evidence of that half-year's run",
+        },
+      ],
     },
     {
       name: 'annual: the whole calendar year 2025 inside an 18-month period without a run',
       files: repo(['2025-01-01', '2026-06-30'], 'annual', ['2026-02-01']),
-      errors: [{ ...at, message: 'runs annually but has no evidence dated in 2025 (2025-01-01 to 2025-12-31), inside the Type II period 2025-01-01 to 2026-06-30' }],
+      errors: [
+        {
+          ...at,
+          messageId: 'gapInYear',
+          data: { control: 'C-1', periodStart: '2025-01-01', periodEnd: '2026-06-30', interval: '2025', start: '2025-01-01', end: '2025-12-31' },
+          message: 'runs annually but has no evidence dated in 2025 (2025-01-01 to 2025-12-31), inside the Type II period 2025-01-01 to 2026-06-30',
+        },
+      ],
     },
     {
       name: 'daily: one finding counting the missing days, listing the first five',
@@ -138,6 +164,8 @@ testRule(rule, {
       errors: [
         {
           ...at,
+          messageId: 'gapInManyDays',
+          data: { control: 'C-1', periodStart: '2026-06-01', periodEnd: '2026-06-30', missing: 7, ended: 30, days: '2026-06-03, 2026-06-10, 2026-06-11, 2026-06-12, 2026-06-13' },
           message:
             'Control C-1 runs daily but has no evidence dated on 7 of the 30 ended days of the Type II period 2026-06-01 to 2026-06-30 (2026-06-03, 2026-06-10, 2026-06-11, 2026-06-12, 2026-06-13, ...).',
         },
@@ -147,23 +175,59 @@ testRule(rule, {
       name: 'daily: days not yet ended are not counted, and a short list has no ellipsis',
       asOf: '2026-01-08',
       files: repo(YEAR, 'daily', every('2026-01-01', '2026-01-05')),
-      errors: [{ ...at, message: 'no evidence dated on 2 of the 7 ended days of the Type II period 2026-01-01 to 2026-12-31 (2026-01-06, 2026-01-07).' }],
+      errors: [
+        {
+          ...at,
+          messageId: 'gapInDays',
+          data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-12-31', missing: 2, ended: 7, days: '2026-01-06, 2026-01-07' },
+          message: 'no evidence dated on 2 of the 7 ended days of the Type II period 2026-01-01 to 2026-12-31 (2026-01-06, 2026-01-07).',
+        },
+      ],
     },
     {
       name: 'event: the period has ended (as_of the day after) and no entry is dated in it',
       files: repo(H1, 'event', ['2025-12-31', '2026-07-01']),
-      errors: [{ ...at, message: 'Control C-1 runs on events: an event-driven control is sampled from the occurrences inside the Type II period 2026-01-01 to 2026-06-30, but the period has ended and no evidence is dated in it.' }],
+      errors: [{ ...at, messageId: 'noEvent', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30' }, message: 'Control C-1 runs on events: an event-driven control is sampled from the occurrences inside the Type II period 2026-01-01 to 2026-06-30, but the period has ended and no evidence is dated in it.' }],
     },
     {
       name: 'continuous: the period has ended and no entry is dated in it',
       asOf: '2026-09-01',
       files: repo(H1, 'continuous', ['2026-08-01']),
-      errors: [{ ...at, message: 'Control C-1 runs continuously: a continuous control must show it operated during the Type II period 2026-01-01 to 2026-06-30, but the period has ended' }],
+      errors: [{ ...at, messageId: 'notContinuous', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30' }, message: 'Control C-1 runs continuously: a continuous control must show it operated during the Type II period 2026-01-01 to 2026-06-30, but the period has ended' }],
     },
     {
       name: 'annual in a 6-month period: no whole year fits, so one run in the period is required once it has ended',
       files: repo(H1, 'annual', ['2025-12-15']),
-      errors: [{ ...at, message: 'Control C-1 runs annually: no whole calendar year lies inside the Type II period 2026-01-01 to 2026-06-30, so at least one run inside the period is expected, but the period has ended and no evidence is dated in it.' }],
+      errors: [{ ...at, messageId: 'noWholeYear', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30' }, message: 'Control C-1 runs annually: no whole calendar year lies inside the Type II period 2026-01-01 to 2026-06-30, so at least one run inside the period is expected, but the period has ended and no evidence is dated in it.' }],
+    },
+    {
+      name: 'weekly in a period of four days (Thursday to Sunday): no whole ISO week fits, so one run in the period is required',
+      files: repo(['2026-01-01', '2026-01-04'], 'weekly', ['2025-12-31']),
+      errors: [
+        {
+          ...at,
+          messageId: 'noWholeWeek',
+          data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-01-04' },
+          message:
+            'Control C-1 runs weekly: no whole week lies inside the Type II period 2026-01-01 to 2026-01-04, so at least one run inside the period is expected, but the period has ended and no evidence is dated in it. Add the evidence of its operation in the period; if it did not operate, that is an exception to disclose.',
+        },
+      ],
+    },
+    {
+      name: 'monthly in a period from 2026-01-10 to 2026-02-05: no whole month fits',
+      files: repo(['2026-01-10', '2026-02-05'], 'monthly', ['2026-02-06']),
+      errors: [{ ...at, messageId: 'noWholeMonth', data: { control: 'C-1', periodStart: '2026-01-10', periodEnd: '2026-02-05' }, message: 'Control C-1 runs monthly: no whole month lies inside the Type II period 2026-01-10 to 2026-02-05, so' }],
+    },
+    {
+      name: 'quarterly in a period from February to April: no whole quarter fits',
+      files: repo(['2026-02-01', '2026-04-30'], 'quarterly', ['2026-01-31']),
+      errors: [{ ...at, messageId: 'noWholeQuarter', data: { control: 'C-1', periodStart: '2026-02-01', periodEnd: '2026-04-30' }, message: 'Control C-1 runs quarterly: no whole quarter lies inside the Type II period 2026-02-01 to 2026-04-30, so' }],
+    },
+    {
+      name: 'semiannual in a period from February to July: no whole half-year fits',
+      asOf: '2026-08-01',
+      files: repo(['2026-02-01', '2026-07-31'], 'semiannual', ['2025-12-01']),
+      errors: [{ ...at, messageId: 'noWholeHalfYear', data: { control: 'C-1', periodStart: '2026-02-01', periodEnd: '2026-07-31' }, message: 'Control C-1 runs semiannually: no whole half-year lies inside the Type II period 2026-02-01 to 2026-07-31, so' }],
     },
     {
       name: 'in a controls list, the finding is at that control\'s evidence key, one per missing month in order',
@@ -188,8 +252,8 @@ testRule(rule, {
         ].join('\n'),
       },
       errors: [
-        { file: 'controls/list.yaml', line: 11, column: 5, message: 'Control C-VS runs monthly but has no evidence dated in 2026-01 (2026-01-01 to 2026-01-31)' },
-        { file: 'controls/list.yaml', line: 11, column: 5, message: 'Control C-VS runs monthly but has no evidence dated in 2026-03 (2026-03-01 to 2026-03-31)' },
+        { file: 'controls/list.yaml', line: 11, column: 5, messageId: 'gapInMonth', message: 'Control C-VS runs monthly but has no evidence dated in 2026-01 (2026-01-01 to 2026-01-31)' },
+        { file: 'controls/list.yaml', line: 11, column: 5, messageId: 'gapInMonth', message: 'Control C-VS runs monthly but has no evidence dated in 2026-03 (2026-03-01 to 2026-03-31)' },
       ],
     },
   ],

@@ -36,6 +36,8 @@ testRule(rule, {
       errors: [
         {
           ...at(0),
+          messageId: 'expired',
+          data: { rule: 'stale-evidence', target: 'AC-07', expires: '2026-06-30' },
           message:
             'The waiver of stale-evidence for AC-07 expired on 2026-06-30; it no longer suppresses anything. Fix the finding, or renew the waiver with a new approval and expiry date.',
         },
@@ -45,24 +47,24 @@ testRule(rule, {
       name: 'a waiver expiring on a leap day has expired on March 1st',
       asOf: '2024-03-01',
       files: { 'waivers.yaml': waivers({ expires: '2024-02-29' }) },
-      errors: [{ ...at(0), message: 'for AC-07 expired on 2024-02-29;' }],
+      errors: [{ ...at(0), messageId: 'expired', message: 'for AC-07 expired on 2024-02-29;' }],
     },
     {
       name: 'a waiver expiring on February 28th of a common year has expired on March 1st',
       asOf: '2026-03-01',
       files: { 'waivers.yaml': waivers({ expires: '2026-02-28' }) },
-      errors: [{ ...at(0), message: 'expired on 2026-02-28;' }],
+      errors: [{ ...at(0), messageId: 'expired', message: 'expired on 2026-02-28;' }],
     },
     {
       name: 'a waiver expiring on New Year\'s Eve has expired on New Year\'s Day',
       asOf: '2026-01-01',
       files: { 'waivers.yaml': waivers({ expires: '2025-12-31' }) },
-      errors: [{ ...at(0), message: 'expired on 2025-12-31;' }],
+      errors: [{ ...at(0), messageId: 'expired', message: 'expired on 2025-12-31;' }],
     },
     {
       name: 'a waiver that expired years ago is reported the same way',
       files: { 'waivers.yaml': waivers({ expires: '2019-04-30' }) },
-      errors: [{ ...at(0), message: 'expired on 2019-04-30;' }],
+      errors: [{ ...at(0), messageId: 'expired', message: 'expired on 2019-04-30;' }],
     },
     {
       name: 'of three waivers only the expired one (the middle one) is reported, at its own expires line',
@@ -73,27 +75,27 @@ testRule(rule, {
           { rule: 'stale-review', target: 'POL-AC', expires: '2026-07-01' },
         ),
       },
-      errors: [{ ...at(1), message: 'The waiver of unmapped-criterion for CC6.4 expired on 2026-05-31;' }],
+      errors: [{ ...at(1), messageId: 'expired', message: 'The waiver of unmapped-criterion for CC6.4 expired on 2026-05-31;' }],
     },
     {
       name: 'a waiver on a path glob names the glob',
       files: { 'waivers.yaml': waivers({ target: "'controls/legacy/**'", expires: '2026-06-01' }) },
-      errors: [{ ...at(0), message: 'The waiver of stale-evidence for controls/legacy/** expired on 2026-06-01;' }],
+      errors: [{ ...at(0), messageId: 'expired', message: 'The waiver of stale-evidence for controls/legacy/** expired on 2026-06-01;' }],
     },
     {
       name: 'an expired waiver of a rule that does not exist is still reported as expired',
       files: { 'waivers.yaml': waivers({ rule: 'stale-evidnce', expires: '2026-06-30' }) },
-      errors: [{ ...at(0), message: 'The waiver of stale-evidnce for AC-07 expired on 2026-06-30;' }],
+      errors: [{ ...at(0), messageId: 'expired', message: 'The waiver of stale-evidnce for AC-07 expired on 2026-06-30;' }],
     },
     {
       name: 'a waivers.yaml holding one waiver as a mapping is reported at its expires line',
       files: { 'waivers.yaml': `rule: missing-owner\ntarget: C-9\nreason: ${REASON}\napproved_by: ciso@acme.example\nexpires: 2026-04-15\n` },
-      errors: [{ file: 'waivers.yaml', line: 5, column: 10, message: 'The waiver of missing-owner for C-9 expired on 2026-04-15;' }],
+      errors: [{ file: 'waivers.yaml', line: 5, column: 10, messageId: 'expired', message: 'The waiver of missing-owner for C-9 expired on 2026-04-15;' }],
     },
     {
       name: 'waivers.yml (the other extension) is read too',
       files: { 'waivers.yml': waivers({ expires: '2026-06-30' }) },
-      errors: [{ ...at(0), file: 'waivers.yml', message: 'expired on 2026-06-30;' }],
+      errors: [{ ...at(0), file: 'waivers.yml', messageId: 'expired', message: 'expired on 2026-06-30;' }],
     },
   ],
 });

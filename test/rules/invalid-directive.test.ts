@@ -49,105 +49,189 @@ testRule(rule, {
     {
       name: 'a YAML directive without a reason, at its "#"',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidence') },
-      errors: [{ ...AT_DATE, message: 'soc2lint-disable-line gives no reason; add one after " -- ", as in "soc2lint-disable-line stale-evidence -- REASON". An auditor will ask why the finding is suppressed. It suppresses nothing until it is fixed.' }],
+      errors: [{ ...AT_DATE, messageId: 'noReason', data: { directive: 'soc2lint-disable-line', rule: 'stale-evidence' }, message: 'soc2lint-disable-line gives no reason; add one after " -- ", as in "soc2lint-disable-line stale-evidence -- REASON". An auditor will ask why the finding is suppressed. It suppresses nothing until it is fixed.' }],
     },
     {
       name: 'an empty reason is no reason',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidence --   ') },
-      errors: [{ ...AT_DATE, message: 'gives no reason' }],
+      errors: [{ ...AT_DATE, messageId: 'noReason', message: 'gives no reason' }],
     },
     {
       name: 'an unknown rule, at its name, with a did-you-mean',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidnce -- Replaced.') },
-      errors: [{ file: 'controls/ac.yaml', line: 7, column: 46, message: 'soc2lint-disable-line names "stale-evidnce", which is not a soc2lint rule. Did you mean "stale-evidence"? It suppresses nothing until it is fixed.' }],
+      errors: [{ file: 'controls/ac.yaml', line: 7, column: 46, messageId: 'unknownRule', data: { directive: 'soc2lint-disable-line', rule: 'stale-evidnce', suggestion: ' Did you mean "stale-evidence"?' }, message: 'soc2lint-disable-line names "stale-evidnce", which is not a soc2lint rule. Did you mean "stale-evidence"? It suppresses nothing until it is fixed.' }],
     },
     {
       name: 'one unknown rule in a list makes the whole directive invalid, and two problems are two findings',
       files: { 'controls/ac.yaml': control('', '    # soc2lint-disable-next-line future-date,  no-such-rule\n') },
       errors: [
-        { file: 'controls/ac.yaml', line: 7, column: 5, message: 'gives no reason' },
-        { file: 'controls/ac.yaml', line: 7, column: 48, message: '"no-such-rule", which is not a soc2lint rule. It suppresses' },
+        { file: 'controls/ac.yaml', line: 7, column: 5, messageId: 'noReason', message: 'gives no reason' },
+        { file: 'controls/ac.yaml', line: 7, column: 48, messageId: 'unknownRule', data: { directive: 'soc2lint-disable-next-line', rule: 'no-such-rule', suggestion: '' }, message: '"no-such-rule", which is not a soc2lint rule. It suppresses' },
       ],
     },
     {
       name: 'no rule at all',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line -- Replaced.') },
-      errors: [{ ...AT_DATE, message: 'soc2lint-disable-line names no rule; write the IDs of the rules to suppress, separated by commas, then " -- " and the reason.' }],
+      errors: [{ ...AT_DATE, messageId: 'noRule', data: { directive: 'soc2lint-disable-line' }, message: 'soc2lint-disable-line names no rule; write the IDs of the rules to suppress, separated by commas, then " -- " and the reason.' }],
     },
     {
       name: 'a misspelt directive, with a did-you-mean',
       files: { 'controls/ac.yaml': control('', '    # soc2lint-disable-nextline stale-evidence -- Replaced.\n') },
-      errors: [{ file: 'controls/ac.yaml', line: 7, column: 5, message: '"soc2lint-disable-nextline" is not a soc2lint directive. Did you mean "soc2lint-disable-next-line"? In YAML, write soc2lint-disable-line or soc2lint-disable-next-line.' }],
+      errors: [{ file: 'controls/ac.yaml', line: 7, column: 5, messageId: 'unknownYamlForm', data: { directive: 'soc2lint-disable-nextline', suggestion: ' Did you mean "soc2lint-disable-next-line"?' }, message: '"soc2lint-disable-nextline" is not a soc2lint directive. Did you mean "soc2lint-disable-next-line"? In YAML, write soc2lint-disable-line or soc2lint-disable-next-line.' }],
     },
     {
       name: 'a disable-line on a line of its own suppresses nothing',
       files: { 'controls/ac.yaml': control('', '    # soc2lint-disable-line stale-evidence -- Replaced.\n') },
-      errors: [{ file: 'controls/ac.yaml', line: 7, column: 5, message: 'soc2lint-disable-line suppresses findings on its own line, which holds nothing else.' }],
+      errors: [{ file: 'controls/ac.yaml', line: 7, column: 5, messageId: 'aloneOnLine', data: { directive: 'soc2lint-disable-line' }, message: 'soc2lint-disable-line suppresses findings on its own line, which holds nothing else.' }],
     },
     {
       name: 'a range in YAML',
       files: { 'controls/ac.yaml': `# soc2lint-disable stale-evidence -- Legacy file.\n${control()}` },
-      errors: [{ file: 'controls/ac.yaml', line: 1, column: 1, message: 'soc2lint-disable works in policy text only. In YAML, put soc2lint-disable-line' }],
+      errors: [{ file: 'controls/ac.yaml', line: 1, column: 1, messageId: 'policyOnlyForm', data: { directive: 'soc2lint-disable' }, message: 'soc2lint-disable works in policy text only. In YAML, put soc2lint-disable-line' }],
     },
     {
       name: 'a reason without " -- " before it, at the run-together text',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidence waiting for Q3') },
-      errors: [{ file: 'controls/ac.yaml', line: 7, column: 46, message: 'put " -- " between the rule names and the reason, as in "soc2lint-disable-line stale-evidence -- waiting for Q3".' }],
+      errors: [{ file: 'controls/ac.yaml', line: 7, column: 46, messageId: 'reasonRunTogether', data: { directive: 'soc2lint-disable-line', text: 'stale-evidence waiting for Q3', rule: 'stale-evidence', reason: 'waiting for Q3' }, message: 'put " -- " between the rule names and the reason, as in "soc2lint-disable-line stale-evidence -- waiting for Q3".' }],
     },
     {
       name: 'rule names separated by spaces',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidence future-date -- Replaced.') },
-      errors: [{ file: 'controls/ac.yaml', line: 7, column: 46, message: 'names "stale-evidence future-date", which is not one rule; separate rule names with commas.' }],
+      errors: [{ file: 'controls/ac.yaml', line: 7, column: 46, messageId: 'notOneRule', data: { directive: 'soc2lint-disable-line', text: 'stale-evidence future-date' }, message: 'names "stale-evidence future-date", which is not one rule; separate rule names with commas.' }],
     },
     {
       name: 'a stray comma, at the comma',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidence, -- Replaced.') },
-      errors: [{ file: 'controls/ac.yaml', line: 7, column: 60, message: 'has an empty rule name in "stale-evidence,"; remove the extra comma.' }],
+      errors: [{ file: 'controls/ac.yaml', line: 7, column: 60, messageId: 'strayComma', data: { directive: 'soc2lint-disable-line', list: 'stale-evidence,' }, message: 'has an empty rule name in "stale-evidence,"; remove the extra comma.' }],
     },
     {
       name: 'with CRLF line endings, the same place',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidence').replace(/\n/g, '\r\n') },
-      errors: [{ ...AT_DATE, message: 'gives no reason' }],
+      errors: [{ ...AT_DATE, messageId: 'noReason', message: 'gives no reason' }],
     },
     {
       name: 'in policy front matter, at the file\'s own line and column',
       files: { 'policies/is.md': policy(FIELDS.replace('last_reviewed: 2026-01-10', 'last_reviewed: 2026-01-10 # soc2lint-disable-line stale-reveiw -- Booked.')) },
-      errors: [{ file: 'policies/is.md', line: 8, column: 51, message: 'Did you mean "stale-review"?' }],
+      errors: [{ file: 'policies/is.md', line: 8, column: 51, messageId: 'unknownRule', message: 'Did you mean "stale-review"?' }],
     },
     {
       name: 'an enable without a disable, at the rule name (a different rule was disabled)',
       files: { 'policies/is.md': body('<!-- soc2lint-disable placeholder-text -- Drafts. -->', 'TBD', '<!-- soc2lint-enable broken-link -->') },
-      errors: [{ file: 'policies/is.md', line: 12, column: 22, message: 'soc2lint-enable broken-link has no soc2lint-disable broken-link above it to end.' }],
+      errors: [{ file: 'policies/is.md', line: 12, column: 22, messageId: 'unmatchedEnable', data: { rule: 'broken-link' }, message: 'soc2lint-enable broken-link has no soc2lint-disable broken-link above it to end.' }],
     },
     {
       name: 'a YAML form in a policy body',
       files: { 'policies/is.md': body('Text', 'TBD <!-- soc2lint-disable-line placeholder-text -- Drafts. -->') },
-      errors: [{ file: 'policies/is.md', line: 11, column: 5, message: 'soc2lint-disable-line works in YAML comments only.' }],
+      errors: [{ file: 'policies/is.md', line: 11, column: 5, messageId: 'yamlOnlyForm', data: { directive: 'soc2lint-disable-line' }, message: 'soc2lint-disable-line works in YAML comments only.' }],
     },
     {
       name: 'a markdown directive without a reason, and an unknown rule in its list',
       files: { 'policies/is.md': body('<!-- soc2lint-disable-next-line placeholder-text, brokn-link -->', 'TBD') },
       errors: [
-        { file: 'policies/is.md', line: 10, column: 1, message: 'soc2lint-disable-next-line gives no reason' },
-        { file: 'policies/is.md', line: 10, column: 51, message: 'Did you mean "broken-link"?' },
+        { file: 'policies/is.md', line: 10, column: 1, messageId: 'noReason', message: 'soc2lint-disable-next-line gives no reason' },
+        { file: 'policies/is.md', line: 10, column: 51, messageId: 'unknownRule', message: 'Did you mean "broken-link"?' },
       ],
     },
     {
       name: 'an HTML comment that is never closed',
       files: { 'policies/is.md': body('<!-- soc2lint-disable-next-line placeholder-text -- Drafts.', 'TBD') },
-      errors: [{ file: 'policies/is.md', line: 10, column: 1, message: 'is in an HTML comment that is never closed; end it with "-->".' }],
+      errors: [{ file: 'policies/is.md', line: 10, column: 1, messageId: 'unclosedDisable', data: { directive: 'soc2lint-disable-next-line' }, message: 'is in an HTML comment that is never closed; end it with "-->". It suppresses nothing until it is fixed.' }],
+    },
+    {
+      name: 'a misspelt directive in a policy, which lists the policy forms',
+      files: { 'policies/is.md': body('<!-- soc2lint-disabel placeholder-text -- Drafts. -->', 'TBD') },
+      errors: [
+        {
+          file: 'policies/is.md',
+          line: 10,
+          column: 1,
+          messageId: 'unknownPolicyForm',
+          data: { directive: 'soc2lint-disabel', suggestion: ' Did you mean "soc2lint-disable"?' },
+          message: '"soc2lint-disabel" is not a soc2lint directive. Did you mean "soc2lint-disable"? In a policy, write soc2lint-disable-next-line, soc2lint-disable or soc2lint-enable.',
+        },
+      ],
+    },
+    {
+      name: 'an enable naming no rule is told to name the rules to enable again, and not that it suppresses nothing',
+      files: { 'policies/is.md': body('<!-- soc2lint-disable placeholder-text -- Drafts. -->', 'TBD', '<!-- soc2lint-enable -->') },
+      errors: [
+        {
+          file: 'policies/is.md',
+          line: 12,
+          column: 1,
+          messageId: 'noRuleInEnable',
+          data: { directive: 'soc2lint-enable' },
+          message: 'soc2lint-enable names no rule; write the IDs of the rules to enable again, separated by commas.',
+        },
+      ],
+    },
+    {
+      name: 'a stray comma in an enable',
+      files: { 'policies/is.md': body('<!-- soc2lint-disable placeholder-text -- Drafts. -->', 'TBD', '<!-- soc2lint-enable placeholder-text, -->') },
+      errors: [
+        {
+          file: 'policies/is.md',
+          line: 12,
+          column: 38,
+          messageId: 'strayCommaInEnable',
+          data: { directive: 'soc2lint-enable', list: 'placeholder-text,' },
+          message: 'soc2lint-enable has an empty rule name in "placeholder-text,"; remove the extra comma.',
+        },
+      ],
+    },
+    {
+      // An enable takes no reason, so words after its first rule name are more names, never a reason run in.
+      name: 'an enable naming two rules separated by a space is told to separate them with commas',
+      files: { 'policies/is.md': body('<!-- soc2lint-disable placeholder-text, broken-link -- Drafts. -->', 'TBD', '<!-- soc2lint-enable placeholder-text broken-link -->') },
+      errors: [
+        {
+          file: 'policies/is.md',
+          line: 12,
+          column: 22,
+          messageId: 'notOneRuleInEnable',
+          data: { directive: 'soc2lint-enable', text: 'placeholder-text broken-link' },
+          message: 'soc2lint-enable names "placeholder-text broken-link", which is not one rule; separate rule names with commas.',
+        },
+      ],
+    },
+    {
+      name: 'a directive with neither rule nor reason gets both findings; the reason example names no rule',
+      files: { 'controls/ac.yaml': control(' # soc2lint-disable-line') },
+      errors: [
+        { ...AT_DATE, messageId: 'noRule', message: 'soc2lint-disable-line names no rule;' },
+        {
+          ...AT_DATE,
+          messageId: 'noReasonNoRule',
+          data: { directive: 'soc2lint-disable-line' },
+          message: 'soc2lint-disable-line gives no reason; add one after " -- ", as in "soc2lint-disable-line RULE -- REASON". An auditor will ask why the finding is suppressed. It suppresses nothing until it is fixed.',
+        },
+      ],
+    },
+    {
+      name: 'an unclosed comment holding an enable does not say it suppresses nothing',
+      files: { 'policies/is.md': body('<!-- soc2lint-disable placeholder-text -- Drafts. -->', 'TBD', '<!-- soc2lint-enable placeholder-text') },
+      errors: [
+        {
+          file: 'policies/is.md',
+          line: 12,
+          column: 1,
+          messageId: 'unclosed',
+          data: { directive: 'soc2lint-enable' },
+          message: 'soc2lint-enable is in an HTML comment that is never closed; end it with "-->".',
+        },
+      ],
     },
     {
       name: 'a directive naming invalid-directive: its findings are judged after directives apply',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line invalid-directive -- Noise.') },
-      errors: [{ file: 'controls/ac.yaml', line: 7, column: 46, message: 'names invalid-directive, whose findings no directive can suppress' }],
+      errors: [{ file: 'controls/ac.yaml', line: 7, column: 46, messageId: 'unsuppressible', data: { directive: 'soc2lint-disable-line', rule: 'invalid-directive' }, message: 'names invalid-directive, whose findings no directive can suppress' }],
     },
     {
       name: 'a directive cannot suppress an invalid-directive finding on the line it covers',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidnce -- x', '    # soc2lint-disable-next-line invalid-directive -- Noise.\n') },
       errors: [
-        { file: 'controls/ac.yaml', line: 7, column: 34, message: 'names invalid-directive' },
-        { file: 'controls/ac.yaml', line: 8, column: 46, message: 'names "stale-evidnce"' },
+        { file: 'controls/ac.yaml', line: 7, column: 34, messageId: 'unsuppressible', message: 'names invalid-directive' },
+        { file: 'controls/ac.yaml', line: 8, column: 46, messageId: 'unknownRule', message: 'names "stale-evidnce"' },
       ],
     },
   ],

@@ -51,63 +51,84 @@ testRule(rule, {
     {
       name: 'two days after the last day with no removal recorded, the leaver is reported at the end date',
       files: { 'people.yaml': ryan('2026-06-29') },
-      errors: [{ ...END, message: 'Ryan Cole (ryan@x.io) left on 2026-06-29 but no access removal is recorded; access was due to be removed by 2026-06-30' }],
+      errors: [{ ...END, messageId: 'notRecorded', data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-06-29', deadline: '2026-06-30' }, message: 'Ryan Cole (ryan@x.io) left on 2026-06-29 but no access removal is recorded; access was due to be removed by 2026-06-30' }],
     },
     {
       name: 'a leaver of months ago with no offboarded record',
       files: { 'people.yaml': ryan('2026-04-17') },
-      errors: [{ ...END, message: 'Add offboarded: {date, evidence} with the date access was removed' }],
+      errors: [{ ...END, messageId: 'notRecorded', message: 'Add offboarded: {date, evidence} with the date access was removed' }],
     },
     {
       name: 'within_days: 0: one day after the last day, the removal is already overdue',
       options: { within_days: 0 },
       files: { 'people.yaml': ryan('2026-06-30') },
-      errors: [{ ...END, message: 'left on 2026-06-30 but no access removal is recorded; access was due to be removed by 2026-06-30' }],
+      errors: [{ ...END, messageId: 'notRecorded', message: 'left on 2026-06-30 but no access removal is recorded; access was due to be removed by 2026-06-30' }],
     },
     {
       name: 'access removed 8 days after the last day is reported at the offboarded date with both dates',
       files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-25')) },
-      errors: [{ ...DATE, message: 'Ryan Cole (ryan@x.io): access removed 2026-04-25, 8 days after the last day 2026-04-17; allowed: 1 day' }],
+      errors: [
+        {
+          ...DATE,
+          messageId: 'lateWithOneDayAllowed',
+          data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-04-17', removed: '2026-04-25', days: 8, allowed: 1 },
+          message: 'Ryan Cole (ryan@x.io): access removed 2026-04-25, 8 days after the last day 2026-04-17; allowed: 1 day',
+        },
+      ],
     },
     {
       name: 'access removed two days after the last day is one day too late with the default',
       files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-19')) },
-      errors: [{ ...DATE, message: 'access removed 2026-04-19, 2 days after the last day 2026-04-17; allowed: 1 day' }],
+      errors: [{ ...DATE, messageId: 'lateWithOneDayAllowed', message: 'access removed 2026-04-19, 2 days after the last day 2026-04-17; allowed: 1 day' }],
     },
     {
       name: 'month end: last day 2026-01-31, removed 2026-02-02 is late',
       files: { 'people.yaml': ryan('2026-01-31', removed('2026-02-02')) },
-      errors: [{ ...DATE, message: 'access removed 2026-02-02, 2 days after the last day 2026-01-31' }],
+      errors: [{ ...DATE, messageId: 'lateWithOneDayAllowed', message: 'access removed 2026-02-02, 2 days after the last day 2026-01-31' }],
     },
     {
       name: 'leap year: last day 2024-02-28, removed 2024-03-01 is two days later (2024-02-29 exists)',
       asOf: '2024-06-01',
       files: { 'people.yaml': ryan('2024-02-28', removed('2024-03-01')) },
-      errors: [{ ...DATE, message: 'access removed 2024-03-01, 2 days after the last day 2024-02-28' }],
+      errors: [{ ...DATE, messageId: 'lateWithOneDayAllowed', message: 'access removed 2024-03-01, 2 days after the last day 2024-02-28' }],
     },
     {
       name: 'within_days: 0: access removed the day after the last day is late',
       options: { within_days: 0 },
       files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-18')) },
-      errors: [{ ...DATE, message: 'access removed 2026-04-18, 1 day after the last day 2026-04-17; allowed: 0 days' }],
+      errors: [
+        {
+          ...DATE,
+          messageId: 'lateByOneDay',
+          data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-04-17', removed: '2026-04-18', days: 1, allowed: 0 },
+          message: 'access removed 2026-04-18, 1 day after the last day 2026-04-17; allowed: 0 days.',
+        },
+      ],
     },
     {
       name: 'within_days: 5: six days after the last day is late',
       options: { within_days: 5 },
       files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-23')) },
-      errors: [{ ...DATE, message: '6 days after the last day 2026-04-17; allowed: 5 days' }],
+      errors: [
+        {
+          ...DATE,
+          messageId: 'late',
+          data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-04-17', removed: '2026-04-23', days: 6, allowed: 5 },
+          message: 'Ryan Cole (ryan@x.io): access removed 2026-04-23, 6 days after the last day 2026-04-17; allowed: 5 days. Correct the date if it is a typo; otherwise record the exception with a waiver and tighten the leaver process.',
+        },
+      ],
     },
     {
       name: 'an offboarded record without evidence is reported at the offboarded key',
       files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-17', null)) },
-      errors: [{ ...KEY, message: 'Ryan Cole (ryan@x.io) left on 2026-04-17 and offboarded.date says access was removed on 2026-04-17, but there is no evidence of the removal' }],
+      errors: [{ ...KEY, messageId: 'noEvidence', data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-04-17', removed: '2026-04-17' }, message: 'Ryan Cole (ryan@x.io) left on 2026-04-17 and offboarded.date says access was removed on 2026-04-17, but there is no evidence of the removal' }],
     },
     {
       name: 'a late removal without evidence gives two findings, the key first, then the date',
       files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-30', null)) },
       errors: [
-        { ...KEY, message: 'no evidence of the removal' },
-        { ...DATE, message: 'access removed 2026-04-30, 13 days after the last day 2026-04-17' },
+        { ...KEY, messageId: 'noEvidence', message: 'no evidence of the removal' },
+        { ...DATE, messageId: 'lateWithOneDayAllowed', message: 'access removed 2026-04-30, 13 days after the last day 2026-04-17' },
       ],
     },
     {
@@ -128,7 +149,7 @@ testRule(rule, {
           '',
         ].join('\n'),
       },
-      errors: [{ file: 'people.yaml', line: 11, column: 10, message: 'Cy Park (cy@x.io) left on 2026-05-29' }],
+      errors: [{ file: 'people.yaml', line: 11, column: 10, messageId: 'notRecorded', message: 'Cy Park (cy@x.io) left on 2026-05-29' }],
     },
   ],
 });

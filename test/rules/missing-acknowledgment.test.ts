@@ -58,6 +58,8 @@ testRule(rule, {
       errors: [
         {
           ...at(0),
+          messageId: 'missingVersionSinceApproval',
+          data: { person: JANE, policy: 'POL-INFOSEC', version: '3.0', due: '2026-02-11', within: 30, approvedOn: '2026-01-12' },
           message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0" (due by 2026-02-11, 30 days after it was approved on 2026-01-12). Record the acknowledgment in acknowledgments/.',
         },
       ],
@@ -65,48 +67,62 @@ testRule(rule, {
     {
       name: 'a new version was approved: the acknowledgment of the old one no longer counts, and the message says so',
       files: repo({ 'acknowledgments/2025.yaml': acksYaml([JANE, 'POL-INFOSEC', '"2.0"', '2024-03-04'], [JANE, 'POL-INFOSEC', '"2.1"', '2025-02-03']) }),
-      errors: [{ ...at(0), message: 'has not acknowledged POL-INFOSEC version "3.0" (due by 2026-02-11, 30 days after it was approved on 2026-01-12); they last acknowledged version "2.1" on 2025-02-03.' }],
+      errors: [
+        {
+          ...at(0),
+          messageId: 'outdatedSinceApproval',
+          data: { person: JANE, policy: 'POL-INFOSEC', version: '3.0', due: '2026-02-11', within: 30, approvedOn: '2026-01-12', lastVersion: '2.1', lastDate: '2025-02-03' },
+          message: 'has not acknowledged POL-INFOSEC version "3.0" (due by 2026-02-11, 30 days after it was approved on 2026-01-12); they last acknowledged version "2.1" on 2025-02-03.',
+        },
+      ],
     },
     {
       name: 'grace: a policy approved on 2026-05-31 is due 2026-06-30 and missing the next day',
       files: repo({}, infosec({ approvedOn: '2026-05-31' })),
-      errors: [{ ...at(0), message: '(due by 2026-06-30, 30 days after it was approved on 2026-05-31)' }],
+      errors: [{ ...at(0), messageId: 'missingVersionSinceApproval', message: '(due by 2026-06-30, 30 days after it was approved on 2026-05-31)' }],
     },
     {
       name: 'grace across a leap day: approved 2024-01-30 is missing on 2024-03-01',
       asOf: '2024-03-01',
       files: repo({}, infosec({ approvedOn: '2024-01-30' })),
-      errors: [{ ...at(0), message: '(due by 2024-02-29, 30 days after it was approved on 2024-01-30)' }],
+      errors: [{ ...at(0), messageId: 'missingVersionSinceApproval', message: '(due by 2024-02-29, 30 days after it was approved on 2024-01-30)' }],
     },
     {
       name: 'someone who started after the approval is due 30 days after their start',
       files: repo({}, infosec(), [{ id: JANE, start: '2026-05-15' }]),
-      errors: [{ ...at(0), message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0" (due by 2026-06-14, 30 days after they started on 2026-05-15)' }],
+      errors: [
+        {
+          ...at(0),
+          messageId: 'missingVersionSinceStart',
+          data: { person: JANE, policy: 'POL-INFOSEC', version: '3.0', due: '2026-06-14', within: 30, start: '2026-05-15' },
+          message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0" (due by 2026-06-14, 30 days after they started on 2026-05-15)',
+        },
+      ],
     },
     {
       name: 'with neither a start date nor an approval date, the acknowledgment is required at once',
       files: repo({}, infosec({ approvedOn: '' }), [{ id: JANE }]),
-      errors: [{ ...at(0), message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0". Record the acknowledgment in acknowledgments/.' }],
+      errors: [{ ...at(0), messageId: 'missingVersion', data: { person: JANE, policy: 'POL-INFOSEC', version: '3.0' }, message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0". Record the acknowledgment in acknowledgments/.' }],
     },
     {
       name: 'a missing approval date falls back to the start date',
       files: repo({}, infosec({ approvedOn: '' }), [{ id: JANE, start: '2026-05-01' }]),
-      errors: [{ ...at(0), message: '(due by 2026-05-31, 30 days after they started on 2026-05-01)' }],
+      errors: [{ ...at(0), messageId: 'missingVersionSinceStart', message: '(due by 2026-05-31, 30 days after they started on 2026-05-01)' }],
     },
     {
       name: 'an acknowledgment dated after as_of does not count',
       files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-07-02']) }),
-      errors: [{ ...at(0), message: 'has not acknowledged POL-INFOSEC version "3.0"' }],
+      errors: [{ ...at(0), messageId: 'missingVersionSinceApproval', message: 'has not acknowledged POL-INFOSEC version "3.0"' }],
     },
     {
       name: 'versions compare as written: "3" is not "3.0"',
       files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3', '2026-01-20']) }),
-      errors: [{ ...at(0), message: 'they last acknowledged version "3" on 2026-01-20' }],
+      errors: [{ ...at(0), messageId: 'outdatedSinceApproval', message: 'they last acknowledged version "3" on 2026-01-20' }],
     },
     {
       name: 'an unquoted policy version 3.10 is not acknowledged by version "3.1"',
       files: repo({ 'acknowledgments/2026.yaml': acksYaml([JANE, 'POL-INFOSEC', '"3.1"', '2026-01-20']) }, infosec({ version: '3.10' })),
-      errors: [{ ...at(0), message: 'has not acknowledged POL-INFOSEC version "3.10" (due by 2026-02-11, 30 days after it was approved on 2026-01-12); they last acknowledged version "3.1"' }],
+      errors: [{ ...at(0), messageId: 'outdatedSinceApproval', message: 'has not acknowledged POL-INFOSEC version "3.10" (due by 2026-02-11, 30 days after it was approved on 2026-01-12); they last acknowledged version "3.1"' }],
     },
     {
       name: 'one finding per person and policy, each at the person; another person\'s acknowledgment does not count',
@@ -116,31 +132,86 @@ testRule(rule, {
         'people.yaml': people(veteran, { id: OMAR, start: '2024-02-05' }),
         'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-01-13'], [JANE, 'POL-AUP', '2.1', '2026-01-13'], [OMAR, 'POL-AUP', '2.1', '2026-01-14']),
       },
-      errors: [{ ...at(1), message: 'omar@acme.example has not acknowledged POL-INFOSEC version "3.0"' }],
+      errors: [{ ...at(1), messageId: 'missingVersionSinceApproval', message: 'omar@acme.example has not acknowledged POL-INFOSEC version "3.0"' }],
     },
     {
       name: 'two missing policies for one person give two findings at the same place',
       files: { 'policies/infosec.md': infosec(), 'policies/aup.md': infosec({ id: 'POL-AUP', version: '"2.1"' }), 'people.yaml': people(veteran) },
       errors: [
-        { ...at(0), message: 'has not acknowledged POL-AUP version "2.1"' },
-        { ...at(0), message: 'has not acknowledged POL-INFOSEC version "3.0"' },
+        { ...at(0), messageId: 'missingVersionSinceApproval', message: 'has not acknowledged POL-AUP version "2.1"' },
+        { ...at(0), messageId: 'missingVersionSinceApproval', message: 'has not acknowledged POL-INFOSEC version "3.0"' },
       ],
     },
     {
       name: 'someone whose last day is today still needs the acknowledgment',
       files: repo({}, infosec(), [{ id: JANE, start: '2020-01-06', end: '2026-07-01' }]),
-      errors: [{ ...at(0), message: 'jane@acme.example has not acknowledged POL-INFOSEC' }],
+      errors: [{ ...at(0), messageId: 'missingVersionSinceApproval', message: 'jane@acme.example has not acknowledged POL-INFOSEC' }],
     },
     {
       name: 'option within_days 0: a policy approved yesterday is already due',
       options: { within_days: 0 },
       files: repo({}, infosec({ approvedOn: '2026-06-30' })),
-      errors: [{ ...at(0), message: '(due by 2026-06-30, 0 days after it was approved on 2026-06-30)' }],
+      errors: [{ ...at(0), messageId: 'missingVersionSinceApproval', message: '(due by 2026-06-30, 0 days after it was approved on 2026-06-30)' }],
     },
     {
       name: 'a policy without a version is named without one',
       files: repo({}, infosec({ version: '' })),
-      errors: [{ ...at(0), message: 'jane@acme.example has not acknowledged POL-INFOSEC (due by 2026-02-11' }],
+      errors: [
+        {
+          ...at(0),
+          messageId: 'missingSinceApproval',
+          data: { person: JANE, policy: 'POL-INFOSEC', due: '2026-02-11', within: 30, approvedOn: '2026-01-12' },
+          message: 'jane@acme.example has not acknowledged POL-INFOSEC (due by 2026-02-11',
+        },
+      ],
+    },
+    {
+      name: 'a policy without a version, for someone who started after its approval',
+      files: repo({}, infosec({ version: '' }), [{ id: JANE, start: '2026-05-15' }]),
+      errors: [
+        {
+          ...at(0),
+          messageId: 'missingSinceStart',
+          data: { person: JANE, policy: 'POL-INFOSEC', due: '2026-06-14', within: 30, start: '2026-05-15' },
+          message: 'jane@acme.example has not acknowledged POL-INFOSEC (due by 2026-06-14, 30 days after they started on 2026-05-15). Record the acknowledgment in acknowledgments/.',
+        },
+      ],
+    },
+    {
+      name: 'a policy with neither a version nor an approval date, for someone with no start date',
+      files: repo({}, infosec({ version: '', approvedOn: '' }), [{ id: JANE }]),
+      errors: [
+        {
+          ...at(0),
+          messageId: 'missing',
+          data: { person: JANE, policy: 'POL-INFOSEC' },
+          message: 'jane@acme.example has not acknowledged POL-INFOSEC. Record the acknowledgment in acknowledgments/.',
+        },
+      ],
+    },
+    {
+      name: 'an older version acknowledged, with no deadline known',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '2.1', '2025-02-03']) }, infosec({ approvedOn: '' }), [{ id: JANE }]),
+      errors: [
+        {
+          ...at(0),
+          messageId: 'outdated',
+          data: { person: JANE, policy: 'POL-INFOSEC', version: '3.0', lastVersion: '2.1', lastDate: '2025-02-03' },
+          message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0"; they last acknowledged version "2.1" on 2025-02-03. Record the acknowledgment in acknowledgments/.',
+        },
+      ],
+    },
+    {
+      name: 'an older version acknowledged, by someone who started after the approval',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '2.1', '2026-05-20']) }, infosec(), [{ id: JANE, start: '2026-05-15' }]),
+      errors: [
+        {
+          ...at(0),
+          messageId: 'outdatedSinceStart',
+          data: { person: JANE, policy: 'POL-INFOSEC', version: '3.0', due: '2026-06-14', within: 30, start: '2026-05-15', lastVersion: '2.1', lastDate: '2026-05-20' },
+          message: 'jane@acme.example has not acknowledged POL-INFOSEC version "3.0" (due by 2026-06-14, 30 days after they started on 2026-05-15); they last acknowledged version "2.1" on 2026-05-20. Record the acknowledgment in acknowledgments/.',
+        },
+      ],
     },
   ],
 });

@@ -69,44 +69,51 @@ testRule(rule, {
     {
       name: 'no control performs access-review: one finding at the program anchor naming the activity and its cadence',
       files: program({ AR: null }),
-      errors: [{ ...ANCHOR, message: 'No active control performs the access-review activity (expected quarterly). Tag the control that does with activity: access-review, or add one.' }],
+      errors: [{ ...ANCHOR, messageId: 'noControl', data: { activity: 'access-review', expected: 'quarterly' }, message: 'No active control performs the access-review activity (expected quarterly). Tag the control that does with activity: access-review, or add one.' }],
     },
     {
       name: 'without scope.yaml the finding goes to the repo root',
       files: Object.fromEntries(Object.entries(program({ PT: null })).filter(([path]) => path !== 'scope.yaml')),
-      errors: [{ file: '.', line: 1, column: 1, message: 'No active control performs the penetration-test activity (expected annual)' }],
+      errors: [{ file: '.', line: 1, column: 1, messageId: 'noControl', message: 'No active control performs the penetration-test activity (expected annual)' }],
     },
     {
       name: 'a planned control tagged with the activity does not count',
       files: program({ PT: null }, { 'controls/PT.yaml': control('PT', 'penetration-test', 'annual', 'planned') }),
-      errors: [{ ...ANCHOR, message: 'No active control performs the penetration-test activity' }],
+      errors: [{ ...ANCHOR, messageId: 'noControl', message: 'No active control performs the penetration-test activity' }],
     },
     {
       name: 'a retired control tagged with the activity does not count',
       files: program({ RA: null }, { 'controls/RA.yaml': control('RA', 'risk-assessment', 'annual', 'retired') }),
-      errors: [{ ...ANCHOR, message: 'No active control performs the risk-assessment activity (expected annual)' }],
+      errors: [{ ...ANCHOR, messageId: 'noControl', message: 'No active control performs the risk-assessment activity (expected annual)' }],
     },
     {
       name: 'an annual access review when quarterly is expected is reported at its frequency with both cadences',
       files: program({ AR: 'annual' }),
-      errors: [{ ...FREQUENCY('AR'), message: 'Control AR performs access-review annual, but it is expected quarterly. Run it quarterly or explain the exception with a waiver.' }],
+      errors: [{ ...FREQUENCY('AR'), messageId: 'tooRare', data: { control: 'AR', activity: 'access-review', frequency: 'annual', expected: 'quarterly' }, message: 'Control AR performs access-review annual, but it is expected quarterly. Run it quarterly or explain the exception with a waiver.' }],
     },
     {
       name: 'semiannual is one step short of quarterly',
       files: program({ VS: 'semiannual' }),
-      errors: [{ ...FREQUENCY('VS'), message: 'Control VS performs vulnerability-scan semiannual, but it is expected quarterly' }],
+      errors: [{ ...FREQUENCY('VS'), messageId: 'tooRare', message: 'Control VS performs vulnerability-scan semiannual, but it is expected quarterly' }],
     },
     {
       name: 'an event-driven control does not meet a periodic expectation',
       files: program({ TR: 'event' }),
-      errors: [{ ...FREQUENCY('TR'), message: 'Control TR performs security-training only on events, but it is expected annual' }],
+      errors: [
+        {
+          ...FREQUENCY('TR'),
+          messageId: 'onlyOnEvents',
+          data: { control: 'TR', activity: 'security-training', frequency: 'event', expected: 'annual' },
+          message: 'Control TR performs security-training only on events, but it is expected annual. Run it annual or explain the exception with a waiver.',
+        },
+      ],
     },
     {
       name: 'when no tagged control is fast enough, each of them is reported',
       files: program({ AR: 'semiannual' }, { 'controls/AR2.yaml': control('AR2', 'access-review', 'annual') }),
       errors: [
-        { ...FREQUENCY('AR'), message: 'Control AR performs access-review semiannual, but it is expected quarterly' },
-        { ...FREQUENCY('AR2'), message: 'Control AR2 performs access-review annual, but it is expected quarterly' },
+        { ...FREQUENCY('AR'), messageId: 'tooRare', message: 'Control AR performs access-review semiannual, but it is expected quarterly' },
+        { ...FREQUENCY('AR2'), messageId: 'tooRare', message: 'Control AR2 performs access-review annual, but it is expected quarterly' },
       ],
     },
     {
@@ -114,8 +121,8 @@ testRule(rule, {
       options: { activities: { 'access-review': 'monthly', 'penetration-test': 'off', 'data-restore-test': 'annual' } },
       files: program({ PT: null }),
       errors: [
-        { ...FREQUENCY('AR'), message: 'Control AR performs access-review quarterly, but it is expected monthly' },
-        { ...ANCHOR, message: 'No active control performs the data-restore-test activity (expected annual)' },
+        { ...FREQUENCY('AR'), messageId: 'tooRare', message: 'Control AR performs access-review quarterly, but it is expected monthly' },
+        { ...ANCHOR, messageId: 'noControl', message: 'No active control performs the data-restore-test activity (expected annual)' },
       ],
     },
     {
@@ -134,7 +141,7 @@ testRule(rule, {
         'vulnerability-scan (expected quarterly)',
         'change-management (expected event)',
         'background-check (expected event)',
-      ].map((text) => ({ ...ANCHOR, message: `No active control performs the ${text.replace(' (', ' activity (')}` })),
+      ].map((text) => ({ ...ANCHOR, messageId: 'noControl', message: `No active control performs the ${text.replace(' (', ' activity (')}` })),
     },
   ],
 });

@@ -37,17 +37,17 @@ testRule(rule, {
     {
       name: 'an active control without an evidence key is reported at its id, even when id is not the first key',
       files: { 'controls/ar.yaml': '# Access reviews\ntitle: Quarterly access review\nid: C-AR\nowner: a@x.io\nfrequency: quarterly\n' },
-      errors: [{ file: 'controls/ar.yaml', line: 3, column: 5, message: 'Control C-AR is active but lists no evidence' }],
+      errors: [{ file: 'controls/ar.yaml', line: 3, column: 5, messageId: 'noEvidence', data: { control: 'C-AR' }, message: 'Control C-AR is active but lists no evidence' }],
     },
     {
       name: 'an empty evidence list is reported at the evidence key',
       files: { 'controls/ar.yaml': control('evidence: []\n') },
-      errors: [{ file: 'controls/ar.yaml', line: 5, column: 1, message: 'Control C-AR is active but lists no evidence' }],
+      errors: [{ file: 'controls/ar.yaml', line: 5, column: 1, messageId: 'noEvidence', message: 'Control C-AR is active but lists no evidence' }],
     },
     {
       name: 'a control with status active written out is reported like one with the default',
       files: { 'controls/ar.yaml': control('status: active\n') },
-      errors: [{ file: 'controls/ar.yaml', line: 1, column: 5, message: 'Control C-AR is active' }],
+      errors: [{ file: 'controls/ar.yaml', line: 1, column: 5, messageId: 'noEvidence', message: 'Control C-AR is active' }],
     },
     {
       name: 'status defaults to active: the control in a controls list with no status and no evidence is reported',
@@ -70,7 +70,7 @@ testRule(rule, {
           '',
         ].join('\n'),
       },
-      errors: [{ file: 'controls/it.yaml', line: 8, column: 9, message: 'Control C-VS is active but lists no evidence' }],
+      errors: [{ file: 'controls/it.yaml', line: 8, column: 9, messageId: 'noEvidence', message: 'Control C-VS is active but lists no evidence' }],
     },
     {
       name: 'every active control without evidence is reported, in file order',
@@ -78,14 +78,14 @@ testRule(rule, {
         'controls/a.yaml': 'controls:\n  - id: C-1\n    title: One\n    frequency: monthly\n  - id: C-2\n    title: Two\n    frequency: monthly\n    evidence: []\n',
       },
       errors: [
-        { file: 'controls/a.yaml', line: 2, column: 9, message: 'Control C-1' },
-        { file: 'controls/a.yaml', line: 8, column: 5, message: 'Control C-2' },
+        { file: 'controls/a.yaml', line: 2, column: 9, messageId: 'noEvidence', message: 'Control C-1' },
+        { file: 'controls/a.yaml', line: 8, column: 5, messageId: 'noEvidence', message: 'Control C-2' },
       ],
     },
     {
       name: 'a control whose only evidence entry is malformed (no date) has no usable evidence',
       files: { 'controls/ar.yaml': control('evidence:\n  - path: evidence/ar.md\n'), 'evidence/ar.md': 'x' },
-      errors: [{ file: 'controls/ar.yaml', line: 5, column: 1, message: 'Control C-AR is active but lists no evidence' }],
+      errors: [{ file: 'controls/ar.yaml', line: 5, column: 1, messageId: 'noEvidence', message: 'Control C-AR is active but lists no evidence' }],
     },
   ],
 });

@@ -35,12 +35,12 @@ testRule(rule, {
     {
       name: 'an approved policy without an owner is reported at its id',
       files: { 'policies/ac.md': approved() },
-      errors: [{ file: 'policies/ac.md', line: 2, column: 5, message: 'Policy POL-AC is approved but has no owner' }],
+      errors: [{ file: 'policies/ac.md', line: 2, column: 5, messageId: 'policy', data: { policy: 'POL-AC' }, message: 'Policy POL-AC is approved but has no owner' }],
     },
     {
       name: 'an active control without an owner is reported at its id',
       files: { 'controls/ar.yaml': control() },
-      errors: [{ file: 'controls/ar.yaml', line: 1, column: 5, message: 'Control C-AR is active but has no owner' }],
+      errors: [{ file: 'controls/ar.yaml', line: 1, column: 5, messageId: 'control', data: { control: 'C-AR' }, message: 'Control C-AR is active but has no owner' }],
     },
     {
       name: 'status defaults to active: an unowned control in a controls list is reported, the planned one is not',
@@ -48,23 +48,23 @@ testRule(rule, {
         'controls/it.yaml':
           'controls:\n  - id: C-BK\n    title: Backups\n    owner: ops@x.io\n    frequency: daily\n  - id: C-VS\n    title: Scans\n    frequency: weekly\n  - id: C-PT\n    title: Pentest\n    status: planned\n    frequency: annual\n',
       },
-      errors: [{ file: 'controls/it.yaml', line: 6, column: 9, message: 'Control C-VS is active but has no owner' }],
+      errors: [{ file: 'controls/it.yaml', line: 6, column: 9, messageId: 'control', message: 'Control C-VS is active but has no owner' }],
     },
     {
       name: 'an in-scope system without an owner is reported at that system\'s id',
       files: { 'scope.yaml': scope('  - id: app\n    name: Web app\n    owner: eng@x.io\n  - id: billing-db\n    name: Billing database\n') },
-      errors: [{ file: 'scope.yaml', line: 6, column: 9, message: 'System billing-db is in scope but has no owner' }],
+      errors: [{ file: 'scope.yaml', line: 6, column: 9, messageId: 'system', data: { system: 'billing-db' }, message: 'System billing-db is in scope but has no owner' }],
     },
     {
       // Fails today: src/model/records.ts prune() drops a whole list item (here the system) for any violation inside it.
       name: 'a system whose description breaks the schema is still checked for an owner',
       files: { 'scope.yaml': scope('  - id: billing-db\n    name: Billing database\n    description: 5\n') },
-      errors: [{ file: 'scope.yaml', line: 3, column: 9, message: 'System billing-db is in scope but has no owner' }],
+      errors: [{ file: 'scope.yaml', line: 3, column: 9, messageId: 'system', message: 'System billing-db is in scope but has no owner' }],
     },
     {
       name: 'an owner of only blanks is no owner',
       files: { 'controls/ar.yaml': control('owner: "   "\n') },
-      errors: [{ file: 'controls/ar.yaml', line: 1, column: 5, message: 'Control C-AR is active but has no owner' }],
+      errors: [{ file: 'controls/ar.yaml', line: 1, column: 5, messageId: 'control', message: 'Control C-AR is active but has no owner' }],
     },
     {
       name: 'a policy, a control and a system without owners are each reported',
@@ -74,9 +74,9 @@ testRule(rule, {
         'scope.yaml': scope('  - id: app\n    name: Web app\n'),
       },
       errors: [
-        { file: 'controls/ar.yaml', line: 1, column: 5, message: 'Control C-AR' },
-        { file: 'policies/ac.md', line: 2, column: 5, message: 'Policy POL-AC' },
-        { file: 'scope.yaml', line: 3, column: 9, message: 'System app' },
+        { file: 'controls/ar.yaml', line: 1, column: 5, messageId: 'control', message: 'Control C-AR' },
+        { file: 'policies/ac.md', line: 2, column: 5, messageId: 'policy', message: 'Policy POL-AC' },
+        { file: 'scope.yaml', line: 3, column: 9, messageId: 'system', message: 'System app' },
       ],
     },
   ],

@@ -4,7 +4,8 @@ import { testRule } from '../helpers/rule-tester.js';
 
 /** A policy whose body starts on line 6: body line i (0-based) is file line 6 + i. */
 const pol = (body: string, title = 'Access Control Policy', status = 'approved') => policy(`id: POL-A\ntitle: ${title}\nstatus: ${status}`, body);
-const at = (line: number, column: number, message?: string) => ({ file: 'policies/a.md', line, column, ...(message ? { message } : {}) });
+/** A placeholder in the body of policies/a.md. */
+const at = (line: number, column: number, message?: string) => ({ file: 'policies/a.md', line, column, messageId: 'inText', ...(message ? { message } : {}) });
 
 testRule(rule, {
   valid: [
@@ -48,7 +49,7 @@ testRule(rule, {
     {
       name: 'a bracketed capital placeholder is reported at its exact line and column, quoted',
       files: { 'policies/a.md': pol('# Access control\n\nThis policy applies to [COMPANY NAME] staff.\n') },
-      errors: [at(8, 24, 'Policy POL-A still contains the template placeholder "[COMPANY NAME]". Replace it with the real text.')],
+      errors: [{ ...at(8, 24, 'Policy POL-A still contains the template placeholder "[COMPANY NAME]". Replace it with the real text.'), data: { policy: 'POL-A', placeholder: '[COMPANY NAME]' } }],
     },
     {
       name: 'a draft is checked too',
@@ -83,7 +84,7 @@ testRule(rule, {
     {
       name: 'a long placeholder is quoted truncated to 40 characters',
       files: { 'policies/a.md': pol('See [INSERT THE NAME OF YOUR INFORMATION SECURITY OFFICER HERE].\n') },
-      errors: [at(6, 5, '"[INSERT THE NAME OF YOUR INFORMATION SE…"')],
+      errors: [{ ...at(6, 5, '"[INSERT THE NAME OF YOUR INFORMATION SE…"'), data: { policy: 'POL-A', placeholder: '[INSERT THE NAME OF YOUR INFORMATION SE…' } }],
     },
     {
       name: 'text after a closed fence is checked again, and inline code only hides what it encloses',
@@ -103,20 +104,29 @@ testRule(rule, {
     {
       name: 'a placeholder in the title (plain) is reported in the title value',
       files: { 'policies/a.md': pol('Text.\n', 'Access Policy of [COMPANY]') },
-      errors: [{ file: 'policies/a.md', line: 3, column: 25, message: 'Policy POL-A still contains the template placeholder "[COMPANY]" in its title' }],
+      errors: [
+        {
+          file: 'policies/a.md',
+          line: 3,
+          column: 25,
+          messageId: 'inTitle',
+          data: { policy: 'POL-A', placeholder: '[COMPANY]' },
+          message: 'Policy POL-A still contains the template placeholder "[COMPANY]" in its title. Replace it with the real text.',
+        },
+      ],
     },
     {
       name: 'a placeholder in a quoted title is placed inside the quotes',
       files: { 'policies/a.md': pol('Text.\n', '"{{ company }} Access Policy TBD"') },
       errors: [
-        { file: 'policies/a.md', line: 3, column: 9, message: '"{{ company }}" in its title' },
-        { file: 'policies/a.md', line: 3, column: 37, message: '"TBD" in its title' },
+        { file: 'policies/a.md', line: 3, column: 9, messageId: 'inTitle', data: { policy: 'POL-A', placeholder: '{{ company }}' }, message: '"{{ company }}" in its title' },
+        { file: 'policies/a.md', line: 3, column: 37, messageId: 'inTitle', message: '"TBD" in its title' },
       ],
     },
     {
       name: 'a title with escapes, where columns cannot be mapped back, is reported at the whole title value',
       files: { 'policies/a.md': pol('Text.\n', '"Access \\"Policy\\" TBD"') },
-      errors: [{ file: 'policies/a.md', line: 3, column: 8, message: '"TBD" in its title' }],
+      errors: [{ file: 'policies/a.md', line: 3, column: 8, messageId: 'inTitle', message: '"TBD" in its title' }],
     },
     {
       name: 'a TODO in an HTML comment is still a leftover in the file',
@@ -136,7 +146,7 @@ testRule(rule, {
     {
       name: 'a policy with more front matter starts its body later (bodyLine), and columns count characters, not bytes',
       files: { 'policies/deep/b.md': policy('id: POL-B\ntitle: B\nstatus: approved\nowner: a@x.io\nversion: "2"', 'Ünïcödé — [INSERT DATE]\n') },
-      errors: [{ file: 'policies/deep/b.md', line: 8, column: 11, message: 'Policy POL-B still contains the template placeholder "[INSERT DATE]"' }],
+      errors: [{ file: 'policies/deep/b.md', line: 8, column: 11, messageId: 'inText', message: 'Policy POL-B still contains the template placeholder "[INSERT DATE]"' }],
     },
   ],
 });
