@@ -24,10 +24,12 @@ export default defineRule({
     },
   },
   check({ model, asOf, report }) {
+    // A last_reviewed written with an invalid date is schema-violation's finding; only one not written at all is ours.
     for (const policy of model.policies) {
       if (policy.status !== 'approved') continue;
       const state = reviewState(policy.lastReviewed, policy.reviewEvery, asOf, 0);
       if (state.state === 'never') {
+        if (policy.source.has(['last_reviewed'])) continue;
         report({ messageId: 'policyNeverReviewed', data: { policy: policy.id }, at: policy.source.at(['id']) });
       } else if (state.state === 'overdue') {
         report({
@@ -43,6 +45,7 @@ export default defineRule({
       const state = reviewState(vendor.lastReviewed, vendor.reviewEvery, asOf, 0);
       const named = { vendor: vendor.id, criticality: vendor.criticality, cadence: vendor.reviewEveryText };
       if (state.state === 'never') {
+        if (vendor.source.has(['last_reviewed'])) continue;
         report({ messageId: 'vendorNeverReviewed', data: named, at: vendor.source.at(['id']) });
       } else if (state.state === 'overdue') {
         report({
@@ -62,7 +65,7 @@ export default defineRule({
           at: scope.source.at(['last_reviewed']),
         });
       }
-    } else if (scope) {
+    } else if (scope && !scope.source.has(['last_reviewed'])) {
       report({ messageId: 'scopeNeverReviewed', at: scope.source.at([]) });
     }
   },

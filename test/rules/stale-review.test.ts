@@ -24,6 +24,14 @@ testRule(rule, {
     { name: 'a medium vendor with no review_every has no cadence, so never-reviewed is fine', files: { 'vendors/x.yaml': vendor('medium') } },
     { name: 'a low vendor with no review_every and an old review is not stale', files: { 'vendors/x.yaml': vendor('low', 'last_reviewed: 2019-01-01\n') } },
     { name: 'a vendor\'s own longer cadence (P2Y) is honoured', files: { 'vendors/x.yaml': vendor('critical', 'last_reviewed: 2024-07-01\nreview_every: P2Y\n') } },
+    {
+      name: 'a last_reviewed written with an impossible date is schema-violation\'s finding, not "no last_reviewed date"',
+      files: {
+        'policies/a.md': approved('last_reviewed: 2026-02-30'),
+        'vendors/x.yaml': vendor('critical', 'last_reviewed: 2026-02-30\n'),
+        'scope.yaml': 'categories: [security]\nlast_reviewed: 2026-02-30\n',
+      },
+    },
   ],
   invalid: [
     {
