@@ -7,10 +7,15 @@ export default defineRule({
     description: 'A record that breaks its JSON Schema: a missing required field, an unknown field, a wrong type, an invalid date or interval.',
     defaultSeverity: 'error',
     reads: ['problems'],
+    // The loader explains each violation (src/schema/validate.ts) before any rule runs, so its text is the one fact
+    // this rule has: a load problem carries no code or parts to build a sentence from here.
+    messages: {
+      violation: '{{problem}}',
+    },
   },
   check({ model, report }) {
     for (const problem of model.problems) {
-      if (problem.kind === 'schema') report({ message: problem.message, at: problem.range });
+      if (problem.kind === 'schema') report({ messageId: 'violation', data: { problem: problem.message }, at: problem.range });
     }
   },
 });

@@ -4,9 +4,31 @@ import { posix } from 'node:path';
 import { evidenceFiles, type EvidenceFileRef } from '../src/model/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
 
-// `hint` is a cheap test before the regex; `accept` gives the end of the secret, or undefined for a placeholder or an example.
+/** What each kind of secret is called: one message per kind, each naming the file and the records that name it. */
+const found = (secret: string) =>
+  `{{role}} "{{file}}" (named by {{namedBy}}) contains ${secret} on this line. Remove it (redact the value), rotate the credential, and purge it from git history.`;
+const SECRET_MESSAGES = {
+  privateKeyInJson: found('a private key in JSON credentials ("private_key")'),
+  privateKey: found('a private key ({{header}})'),
+  awsAccessKey: found('an AWS access key ID'),
+  githubToken: found('a GitHub {{token}}'),
+  slackToken: found('a Slack token'),
+  stripeSecretKey: found('a Stripe live secret key'),
+  googleApiKey: found('a Google API key'),
+  password: found('a password'),
+};
+type SecretKind = keyof typeof SECRET_MESSAGES;
+
+// `hint` is a cheap test before the regex; `accept` gives the end of the secret, or undefined for a placeholder or an
+// example; `data` gives what the message says of the match (never the secret itself).
 type Match = RegExpExecArray;
-type Detector = { hint: RegExp; pattern: RegExp; kind: (m: Match) => string; accept?: (m: Match, lines: readonly string[], index: number) => number | undefined };
+type Detector = {
+  hint: RegExp;
+  pattern: RegExp;
+  kind: SecretKind;
+  data?: (m: Match) => Record<string, string>;
+  accept?: (m: Match, lines: readonly string[], index: number) => number | undefined;
+};
 
 const GITHUB: Record<string, string> = { ghp: 'personal access token', gho: 'OAuth token', ghu: 'user-to-server token', ghs: 'server-to-server token', ghr: 'refresh token', github_pat: 'fine-grained personal access token' };
 const end = (match: Match) => match.index + match[0].length;
@@ -15,19 +37,19 @@ const keyBody = (match: Match, lines: readonly string[], index: number) =>
   /[A-Za-z0-9+/]{40,}/.test(lines[index]!.slice(end(match))) || lines.slice(index + 1, index + 6).some((line) => /^[A-Za-z0-9+/=]{40,}$/.test(line.trim())) ? end(match) : undefined;
 
 const DETECTORS: readonly Detector[] = [
-  { hint: /private_key/, pattern: /"private_key"\s*:\s*"-----BEGIN [A-Z ]*PRIVATE KEY-----/g, kind: () => 'a private key in JSON credentials ("private_key")', accept: keyBody },
-  { hint: /BEGIN/, pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g, kind: (m) => `a private key (${m[0].replace(/-/g, '')})`, accept: keyBody },
+  { hint: /private_key/, pattern: /"private_key"\s*:\s*"-----BEGIN [A-Z ]*PRIVATE KEY-----/g, kind: 'privateKeyInJson', accept: keyBody },
+  { hint: /BEGIN/, pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/g, kind: 'privateKey', data: (m) => ({ header: m[0].replace(/-/g, '') }), accept: keyBody },
   // AWS documents AKIAIOSFODNN7EXAMPLE; keys ending in EXAMPLE are examples copied from its docs.
-  { hint: /AKIA|ASIA/, pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, kind: () => 'an AWS access key ID', accept: (m) => (m[0].endsWith('EXAMPLE') ? undefined : end(m)) },
-  { hint: /gh[pousr]_|github_pat_/, pattern: /\b(gh[pousr])_[A-Za-z0-9]{36}\b|\b(github_pat)_[A-Za-z0-9_]{82}\b/g, kind: (m) => `a GitHub ${GITHUB[m[1] ?? m[2]!]}` },
-  { hint: /xox/, pattern: /\bxox[abpors]-[0-9]+-[A-Za-z0-9-]{10,}/g, kind: () => 'a Slack token' },
-  { hint: /_live_/, pattern: /\b[sr]k_live_[0-9A-Za-z]{24,}\b/g, kind: () => 'a Stripe live secret key' },
-  { hint: /AIza/, pattern: /(?<![0-9A-Za-z_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, kind: () => 'a Google API key' },
+  { hint: /AKIA|ASIA/, pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, kind: 'awsAccessKey', accept: (m) => (m[0].endsWith('EXAMPLE') ? undefined : end(m)) },
+  { hint: /gh[pousr]_|github_pat_/, pattern: /\b(gh[pousr])_[A-Za-z0-9]{36}\b|\b(github_pat)_[A-Za-z0-9_]{82}\b/g, kind: 'githubToken', data: (m) => ({ token: GITHUB[m[1] ?? m[2]!]! }) },
+  { hint: /xox/, pattern: /\bxox[abpors]-[0-9]+-[A-Za-z0-9-]{10,}/g, kind: 'slackToken' },
+  { hint: /_live_/, pattern: /\b[sr]k_live_[0-9A-Za-z]{24,}\b/g, kind: 'stripeSecretKey' },
+  { hint: /AIza/, pattern: /(?<![0-9A-Za-z_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, kind: 'googleApiKey' },
   {
     hint: /pass|pwd/i,
     // password / passwd / pwd as a key (db_password, DB_PASSWORD, dbPassword, "password"), then = : := or =>.
     pattern: /(?:(?<![A-Za-z0-9])(?:[Pp]ass(?:word|wd)|PASS(?:WORD|WD)|[Pp]wd|PWD)|(?<=[a-z0-9])(?:Pass(?:word|wd)|Pwd))["']?[ \t]*(:=|=>|=(?!=)|:(?!:))/g,
-    kind: () => 'a password',
+    kind: 'password',
     accept: (m, lines, index) => passwordEnd(lines[index]!, end(m), m[1]!),
   },
 ];
@@ -65,24 +87,24 @@ function placeholder(value: string, quoted: boolean): boolean {
   );
 }
 
-/** A secret found in a file: its line (1-based), its span on that line (1-based columns, end exclusive) and its kind. */
-type Hit = { line: number; column: number; endColumn: number; kind: string };
+/** A secret found in a file: its line (1-based), its span on that line (1-based columns, end exclusive), its kind and what the message says of it. */
+type Hit = { line: number; column: number; endColumn: number; kind: SecretKind; data: Record<string, string> };
 
 /** Each secret in the text, by line and then column. A span claimed by one kind is not claimed again. */
 function scan(text: string): Hit[] {
   const hits: Hit[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((line, index) => {
-    const taken: [number, number, string][] = [];
+    const taken: [number, number, SecretKind, Record<string, string>][] = [];
     for (const detector of DETECTORS) {
       if (!detector.hint.test(line)) continue;
       for (const match of line.matchAll(detector.pattern)) {
         const stop = detector.accept ? detector.accept(match, lines, index) : end(match);
         if (stop === undefined || taken.some(([a, b]) => match.index < b && a < stop)) continue;
-        taken.push([match.index, stop, detector.kind(match)]);
+        taken.push([match.index, stop, detector.kind, detector.data?.(match) ?? {}]);
       }
     }
-    for (const [start, stop, kind] of taken.sort((a, b) => a[0] - b[0])) hits.push({ line: index + 1, column: start + 1, endColumn: stop + 1, kind });
+    for (const [start, stop, kind, data] of taken.sort((a, b) => a[0] - b[0])) hits.push({ line: index + 1, column: start + 1, endColumn: stop + 1, kind, data });
   });
   return hits;
 }
@@ -99,6 +121,13 @@ export default defineRule({
     description: 'An evidence file holding a secret: a private key, an AWS, GitHub, Slack, Stripe or Google credential, or a password.',
     defaultSeverity: 'error',
     reads: ['control', 'vendor', 'person', 'evidence-content'],
+    messages: {
+      ...SECRET_MESSAGES,
+      // Past MAX_PER_FILE, one finding counts the rest and lists their lines (the first five).
+      oneMoreSecret: '{{role}} "{{file}}" (named by {{namedBy}}) contains 1 more secret (line {{line}}). Clean the whole file, rotate the credentials, and purge them from git history.',
+      moreSecretsOnLine: '{{role}} "{{file}}" (named by {{namedBy}}) contains {{count}} more secrets (line {{line}}). Clean the whole file, rotate the credentials, and purge them from git history.',
+      moreSecrets: '{{role}} "{{file}}" (named by {{namedBy}}) contains {{count}} more secrets (lines {{lines}}). Clean the whole file, rotate the credentials, and purge them from git history.',
+    },
   },
   check({ model, report }) {
     // Each file once, however many entries name it (and however they spell its path), in the order first named.
@@ -113,26 +142,27 @@ export default defineRule({
       const hits = scan(text);
       if (hits.length === 0) continue;
       const record = refs.map((ref) => ref.source.at(ref.at).record).find((id) => id !== undefined);
-      const named = nameFile(file, refs);
+      const named = { file, ...nameFile(refs) };
       const at = (hit: Hit) => ({ file, line: hit.line, column: hit.column, endLine: hit.line, endColumn: hit.endColumn, ...(record !== undefined ? { record } : {}) });
       for (const hit of hits.slice(0, MAX_PER_FILE)) {
-        report({ message: `${named} contains ${hit.kind} on this line. Remove it (redact the value), rotate the credential, and purge it from git history.`, at: at(hit) });
+        report({ messageId: hit.kind, data: { ...named, ...hit.data }, at: at(hit) });
       }
       const rest = hits.slice(MAX_PER_FILE);
       if (rest.length === 0) continue;
       const lines = [...new Set(rest.map((hit) => hit.line))];
-      const shown = `line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}`;
-      report({
-        message: `${named} contains ${rest.length} more secret${rest.length === 1 ? '' : 's'} (${shown}). Clean the whole file, rotate the credentials, and purge them from git history.`,
-        at: at(rest[0]!),
-      });
+      if (lines.length > 1) {
+        const shown = `${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}`;
+        report({ messageId: 'moreSecrets', data: { ...named, count: rest.length, lines: shown }, at: at(rest[0]!) });
+      } else {
+        report({ messageId: rest.length === 1 ? 'oneMoreSecret' : 'moreSecretsOnLine', data: { ...named, count: rest.length, line: lines[0]! }, at: at(rest[0]!) });
+      }
     }
   },
 });
 
-/** `Evidence file "x" (named by Control A, Control B)`; with different roles, each naming says which. */
-function nameFile(file: string, refs: readonly EvidenceFileRef[]): string {
+/** What the file is and who names it: `Evidence file` named by `Control A, Control B`; with different roles, each naming says which. */
+function nameFile(refs: readonly EvidenceFileRef[]): { role: string; namedBy: string } {
   const roles = new Set(refs.map((ref) => ref.what));
-  if (roles.size === 1) return `${capitalized(refs[0]!.what)} "${file}" (named by ${[...new Set(refs.map((ref) => ref.owner))].join(', ')})`;
-  return `Evidence file "${file}" (named by ${[...new Set(refs.map((ref) => `${ref.owner} as ${ref.what}`))].join(', ')})`;
+  if (roles.size === 1) return { role: capitalized(refs[0]!.what), namedBy: [...new Set(refs.map((ref) => ref.owner))].join(', ') };
+  return { role: 'Evidence file', namedBy: [...new Set(refs.map((ref) => `${ref.owner} as ${ref.what}`))].join(', ') };
 }

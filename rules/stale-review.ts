@@ -10,35 +10,47 @@ export default defineRule({
     description: 'A policy, a vendor or the scope whose last_reviewed plus review_every is before as_of, or an approved policy or a vendor with a review cadence that was never reviewed.',
     defaultSeverity: 'error',
     reads: ['policy', 'scope', 'vendor'],
+    messages: {
+      policyNeverReviewed: 'Policy {{policy}} is approved but has no last_reviewed date. Review it and record the date in "last_reviewed:".',
+      policyOverdue:
+        'Policy {{policy}} was last reviewed on {{reviewed}}; its {{cadence}} review (every {{interval}}) was due on {{due}}. Review it and update "last_reviewed:".',
+      vendorNeverReviewed:
+        'Vendor {{vendor}} ({{criticality}}) has a review cycle ({{cadence}}) but was never reviewed: it has no last_reviewed date. Review the vendor (its assurance report, contract and access) and record the date in "last_reviewed:".',
+      vendorOverdue:
+        'Vendor {{vendor}} ({{criticality}}) was last reviewed on {{reviewed}}; its {{cadence}} review (every {{interval}}) was due on {{due}}. Review the vendor (its assurance report, contract and access) and update "last_reviewed:".',
+      scopeNeverReviewed: 'The audit scope has no last_reviewed date. Review scope.yaml (systems, categories, period) and record the date in "last_reviewed:".',
+      scopeOverdue:
+        'The audit scope was last reviewed on {{reviewed}}; its {{cadence}} review was due on {{due}}. Review the systems, categories and period in scope.yaml and update "last_reviewed:".',
+    },
   },
   check({ model, asOf, report }) {
+    // A last_reviewed written with an invalid date is schema-violation's finding; only one not written at all is ours.
     for (const policy of model.policies) {
       if (policy.status !== 'approved') continue;
       const state = reviewState(policy.lastReviewed, policy.reviewEvery, asOf, 0);
       if (state.state === 'never') {
-        report({
-          message: `Policy ${policy.id} is approved but has no last_reviewed date. Review it and record the date in "last_reviewed:".`,
-          at: policy.source.at(['id']),
-        });
+        if (policy.source.has(['last_reviewed'])) continue;
+        report({ messageId: 'policyNeverReviewed', data: { policy: policy.id }, at: policy.source.at(['id']) });
       } else if (state.state === 'overdue') {
         report({
-          message: `Policy ${policy.id} was last reviewed on ${policy.lastReviewed}; its ${policy.reviewEveryText} review (every ${describeInterval(policy.reviewEvery)}) was due on ${state.due}. Review it and update "last_reviewed:".`,
+          messageId: 'policyOverdue',
+          data: { policy: policy.id, reviewed: policy.lastReviewed!, cadence: policy.reviewEveryText, interval: describeInterval(policy.reviewEvery), due: state.due },
           at: policy.source.at(['last_reviewed']),
         });
       }
     }
     for (const vendor of model.vendors) {
-      if (!vendor.reviewEvery) continue; // a medium or low vendor with no review_every has no cadence
-      const name = `Vendor ${vendor.id} (${vendor.criticality})`;
+      // A medium or low vendor with no review_every has no cadence.
+      if (!vendor.reviewEvery || vendor.reviewEveryText === undefined) continue;
       const state = reviewState(vendor.lastReviewed, vendor.reviewEvery, asOf, 0);
+      const named = { vendor: vendor.id, criticality: vendor.criticality, cadence: vendor.reviewEveryText };
       if (state.state === 'never') {
-        report({
-          message: `${name} has a review cycle (${vendor.reviewEveryText}) but was never reviewed: it has no last_reviewed date. Review the vendor (its assurance report, contract and access) and record the date in "last_reviewed:".`,
-          at: vendor.source.at(['id']),
-        });
+        if (vendor.source.has(['last_reviewed'])) continue;
+        report({ messageId: 'vendorNeverReviewed', data: named, at: vendor.source.at(['id']) });
       } else if (state.state === 'overdue') {
         report({
-          message: `${name} was last reviewed on ${vendor.lastReviewed}; its ${vendor.reviewEveryText} review (every ${describeInterval(vendor.reviewEvery)}) was due on ${state.due}. Review the vendor (its assurance report, contract and access) and update "last_reviewed:".`,
+          messageId: 'vendorOverdue',
+          data: { ...named, reviewed: vendor.lastReviewed!, interval: describeInterval(vendor.reviewEvery), due: state.due },
           at: vendor.source.at(['last_reviewed']),
         });
       }
@@ -48,15 +60,13 @@ export default defineRule({
       const state = reviewState(scope.lastReviewed, scope.reviewEvery, asOf, 0);
       if (state.state === 'overdue') {
         report({
-          message: `The audit scope was last reviewed on ${scope.lastReviewed}; its ${scope.reviewEveryText} review was due on ${state.due}. Review the systems, categories and period in scope.yaml and update "last_reviewed:".`,
+          messageId: 'scopeOverdue',
+          data: { reviewed: scope.lastReviewed, cadence: scope.reviewEveryText, due: state.due },
           at: scope.source.at(['last_reviewed']),
         });
       }
-    } else if (scope) {
-      report({
-        message: 'The audit scope has no last_reviewed date. Review scope.yaml (systems, categories, period) and record the date in "last_reviewed:".',
-        at: scope.source.at([]),
-      });
+    } else if (scope && !scope.source.has(['last_reviewed'])) {
+      report({ messageId: 'scopeNeverReviewed', at: scope.source.at([]) });
     }
   },
 });

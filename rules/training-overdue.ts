@@ -2,17 +2,17 @@
 // year): "training not completed" is one of the most frequent SOC 2 exceptions (CC2.2, CC1.4).
 import { addDays, addInterval, compareDates, describeInterval, maxDate, parseInterval, subtractInterval, INTERVAL_PATTERN } from '../src/core/dates.js';
 import { isActivePerson } from '../src/model/people.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, ruleOptions } from '../src/engine/rule.js';
 
 const DEFAULT_EVERY = 'P12M';
 
-export default defineRule<{ every: string; within_days: number; courses: string[] }>({
+export default defineRule({
   meta: {
     id: 'training-overdue',
     description: 'An active person with no security training within within_days of starting, or none in the last year (option every).',
     defaultSeverity: 'error',
     reads: ['person', 'training'],
-    options: {
+    options: ruleOptions<{ every: string; within_days: number; courses: string[] }>({
       defaults: { every: DEFAULT_EVERY, within_days: 30, courses: [] },
       schema: {
         type: 'object',
@@ -23,6 +23,13 @@ export default defineRule<{ every: string; within_days: number; courses: string[
           courses: { type: 'array', items: { type: 'string', minLength: 1 } },
         },
       },
+    }),
+    messages: {
+      noOnboardingTraining:
+        '{{person}} had no security training within {{days}} days of starting on {{start}} (due by {{due}}). Have them take the security training and add the record under training/.',
+      overdue:
+        '{{person}}: last security training on {{last}}, more than {{interval}} ago (the next was due by {{due}}). Have them take the security training and add the record under training/.',
+      neverTrained: '{{person}} has no security training on record; it is due every {{interval}}. Have them take the security training and add the record under training/.',
     },
   },
   check({ model, asOf, options, report }) {
@@ -36,7 +43,6 @@ export default defineRule<{ every: string; within_days: number; courses: string[
       if (!isSecurity(record.course) || compareDates(record.date, asOf) > 0) continue; // future-dated training is no proof
       datesBy.set(record.person, [...(datesBy.get(record.person) ?? []), record.date]);
     }
-    const hint = 'Have them take the security training and add the record under training/.';
     const recentSince = subtractInterval(asOf, every); // who started after this is a recent starter
     for (const person of model.people) {
       if (!isActivePerson(person, asOf)) continue;
@@ -49,16 +55,17 @@ export default defineRule<{ every: string; within_days: number; courses: string[
         // someone who has never been trained since joining, and the dates on record show the auditor it was late.
         const [from, to] = [addDays(start, -within), addDays(start, within)];
         if (!dates.some((date) => compareDates(date, from) >= 0)) {
-          report({ message: `${person.id} had no security training within ${within} days of starting on ${start} (due by ${to}). ${hint}`, at, record: person.id });
+          report({ messageId: 'noOnboardingTraining', data: { person: person.id, days: within, start, due: to }, at, record: person.id });
           continue;
         }
       }
       const last = maxDate(dates);
       if (last && compareDates(addInterval(last, every), asOf) >= 0) continue; // the next is due on or after asOf
-      const message = last
-        ? `${person.id}: last security training on ${last}, more than ${describeInterval(every)} ago (the next was due by ${addInterval(last, every)}). ${hint}`
-        : `${person.id} has no security training on record; it is due every ${describeInterval(every)}. ${hint}`;
-      report({ message, at, record: person.id });
+      if (last) {
+        report({ messageId: 'overdue', data: { person: person.id, last, interval: describeInterval(every), due: addInterval(last, every) }, at, record: person.id });
+      } else {
+        report({ messageId: 'neverTrained', data: { person: person.id, interval: describeInterval(every) }, at, record: person.id });
+      }
     }
   },
 });

@@ -9,6 +9,14 @@ export default defineRule({
     description: 'A draft policy that active controls rely on, or an approved policy without approved_by or approved_on.',
     defaultSeverity: 'error',
     reads: ['policy', 'control'],
+    messages: {
+      draftReliedOn:
+        'Policy {{policy}} is still a draft, but active control {{control}} relies on it. Approve it (status: approved, approved_by, approved_on) or point the control at an approved policy.',
+      draftReliedOnByMany:
+        'Policy {{policy}} is still a draft, but active controls {{controls}} rely on it. Approve it (status: approved, approved_by, approved_on) or point the controls at an approved policy.',
+      noApprovedBy: 'Policy {{policy}} is approved but has no approved_by. Record who approved it (a person in people.yaml).',
+      noApprovedOn: 'Policy {{policy}} is approved but has no approved_on. Record the date it was approved (YYYY-MM-DD).',
+    },
   },
   check({ model, report }) {
     // Which active controls name each policy ID, in the order they appear, each once.
@@ -26,18 +34,15 @@ export default defineRule({
       if (policy.status === 'draft') {
         const controls = reliedOn.get(policy.id);
         if (!controls) continue;
-        const many = controls.length > 1;
-        report({
-          message: `Policy ${policy.id} is still a draft, but active control${many ? 's' : ''} ${controls.join(', ')} ${many ? 'rely' : 'relies'} on it. Approve it (status: approved, approved_by, approved_on) or point the control${many ? 's' : ''} at an approved policy.`,
-          at,
-        });
+        if (controls.length === 1) report({ messageId: 'draftReliedOn', data: { policy: policy.id, control: controls[0]! }, at });
+        else report({ messageId: 'draftReliedOnByMany', data: { policy: policy.id, controls: controls.join(', ') }, at });
       } else if (policy.status === 'approved') {
         // A field written with an invalid value is schema-violation's finding; only a field not written at all is ours.
         if (policy.approvedBy === undefined && !policy.source.has(['approved_by'])) {
-          report({ message: `Policy ${policy.id} is approved but has no approved_by. Record who approved it (a person in people.yaml).`, at });
+          report({ messageId: 'noApprovedBy', data: { policy: policy.id }, at });
         }
         if (policy.approvedOn === undefined && !policy.source.has(['approved_on'])) {
-          report({ message: `Policy ${policy.id} is approved but has no approved_on. Record the date it was approved (YYYY-MM-DD).`, at });
+          report({ messageId: 'noApprovedOn', data: { policy: policy.id }, at });
         }
       }
     }

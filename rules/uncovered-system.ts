@@ -9,13 +9,17 @@ export default defineRule({
     description: 'A system in scope.yaml that no active control names in its systems list.',
     defaultSeverity: 'warn',
     reads: ['system', 'control'],
+    messages: {
+      uncovered: 'System {{system}} is in scope, but no active control names it. Add it to the systems: of the controls that protect it, or take it out of scope.',
+    },
   },
   check({ model, report }) {
     const covered = new Set(activeControls(model).flatMap((control) => control.systems.map((mention) => mention.value)));
     for (const system of model.systems) {
       if (covered.has(system.id)) continue;
       report({
-        message: `System ${system.id} is in scope, but no active control names it. Add it to the systems: of the controls that protect it, or take it out of scope.`,
+        messageId: 'uncovered',
+        data: { system: system.id },
         at: system.source.at(['id']),
       });
     }

@@ -3,7 +3,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { didYouMean } from '../src/core/suggest.js';
 import type { Criterion } from '../src/core/tsc2017.js';
-import type { RecordSource } from '../src/model/types.js';
 
 export default defineRule({
   meta: {
@@ -11,20 +10,33 @@ export default defineRule({
     description: 'A mapped criterion ID that is not in the Trust Services Criteria catalog, such as CC9.9 or "CC7.3 - Incident response".',
     defaultSeverity: 'error',
     reads: ['control', 'policy', 'scope'],
+    // By where the ID is written. The suggestion is what was probably meant, worked out from the catalog (see advice).
+    messages: {
+      controlMaps: 'Control {{control}} maps "{{value}}", which is not a Trust Services Criterion. {{suggestion}}',
+      policyMaps: 'Policy {{policy}} maps "{{value}}", which is not a Trust Services Criterion. {{suggestion}}',
+      notApplicable: 'scope.yaml declares not applicable "{{value}}", which is not a Trust Services Criterion. {{suggestion}}',
+    },
   },
   check({ model, report }) {
-    const check = (owner: string, value: string, source: RecordSource, path: (string | number)[]) => {
-      if (model.criteria.has(value)) return;
-      report({ message: `${owner} "${value}", which is not a Trust Services Criterion. ${advice(value, model.criteria)}`, at: source.at(path) });
-    };
+    const known = (value: string) => model.criteria.has(value);
+    const suggestion = (value: string) => advice(value, model.criteria);
     for (const control of model.controls) {
-      for (const { value, index } of control.criteria) check(`Control ${control.id} maps`, value, control.source, ['criteria', index]);
+      for (const { value, index } of control.criteria) {
+        if (known(value)) continue;
+        report({ messageId: 'controlMaps', data: { control: control.id, value, suggestion: suggestion(value) }, at: control.source.at(['criteria', index]) });
+      }
     }
     for (const policy of model.policies) {
-      for (const { value, index } of policy.criteria) check(`Policy ${policy.id} maps`, value, policy.source, ['criteria', index]);
+      for (const { value, index } of policy.criteria) {
+        if (known(value)) continue;
+        report({ messageId: 'policyMaps', data: { policy: policy.id, value, suggestion: suggestion(value) }, at: policy.source.at(['criteria', index]) });
+      }
     }
-    for (const entry of model.scope?.notApplicable ?? []) {
-      check('scope.yaml declares not applicable', entry.criterion, model.scope!.source, ['not_applicable', entry.index, 'criterion']);
+    const scope = model.scope;
+    if (!scope) return;
+    for (const { criterion, index } of scope.notApplicable) {
+      if (known(criterion)) continue;
+      report({ messageId: 'notApplicable', data: { value: criterion, suggestion: suggestion(criterion) }, at: scope.source.at(['not_applicable', index, 'criterion']) });
     }
   },
 });

@@ -10,6 +10,10 @@ export default defineRule({
     description: 'An owner e-mail address on an approved policy, an active control, a system, a vendor or the scope that is not a person in people.yaml.',
     defaultSeverity: 'warn',
     reads: ['policy', 'control', 'system', 'vendor', 'scope', 'person'],
+    messages: {
+      // `owned` names the record (`Control AC-01`, `The scope`); `suggestion` is ` Did you mean "..."?` or empty.
+      unknownOwner: '{{owned}} is owned by {{owner}}, who is not in people.yaml.{{suggestion}} Fix the address, or add the person to people.yaml.',
+    },
   },
   check({ model, report }) {
     if (!model.hasPeopleFile) return; // no register, nothing to check against
@@ -21,7 +25,8 @@ export default defineRule({
       if (!inForce || !looksLikeEmail(owner) || known.has(owner.toLowerCase())) continue;
       const suggestion = closest(owner, new Set(declared));
       report({
-        message: `${label} is owned by ${owner}, who is not in people.yaml.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Fix the address, or add the person to people.yaml.`,
+        messageId: 'unknownOwner',
+        data: { owned: label, owner, suggestion: suggestion ? ` Did you mean "${suggestion}"?` : '' },
         at: source.at(['owner']),
       });
     }

@@ -8,12 +8,16 @@ export default defineRule({
     description: 'An active control that maps no Trust Services Criterion.',
     defaultSeverity: 'warn',
     reads: ['control'],
+    messages: {
+      unmapped: 'Control {{control}} is active but maps no criterion. Add the criteria it addresses under "criteria:" (e.g. [CC6.1]).',
+    },
   },
   check({ model, report }) {
     for (const control of activeControls(model)) {
       if (control.criteria.length > 0) continue;
       report({
-        message: `Control ${control.id} is active but maps no criterion. Add the criteria it addresses under "criteria:" (e.g. [CC6.1]).`,
+        messageId: 'unmapped',
+        data: { control: control.id },
         // At "criteria:" when it is written (`criteria: []`); otherwise at the control's id, not at whatever key comes first.
         at: control.source.has(['criteria']) ? control.source.at(['criteria'], 'key') : control.source.at(['id']),
       });

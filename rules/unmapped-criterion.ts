@@ -8,6 +8,10 @@ export default defineRule({
     description: 'A criterion of an in-scope category that no active control maps to and that is not declared not applicable.',
     defaultSeverity: 'error',
     reads: ['scope', 'control'],
+    messages: {
+      unmapped:
+        '{{criterion}} ({{topic}}) is in scope ({{category}}) but no active control maps to it. Map a control to {{criterion}}, or declare it under not_applicable in scope.yaml with a reason.',
+    },
   },
   check({ model, report }) {
     const covered = new Set(activeControls(model).flatMap((control) => control.criteria.map((c) => c.value)));
@@ -17,7 +21,8 @@ export default defineRule({
     for (const criterion of inScopeCriteria(model)) {
       if (covered.has(criterion.id) || notApplicable.has(criterion.id)) continue;
       report({
-        message: `${criterion.id} (${criterion.topic}) is in scope (${criterion.category}) but no active control maps to it. Map a control to ${criterion.id}, or declare it under not_applicable in scope.yaml with a reason.`,
+        messageId: 'unmapped',
+        data: { criterion: criterion.id, topic: criterion.topic, category: criterion.category },
         at,
         record: criterion.id,
       });

@@ -10,6 +10,11 @@ export default defineRule({
     description: 'An evidence file that exists but is neither committed nor staged in git (untracked or gitignored).',
     defaultSeverity: 'warn',
     reads: ['control', 'vendor', 'person', 'git-index'],
+    messages: {
+      // `owner` names the record (`Control AC-01`), `role` what the file is to it (`evidence file`, `bridge letter`).
+      untracked:
+        '{{owner}}: {{role}} "{{path}}" is not committed to git; proof that lives on one laptop is no proof. Commit it (git add "{{path}}"; if .gitignore excludes it, change the ignore rule or use git add -f).',
+    },
   },
   check({ model, report }) {
     const git = model.git;
@@ -24,10 +29,7 @@ export default defineRule({
     };
     for (const { owner, what, path, source, at } of evidenceFiles(model)) {
       if (model.paths.get(path)?.state !== 'file' || inGit(path)) continue;
-      report({
-        message: `${owner}: ${what} "${path}" is not committed to git; proof that lives on one laptop is no proof. Commit it (git add "${path}"; if .gitignore excludes it, change the ignore rule or use git add -f).`,
-        at: source.at(at),
-      });
+      report({ messageId: 'untracked', data: { owner, role: what, path }, at: source.at(at) });
     }
   },
 });

@@ -15,24 +15,27 @@ export default defineRule({
     defaultSeverity: 'warn',
     reads: ['waiver'],
     phase: 'waivers',
+    messages: {
+      unwaivable: 'The waiver of {{rule}} for {{target}} matched no finding: {{rule}} findings cannot be waived. Remove it.',
+      // `suggestion` is ` Did you mean "..."?` or empty.
+      unknownRule: 'The waiver of {{rule}} for {{target}} matched no finding: there is no rule "{{rule}}".{{suggestion}} Fix the rule name, or remove the waiver.',
+      unused: 'The waiver of {{rule}} for {{target}} matched no finding. Remove it, or fix its rule or target.',
+    },
   },
   check({ model, asOf, waiverMatches, ruleIds, ranRuleIds, report }) {
     for (const waiver of model.waivers) {
       if (!isWaiverInForce(waiver, asOf)) continue; // expired: expired-waiver's business
       if (waiverMatches.get(waiver) !== 0) continue;
-      const what = `The waiver of ${waiver.rule} for ${waiver.target} matched no finding`;
+      const data = { rule: waiver.rule, target: waiver.target };
       if (UNWAIVABLE.has(waiver.rule)) {
-        report({ message: `${what}: ${waiver.rule} findings cannot be waived. Remove it.`, at: waiver.source.at(['rule']) });
+        report({ messageId: 'unwaivable', data, at: waiver.source.at(['rule']) });
       } else if (ruleIds.has(waiver.rule) && !ranRuleIds.has(waiver.rule)) {
         // The rule is off or was skipped (git rules in a shallow clone): it found nothing to match, through no fault of the waiver.
         continue;
       } else if (!ruleIds.has(waiver.rule)) {
-        report({
-          message: `${what}: there is no rule "${waiver.rule}".${didYouMean(waiver.rule, ruleIds)} Fix the rule name, or remove the waiver.`,
-          at: waiver.source.at(['rule']),
-        });
+        report({ messageId: 'unknownRule', data: { ...data, suggestion: didYouMean(waiver.rule, ruleIds) }, at: waiver.source.at(['rule']) });
       } else {
-        report({ message: `${what}. Remove it, or fix its rule or target.`, at: waiver.source.at(['target']) });
+        report({ messageId: 'unused', data, at: waiver.source.at(['target']) });
       }
     }
   },

@@ -1,78 +1,120 @@
 // A critical or high vendor without current independent assurance (a SOC 2 or ISO 27001 report, or a bridge letter):
 // CC9.2 asks you to assess vendor risk, and the auditor asks for each key vendor's latest report.
-import { addInterval, addMonths, compareDates, describeInterval, maxDate, minDate, parseInterval, INTERVAL_PATTERN } from '../src/core/dates.js';
-import { defineRule } from '../src/engine/rule.js';
-import type { AssuranceKind, Vendor } from '../src/model/types.js';
+import { addInterval, addMonths, compareDates, describeInterval, maxDate, minDate, parseInterval, INTERVAL_PATTERN, type Interval } from '../src/core/dates.js';
+import { defineRule, ruleOptions } from '../src/engine/rule.js';
+import type { Vendor } from '../src/model/types.js';
 
 const DEFAULT_MAX_AGE = 'P12M';
 /** A bridge letter extends a report by at most this many months after it stops being current. */
 const BRIDGE_MONTHS = 3;
 
-const REPORTS: Partial<Record<AssuranceKind, (periodEnd: string) => string>> = {
-  'soc2-type2': (end) => `its SOC 2 Type II report covers a period ending ${end}`,
-  'soc2-type1': (end) => `its SOC 2 Type I report is as of ${end}`,
-  iso27001: (end) => `its ISO 27001 audit covers a period ending ${end}`,
-};
+/** The reports that go stale, and what each covers as the messages say it. */
+const REPORTS = {
+  'soc2-type2': 'its SOC 2 Type II report covers a period ending {{periodEnd}}',
+  'soc2-type1': 'its SOC 2 Type I report is as of {{periodEnd}}',
+  iso27001: 'its ISO 27001 audit covers a period ending {{periodEnd}}',
+} as const;
+type ReportKind = keyof typeof REPORTS;
 
-export default defineRule<{ max_age: string }>({
+/** What a bridge letter did for a stale report: there is none, it extended it, it ran past the limit, or it ended too early. */
+type Bridge = 'none' | 'extended' | 'capped' | 'tooEarly';
+const BRIDGES: Record<Bridge, string> = {
+  none: '',
+  extended: '; its bridge letter extended that to {{through}}',
+  capped: `; its bridge letter through {{through}} counts for at most ${BRIDGE_MONTHS} months, to {{bridgeLimit}}`,
+  tooEarly: '; its bridge letter through {{through}} ends before that and adds nothing',
+};
+const stale = (report: ReportKind, bridge: Bridge) =>
+  `Vendor {{vendor}} ({{criticality}}): ${REPORTS[report]}, older than {{maxAge}} (current until {{currentUntil}}${BRIDGES[bridge]}). Get the new report, or a ${bridge === 'none' ? '' : 'new '}bridge letter from the vendor, and update assurance.`;
+
+/** Message ID parts: `stale` + report + bridge, e.g. `staleSoc2Type2Capped`. */
+const REPORT_ID = { 'soc2-type2': 'Soc2Type2', 'soc2-type1': 'Soc2Type1', iso27001: 'Iso27001' } as const;
+const BRIDGE_ID = { none: '', extended: 'Extended', capped: 'Capped', tooEarly: 'TooEarly' } as const;
+
+export default defineRule({
   meta: {
     id: 'vendor-assurance',
     description: 'A critical or high vendor with no independent assurance, or whose SOC 2 or ISO 27001 report is older than max_age (a bridge letter extends it by up to 3 months).',
     defaultSeverity: 'error',
     reads: ['vendor'],
-    options: {
+    options: ruleOptions<{ max_age: string }>({
       defaults: { max_age: DEFAULT_MAX_AGE },
       schema: { type: 'object', additionalProperties: false, properties: { max_age: { type: 'string', pattern: INTERVAL_PATTERN } } },
+    }),
+    // A critical vendor needs a SOC 2 Type II or ISO 27001 report; a high one may make do with a questionnaire.
+    messages: {
+      noAssuranceCritical: 'Vendor {{vendor}} (critical) has no assurance on record. Obtain a SOC 2 Type II or ISO 27001 report and record it under "assurance:".',
+      noAssuranceHigh:
+        'Vendor {{vendor}} (high) has no assurance on record. Obtain a SOC 2 or ISO 27001 report, or at least a security questionnaire and record it under "assurance:".',
+      kindNoneCritical:
+        'Vendor {{vendor}} (critical) has no independent assurance (assurance kind: none). Obtain a SOC 2 Type II or ISO 27001 report and record it under "assurance:", or lower its criticality if it does not warrant one.',
+      kindNoneHigh:
+        'Vendor {{vendor}} (high) has no independent assurance (assurance kind: none). Obtain a SOC 2 or ISO 27001 report, or at least a security questionnaire and record it under "assurance:", or lower its criticality if it does not warrant one.',
+      questionnaireForCritical:
+        'Vendor {{vendor}} (critical): a questionnaire is not independent assurance for a critical vendor; obtain a SOC 2 Type II or ISO 27001 report and record it under "assurance:".',
+      noPeriodEnd:
+        'Vendor {{vendor}} ({{criticality}}) has assurance kind {{kind}} but no period_end, so soc2lint cannot tell whether the report is current; add period_end.',
+      staleSoc2Type2: stale('soc2-type2', 'none'),
+      staleSoc2Type2Extended: stale('soc2-type2', 'extended'),
+      staleSoc2Type2Capped: stale('soc2-type2', 'capped'),
+      staleSoc2Type2TooEarly: stale('soc2-type2', 'tooEarly'),
+      staleSoc2Type1: stale('soc2-type1', 'none'),
+      staleSoc2Type1Extended: stale('soc2-type1', 'extended'),
+      staleSoc2Type1Capped: stale('soc2-type1', 'capped'),
+      staleSoc2Type1TooEarly: stale('soc2-type1', 'tooEarly'),
+      staleIso27001: stale('iso27001', 'none'),
+      staleIso27001Extended: stale('iso27001', 'extended'),
+      staleIso27001Capped: stale('iso27001', 'capped'),
+      staleIso27001TooEarly: stale('iso27001', 'tooEarly'),
     },
   },
   check({ model, asOf, options, report }) {
     const maxAge = parseInterval(options.max_age) ?? parseInterval(DEFAULT_MAX_AGE)!;
     for (const vendor of model.vendors) {
       if (vendor.criticality !== 'critical' && vendor.criticality !== 'high') continue;
-      const name = `Vendor ${vendor.id} (${vendor.criticality})`;
-      const wanted = vendor.criticality === 'critical' ? 'a SOC 2 Type II or ISO 27001 report' : 'a SOC 2 or ISO 27001 report, or at least a security questionnaire';
+      const critical = vendor.criticality === 'critical';
+      const named = { vendor: vendor.id };
       const assurance = vendor.assurance;
       const kindAt = () => vendor.source.at(['assurance', 'kind']);
       if (!assurance) {
-        report({ message: `${name} has no assurance on record. Obtain ${wanted} and record it under "assurance:".`, at: vendor.source.at(['id']) });
+        report({ messageId: critical ? 'noAssuranceCritical' : 'noAssuranceHigh', data: named, at: vendor.source.at(['id']) });
         continue;
       }
       if (assurance.kind === 'none') {
-        report({ message: `${name} has no independent assurance (assurance kind: none). Obtain ${wanted} and record it under "assurance:", or lower its criticality if it does not warrant one.`, at: kindAt() });
+        report({ messageId: critical ? 'kindNoneCritical' : 'kindNoneHigh', data: named, at: kindAt() });
         continue;
       }
       if (assurance.kind === 'questionnaire') {
-        if (vendor.criticality === 'critical') {
-          report({ message: `${name}: a questionnaire is not independent assurance for a critical vendor; obtain a SOC 2 Type II or ISO 27001 report and record it under "assurance:".`, at: kindAt() });
-        }
+        if (critical) report({ messageId: 'questionnaireForCritical', data: named, at: kindAt() });
         continue;
       }
-      const describe = REPORTS[assurance.kind];
-      if (!describe) continue;
       if (!assurance.periodEnd) {
-        report({ message: `${name} has assurance kind ${assurance.kind} but no period_end, so soc2lint cannot tell whether the report is current; add period_end.`, at: kindAt() });
+        report({ messageId: 'noPeriodEnd', data: { ...named, criticality: vendor.criticality, kind: assurance.kind }, at: kindAt() });
         continue;
       }
-      const stale = staleness(vendor, assurance.periodEnd, maxAge, asOf);
-      if (!stale) continue;
+      const state = staleness(vendor, assurance.periodEnd, maxAge, asOf);
+      if (!state) continue;
       report({
-        message: `${name}: ${describe(assurance.periodEnd)}, older than ${describeInterval(maxAge)} (current until ${stale.currentUntil}${stale.bridgeNote}). Get the new report, or a ${assurance.bridgeLetter ? 'new ' : ''}bridge letter from the vendor, and update assurance.`,
+        messageId: `stale${REPORT_ID[assurance.kind]}${BRIDGE_ID[state.bridge]}` as const,
+        data: { ...named, criticality: vendor.criticality, periodEnd: assurance.periodEnd, maxAge: describeInterval(maxAge), ...state.data },
         at: vendor.source.at(['assurance', 'period_end']),
       });
     }
   },
 });
 
-/** Undefined while the report (with its bridge letter) is current on asOf; else when it stopped being current. */
-function staleness(vendor: Vendor, periodEnd: string, maxAge: { months: number; days: number }, asOf: string): { currentUntil: string; bridgeNote: string } | undefined {
+/**
+ * Undefined while the report (with its bridge letter) is current on asOf; else when it stopped being current and what
+ * its bridge letter did.
+ */
+function staleness(vendor: Vendor, periodEnd: string, maxAge: Interval, asOf: string): { bridge: Bridge; data: Record<string, string> } | undefined {
   const currentUntil = addInterval(periodEnd, maxAge);
   const through = vendor.assurance?.bridgeLetter?.through;
   const bridgeLimit = addMonths(currentUntil, BRIDGE_MONTHS);
   const validUntil = through ? maxDate([currentUntil, minDate([through, bridgeLimit])!])! : currentUntil;
   if (compareDates(asOf, validUntil) <= 0) return undefined;
-  let bridgeNote = '';
-  if (through && compareDates(through, currentUntil) <= 0) bridgeNote = `; its bridge letter through ${through} ends before that and adds nothing`;
-  else if (through && compareDates(through, bridgeLimit) > 0) bridgeNote = `; its bridge letter through ${through} counts for at most ${BRIDGE_MONTHS} months, to ${bridgeLimit}`;
-  else if (through) bridgeNote = `; its bridge letter extended that to ${through}`;
-  return { currentUntil, bridgeNote };
+  if (!through) return { bridge: 'none', data: { currentUntil } };
+  if (compareDates(through, currentUntil) <= 0) return { bridge: 'tooEarly', data: { currentUntil, through } };
+  if (compareDates(through, bridgeLimit) > 0) return { bridge: 'capped', data: { currentUntil, through, bridgeLimit } };
+  return { bridge: 'extended', data: { currentUntil, through } };
 }

@@ -76,57 +76,57 @@ testRule(rule, {
     },
   ],
   invalid: [
-    { name: 'an AWS access key ID, reported in the evidence file at the key itself', files: onLine4(`aws_access_key_id = ${SECRETS.aws}`), errors: [{ ...at(21), message: kind('an AWS access key ID') }] },
-    { name: 'an AWS temporary (ASIA) key ID', files: onLine4(`key=${SECRETS.awsSession}`), errors: [{ ...at(5), message: contains('an AWS access key ID') }] },
-    { name: 'an RSA private key block, at its BEGIN line', files: onLine4(pem('RSA PRIVATE KEY')), errors: [{ ...at(1), message: kind('a private key (BEGIN RSA PRIVATE KEY)') }] },
-    { name: 'a PKCS#8 private key block', files: onLine4(pem('PRIVATE KEY')), errors: [{ ...at(1), message: contains('a private key (BEGIN PRIVATE KEY)') }] },
-    { name: 'an EC private key block', files: onLine4(pem('EC PRIVATE KEY')), errors: [{ ...at(1), message: contains('a private key (BEGIN EC PRIVATE KEY)') }] },
-    { name: 'an OpenSSH private key block', files: onLine4(pem('OPENSSH PRIVATE KEY')), errors: [{ ...at(1), message: contains('a private key (BEGIN OPENSSH PRIVATE KEY)') }] },
+    { name: 'an AWS access key ID, reported in the evidence file at the key itself', files: onLine4(`aws_access_key_id = ${SECRETS.aws}`), errors: [{ ...at(21), messageId: 'awsAccessKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('an AWS access key ID') }] },
+    { name: 'an AWS temporary (ASIA) key ID', files: onLine4(`key=${SECRETS.awsSession}`), errors: [{ ...at(5), messageId: 'awsAccessKey', message: contains('an AWS access key ID') }] },
+    { name: 'an RSA private key block, at its BEGIN line', files: onLine4(pem('RSA PRIVATE KEY')), errors: [{ ...at(1), messageId: 'privateKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', header: 'BEGIN RSA PRIVATE KEY' }, message: kind('a private key (BEGIN RSA PRIVATE KEY)') }] },
+    { name: 'a PKCS#8 private key block', files: onLine4(pem('PRIVATE KEY')), errors: [{ ...at(1), messageId: 'privateKey', message: contains('a private key (BEGIN PRIVATE KEY)') }] },
+    { name: 'an EC private key block', files: onLine4(pem('EC PRIVATE KEY')), errors: [{ ...at(1), messageId: 'privateKey', message: contains('a private key (BEGIN EC PRIVATE KEY)') }] },
+    { name: 'an OpenSSH private key block', files: onLine4(pem('OPENSSH PRIVATE KEY')), errors: [{ ...at(1), messageId: 'privateKey', message: contains('a private key (BEGIN OPENSSH PRIVATE KEY)') }] },
     {
       name: 'a PGP private key block, whose body follows armor headers and a blank line',
       files: onLine4(['-----BEGIN PGP PRIVATE KEY BLOCK-----', 'Version: GnuPG v2', '', SECRETS.pemBody, '-----END PGP PRIVATE KEY BLOCK-----'].join('\n')),
-      errors: [{ ...at(1), message: contains('a private key (BEGIN PGP PRIVATE KEY BLOCK)') }],
+      errors: [{ ...at(1), messageId: 'privateKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', header: 'BEGIN PGP PRIVATE KEY BLOCK' }, message: contains('a private key (BEGIN PGP PRIVATE KEY BLOCK)') }],
     },
     {
       name: 'a private key in JSON credentials is one finding, not also a PEM block',
       files: onLine4(`  "private_key": "-----BEGIN PRIVATE KEY-----\\n${SECRETS.pemBody}\\n-----END PRIVATE KEY-----\\n",`),
-      errors: [{ ...at(3), message: kind('a private key in JSON credentials ("private_key")') }],
+      errors: [{ ...at(3), messageId: 'privateKeyInJson', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a private key in JSON credentials ("private_key")') }],
     },
-    { name: 'a GitHub personal access token (ghp_)', files: onLine4(`token: ${SECRETS.ghp}`), errors: [{ ...at(8), message: kind('a GitHub personal access token') }] },
-    { name: 'a GitHub OAuth token (gho_)', files: onLine4(SECRETS.ghp.replace('ghp', 'gho')), errors: [{ ...at(1), message: contains('a GitHub OAuth token') }] },
-    { name: 'a GitHub app token (ghs_)', files: onLine4(SECRETS.ghp.replace('ghp', 'ghs')), errors: [{ ...at(1), message: contains('a GitHub server-to-server token') }] },
-    { name: 'a GitHub fine-grained personal access token (github_pat_)', files: onLine4(`GH_TOKEN=${SECRETS.githubPat}`), errors: [{ ...at(10), message: contains('a GitHub fine-grained personal access token') }] },
-    { name: 'a Slack bot token', files: onLine4(`SLACK_TOKEN=${SECRETS.slack}`), errors: [{ ...at(13), message: kind('a Slack token') }] },
-    { name: 'a Stripe live secret key', files: onLine4(`stripe: ${SECRETS.stripe}`), errors: [{ ...at(9), message: kind('a Stripe live secret key') }] },
-    { name: 'a Google API key', files: onLine4(`maps key ${SECRETS.google} in config`), errors: [{ ...at(10), message: kind('a Google API key') }] },
-    { name: 'a password assignment (password=...), at its key', files: onLine4(`password=${SECRETS.password}`), errors: [{ ...at(1), message: kind('a password') }] },
-    { name: 'an env-style DB_PASSWORD with a quoted value', files: onLine4(`DB_PASSWORD="${SECRETS.password}"`), errors: [{ ...at(4), message: contains('a password') }] },
-    { name: 'a JSON "password" key', files: onLine4(`{"user": "svc", "password": "letmein1"}`), errors: [{ ...at(18), message: contains('a password') }] },
-    { name: 'a YAML password: value alone on its line', files: onLine4('  password: Sup3rS3cret!'), errors: [{ ...at(3), message: contains('a password') }] },
-    { name: 'passwd= and pwd= in a connection string', files: onLine4('Server=db;Uid=svc;Pwd=Qx7!mzLp;'), errors: [{ ...at(19), message: contains('a password') }] },
-    { name: 'a camelCase dbPassword key', files: onLine4(`const dbPassword = "${SECRETS.password}";`), errors: [{ ...at(9), message: contains('a password') }] },
+    { name: 'a GitHub personal access token (ghp_)', files: onLine4(`token: ${SECRETS.ghp}`), errors: [{ ...at(8), messageId: 'githubToken', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', token: 'personal access token' }, message: kind('a GitHub personal access token') }] },
+    { name: 'a GitHub OAuth token (gho_)', files: onLine4(SECRETS.ghp.replace('ghp', 'gho')), errors: [{ ...at(1), messageId: 'githubToken', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', token: 'OAuth token' }, message: contains('a GitHub OAuth token') }] },
+    { name: 'a GitHub app token (ghs_)', files: onLine4(SECRETS.ghp.replace('ghp', 'ghs')), errors: [{ ...at(1), messageId: 'githubToken', message: contains('a GitHub server-to-server token') }] },
+    { name: 'a GitHub fine-grained personal access token (github_pat_)', files: onLine4(`GH_TOKEN=${SECRETS.githubPat}`), errors: [{ ...at(10), messageId: 'githubToken', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', token: 'fine-grained personal access token' }, message: contains('a GitHub fine-grained personal access token') }] },
+    { name: 'a Slack bot token', files: onLine4(`SLACK_TOKEN=${SECRETS.slack}`), errors: [{ ...at(13), messageId: 'slackToken', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a Slack token') }] },
+    { name: 'a Stripe live secret key', files: onLine4(`stripe: ${SECRETS.stripe}`), errors: [{ ...at(9), messageId: 'stripeSecretKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a Stripe live secret key') }] },
+    { name: 'a Google API key', files: onLine4(`maps key ${SECRETS.google} in config`), errors: [{ ...at(10), messageId: 'googleApiKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a Google API key') }] },
+    { name: 'a password assignment (password=...), at its key', files: onLine4(`password=${SECRETS.password}`), errors: [{ ...at(1), messageId: 'password', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a password') }] },
+    { name: 'an env-style DB_PASSWORD with a quoted value', files: onLine4(`DB_PASSWORD="${SECRETS.password}"`), errors: [{ ...at(4), messageId: 'password', message: contains('a password') }] },
+    { name: 'a JSON "password" key', files: onLine4(`{"user": "svc", "password": "letmein1"}`), errors: [{ ...at(18), messageId: 'password', message: contains('a password') }] },
+    { name: 'a YAML password: value alone on its line', files: onLine4('  password: Sup3rS3cret!'), errors: [{ ...at(3), messageId: 'password', message: contains('a password') }] },
+    { name: 'passwd= and pwd= in a connection string', files: onLine4('Server=db;Uid=svc;Pwd=Qx7!mzLp;'), errors: [{ ...at(19), messageId: 'password', message: contains('a password') }] },
+    { name: 'a camelCase dbPassword key', files: onLine4(`const dbPassword = "${SECRETS.password}";`), errors: [{ ...at(9), messageId: 'password', message: contains('a password') }] },
     {
       name: 'a CRLF file: lines count CRLF line ends once, and columns do not count the CR',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': `one\r\ntwo\r\n\r\nfour\r\n${SECRETS.aws}\r\nkey=${SECRETS.stripe}\r\n` },
       errors: [
-        { ...at(1, 5), message: 'Evidence file "evidence/x.txt" (named by Control C-AR) contains an AWS access key ID on this line' },
-        { ...at(5, 6), message: contains('a Stripe live secret key') },
+        { ...at(1, 5), messageId: 'awsAccessKey', message: 'Evidence file "evidence/x.txt" (named by Control C-AR) contains an AWS access key ID on this line' },
+        { ...at(5, 6), messageId: 'stripeSecretKey', message: contains('a Stripe live secret key') },
       ],
     },
     {
       name: 'a file with a byte order mark: the BOM does not shift the columns of line 1',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': Buffer.from(`\uFEFF${SECRETS.aws} key=${SECRETS.stripe}\r\n`, 'utf8') },
       errors: [
-        { ...at(1, 1), message: contains('an AWS access key ID') },
-        { ...at(26, 1), message: contains('a Stripe live secret key') },
+        { ...at(1, 1), messageId: 'awsAccessKey', message: contains('an AWS access key ID') },
+        { ...at(26, 1), messageId: 'stripeSecretKey', message: contains('a Stripe live secret key') },
       ],
     },
     {
       name: 'two kinds on one line are two findings, by column; a token inside a password assignment is reported once, as the token',
       files: onLine4(`AWS=${SECRETS.aws} password=${SECRETS.ghp}`),
       errors: [
-        { ...at(5), message: contains('an AWS access key ID') },
-        { ...at(35), message: contains('a GitHub personal access token') },
+        { ...at(5), messageId: 'awsAccessKey', message: contains('an AWS access key ID') },
+        { ...at(35), messageId: 'githubToken', message: contains('a GitHub personal access token') },
       ],
     },
     {
@@ -135,12 +135,12 @@ testRule(rule, {
         'controls/c.yaml': `controls:\n  - id: C-A\n    title: A\n    frequency: monthly\n    evidence:\n      - path: evidence/x.txt\n        date: 2026-06-01\n  - id: C-B\n    title: B\n    frequency: monthly\n    evidence:\n      - path: ./evidence/x.txt\n        date: 2026-06-01\n`,
         'evidence/x.txt': `${SECRETS.stripe}\n`,
       },
-      errors: [{ ...at(1, 1), message: 'Evidence file "evidence/x.txt" (named by Control C-A, Control C-B) contains a Stripe live secret key on this line.' }],
+      errors: [{ ...at(1, 1), messageId: 'stripeSecretKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-A, Control C-B' }, message: 'Evidence file "evidence/x.txt" (named by Control C-A, Control C-B) contains a Stripe live secret key on this line.' }],
     },
     {
       name: 'a path written with ./, // or backslashes is reported once, at the file as the repo root sees it',
       files: { 'controls/c.yaml': control('C-AR', './evidence//OPS/x.txt', 'evidence\\OPS\\x.txt'), 'evidence/OPS/x.txt': `ok\n${SECRETS.aws}\n` },
-      errors: [{ ...at(1, 2, 'evidence/OPS/x.txt'), message: 'Evidence file "evidence/OPS/x.txt" (named by Control C-AR) contains an AWS access key ID' }],
+      errors: [{ ...at(1, 2, 'evidence/OPS/x.txt'), messageId: 'awsAccessKey', data: { role: 'Evidence file', file: 'evidence/OPS/x.txt', namedBy: 'Control C-AR' }, message: 'Evidence file "evidence/OPS/x.txt" (named by Control C-AR) contains an AWS access key ID' }],
     },
     {
       name: 'vendor reports, bridge letters and offboarding proof are scanned too, reported in those files',
@@ -152,9 +152,9 @@ testRule(rule, {
         'evidence/off/ada.txt': `revoked\npassword=${SECRETS.password}\n`,
       },
       errors: [
-        { ...at(1, 2, 'evidence/off/ada.txt'), message: 'Offboarding evidence file "evidence/off/ada.txt" (named by Person ada@x.io) contains a password on this line' },
-        { ...at(3, 3, 'vendors/aws/bridge.txt'), message: 'Bridge letter "vendors/aws/bridge.txt" (named by Vendor V-AWS) contains a Slack token on this line' },
-        { ...at(1, 2, 'vendors/aws/soc2.txt'), message: 'Assurance report "vendors/aws/soc2.txt" (named by Vendor V-AWS) contains an AWS access key ID on this line' },
+        { ...at(1, 2, 'evidence/off/ada.txt'), messageId: 'password', data: { role: 'Offboarding evidence file', file: 'evidence/off/ada.txt', namedBy: 'Person ada@x.io' }, message: 'Offboarding evidence file "evidence/off/ada.txt" (named by Person ada@x.io) contains a password on this line' },
+        { ...at(3, 3, 'vendors/aws/bridge.txt'), messageId: 'slackToken', data: { role: 'Bridge letter', file: 'vendors/aws/bridge.txt', namedBy: 'Vendor V-AWS' }, message: 'Bridge letter "vendors/aws/bridge.txt" (named by Vendor V-AWS) contains a Slack token on this line' },
+        { ...at(1, 2, 'vendors/aws/soc2.txt'), messageId: 'awsAccessKey', data: { role: 'Assurance report', file: 'vendors/aws/soc2.txt', namedBy: 'Vendor V-AWS' }, message: 'Assurance report "vendors/aws/soc2.txt" (named by Vendor V-AWS) contains an AWS access key ID on this line' },
       ],
     },
     {
@@ -164,14 +164,38 @@ testRule(rule, {
         'controls/c.yaml': control('C-AR', 'evidence/x.txt'),
         'evidence/x.txt': `${SECRETS.aws}\n`,
       },
-      errors: [{ ...at(1, 1), message: 'Evidence file "evidence/x.txt" (named by Control C-AR as evidence file, Vendor V-AWS as assurance report) contains an AWS access key ID on this line.' }],
+      errors: [{ ...at(1, 1), messageId: 'awsAccessKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR as evidence file, Vendor V-AWS as assurance report' }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR as evidence file, Vendor V-AWS as assurance report) contains an AWS access key ID on this line.' }],
     },
     {
       name: 'a file full of secrets: ten findings, then one at the eleventh that counts the rest',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': Array.from({ length: 13 }, () => SECRETS.aws).join('\n') + '\n' },
       errors: [
-        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => ({ ...at(1, line), message: contains('an AWS access key ID') })),
-        { ...at(1, 11), message: 'Evidence file "evidence/x.txt" (named by Control C-AR) contains 3 more secrets (lines 11, 12, 13). Clean the whole file' },
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => ({ ...at(1, line), messageId: 'awsAccessKey', message: contains('an AWS access key ID') })),
+        { ...at(1, 11), messageId: 'moreSecrets', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', count: 3, lines: '11, 12, 13' }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) contains 3 more secrets (lines 11, 12, 13). Clean the whole file' },
+      ],
+    },
+    {
+      name: 'one secret past the ten: the eleventh finding says "1 more secret" on its line',
+      files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': Array.from({ length: 11 }, () => SECRETS.aws).join('\n') + '\n' },
+      errors: [
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => ({ ...at(1, line), messageId: 'awsAccessKey', message: contains('an AWS access key ID') })),
+        { ...at(1, 11), messageId: 'oneMoreSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', count: 1, line: 11 }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) contains 1 more secret (line 11). Clean the whole file, rotate the credentials, and purge them from git history.' },
+      ],
+    },
+    {
+      name: 'the rest all on one line: the count, and that line',
+      files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': [...Array.from({ length: 10 }, () => SECRETS.aws), `${SECRETS.aws} ${SECRETS.stripe} ${SECRETS.google}`].join('\n') + '\n' },
+      errors: [
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => ({ ...at(1, line), messageId: 'awsAccessKey', message: contains('an AWS access key ID') })),
+        { ...at(1, 11), messageId: 'moreSecretsOnLine', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', count: 3, line: 11 }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) contains 3 more secrets (line 11). Clean the whole file, rotate the credentials, and purge them from git history.' },
+      ],
+    },
+    {
+      name: 'more than five lines of the rest: the first five, then an ellipsis',
+      files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': Array.from({ length: 17 }, () => SECRETS.aws).join('\n') + '\n' },
+      errors: [
+        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => ({ ...at(1, line), messageId: 'awsAccessKey', message: contains('an AWS access key ID') })),
+        { ...at(1, 11), messageId: 'moreSecrets', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', count: 7, lines: '11, 12, 13, 14, 15, ...' }, message: 'contains 7 more secrets (lines 11, 12, 13, 14, 15, ...). Clean the whole file' },
       ],
     },
   ],
@@ -203,13 +227,13 @@ describe('sensitive-evidence places', () => {
 });
 
 describe('sensitive-evidence messages', () => {
-  it.each(Object.entries({ ...SECRETS, pemBody: pem('RSA PRIVATE KEY') }))('never contain the secret itself (%s)', async (name, secret) => {
+  it.each(Object.entries({ ...SECRETS, pemBody: pem('RSA PRIVATE KEY') }))('never contain the secret itself, in the text or the data (%s)', async (name, secret) => {
     const findings = await runRule(rule, { name, files: onLine4(secret.includes('Tr0ub') ? `password=${secret}` : secret) });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ file: 'evidence/x.txt', line: 4, column: 1, endLine: 4 });
     expect(findings[0]!.message).toContain('(named by Control C-AR) contains');
     const core = secret.includes('BEGIN') ? SECRETS.pemBody : secret;
-    for (let i = 0; i + 8 <= core.length; i += 4) expect(findings[0]!.message).not.toContain(core.slice(i, i + 8));
+    for (let i = 0; i + 8 <= core.length; i += 4) expect(findings[0]!.message + JSON.stringify(findings[0]!.data)).not.toContain(core.slice(i, i + 8));
   });
 });
 

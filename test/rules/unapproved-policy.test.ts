@@ -31,7 +31,7 @@ testRule(rule, {
     {
       name: 'a draft relied on by one active control is reported at its status, naming the control',
       files: { 'policies/a.md': pol('POL-A', 'draft'), 'controls/c.yaml': controls({ id: 'AC-01', policies: ['POL-A'] }) },
-      errors: [{ ...status('policies/a.md'), message: 'Policy POL-A is still a draft, but active control AC-01 relies on it. Approve it (status: approved, approved_by, approved_on) or point the control at an approved policy.' }],
+      errors: [{ ...status('policies/a.md'), messageId: 'draftReliedOn', data: { policy: 'POL-A', control: 'AC-01' }, message: 'Policy POL-A is still a draft, but active control AC-01 relies on it. Approve it (status: approved, approved_by, approved_on) or point the control at an approved policy.' }],
     },
     {
       name: 'a draft relied on by several active controls names each active one once, not the planned one',
@@ -43,29 +43,29 @@ testRule(rule, {
           { id: 'AC-03', policies: ['POL-A'], status: 'planned' },
         ),
       },
-      errors: [{ ...status('policies/a.md'), message: 'Policy POL-A is still a draft, but active controls AC-01, AC-02 rely on it.' }],
+      errors: [{ ...status('policies/a.md'), messageId: 'draftReliedOnByMany', data: { policy: 'POL-A', controls: 'AC-01, AC-02' }, message: 'Policy POL-A is still a draft, but active controls AC-01, AC-02 rely on it. Approve it (status: approved, approved_by, approved_on) or point the controls at an approved policy.' }],
     },
     {
       name: 'a control without a status is active',
       files: { 'policies/a.md': pol('POL-A', 'draft'), 'controls/c.yaml': 'id: AC-09\ntitle: Single\nfrequency: annual\npolicies:\n  - POL-A\n' },
-      errors: [{ ...status('policies/a.md'), message: 'active control AC-09 relies on it' }],
+      errors: [{ ...status('policies/a.md'), messageId: 'draftReliedOn', message: 'active control AC-09 relies on it' }],
     },
     {
       name: 'an approved policy without approved_by is reported at its status, naming the field',
       files: { 'policies/a.md': pol('POL-A', 'approved', 'approved_on: 2026-01-10\n') },
-      errors: [{ ...status('policies/a.md'), message: 'Policy POL-A is approved but has no approved_by' }],
+      errors: [{ ...status('policies/a.md'), messageId: 'noApprovedBy', data: { policy: 'POL-A' }, message: 'Policy POL-A is approved but has no approved_by. Record who approved it (a person in people.yaml).' }],
     },
     {
       name: 'an approved policy without approved_on is reported at its status, naming the field',
       files: { 'policies/a.md': pol('POL-A', 'approved', 'approved_by: ciso@x.io\n') },
-      errors: [{ ...status('policies/a.md'), message: 'Policy POL-A is approved but has no approved_on' }],
+      errors: [{ ...status('policies/a.md'), messageId: 'noApprovedOn', data: { policy: 'POL-A' }, message: 'Policy POL-A is approved but has no approved_on. Record the date it was approved (YYYY-MM-DD).' }],
     },
     {
       name: 'an approved policy with neither field gets one finding per missing field',
       files: { 'policies/a.md': pol('POL-A', 'approved', 'last_reviewed: 2026-01-10\n') },
       errors: [
-        { ...status('policies/a.md'), message: 'has no approved_by' },
-        { ...status('policies/a.md'), message: 'has no approved_on' },
+        { ...status('policies/a.md'), messageId: 'noApprovedBy', message: 'has no approved_by' },
+        { ...status('policies/a.md'), messageId: 'noApprovedOn', message: 'has no approved_on' },
       ],
     },
     {
@@ -74,7 +74,7 @@ testRule(rule, {
         'policies/nested/b.md': policy('id: POL-B\ntitle: B\nowner: a@x.io\nversion: "1.0"\nstatus: draft'),
         'controls/c.yaml': controls({ id: 'AC-01', policies: ['POL-B'] }),
       },
-      errors: [{ file: 'policies/nested/b.md', line: 6, column: 9, message: 'Policy POL-B is still a draft' }],
+      errors: [{ file: 'policies/nested/b.md', line: 6, column: 9, messageId: 'draftReliedOn', message: 'Policy POL-B is still a draft' }],
     },
   ],
 });

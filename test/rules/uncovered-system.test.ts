@@ -28,37 +28,37 @@ testRule(rule, {
     {
       name: 'a system no control names is reported at its id in scope.yaml',
       files: { 'scope.yaml': scope('SYS-APP', 'SYS-WAREHOUSE'), 'controls/c.yaml': control(['SYS-APP']) },
-      errors: [{ ...at(1), message: 'System SYS-WAREHOUSE is in scope, but no active control names it. Add it to the systems: of the controls that protect it, or take it out of scope.' }],
+      errors: [{ ...at(1), messageId: 'uncovered', data: { system: 'SYS-WAREHOUSE' }, message: 'System SYS-WAREHOUSE is in scope, but no active control names it. Add it to the systems: of the controls that protect it, or take it out of scope.' }],
     },
     {
       name: 'a system named only by a planned control is still uncovered',
       files: { 'scope.yaml': scope('SYS-APP', 'SYS-WAREHOUSE'), 'controls/c.yaml': control(['SYS-APP']), 'controls/p.yaml': control(['SYS-WAREHOUSE'], 'planned', 'C-P') },
-      errors: [{ ...at(1), message: 'System SYS-WAREHOUSE is in scope, but no active control names it' }],
+      errors: [{ ...at(1), messageId: 'uncovered', message: 'System SYS-WAREHOUSE is in scope, but no active control names it' }],
     },
     {
       name: 'a system named only by a retired control is uncovered',
       files: { 'scope.yaml': scope('SYS-LEGACY'), 'controls/r.yaml': control(['SYS-LEGACY'], 'retired') },
-      errors: [{ ...at(0), message: 'System SYS-LEGACY is in scope' }],
+      errors: [{ ...at(0), messageId: 'uncovered', message: 'System SYS-LEGACY is in scope' }],
     },
     {
       name: 'several uncovered systems are each reported at their own id, in file order',
       files: { 'scope.yaml': scope('SYS-A', 'SYS-B', 'SYS-C'), 'controls/c.yaml': control(['SYS-B']) },
       errors: [
-        { ...at(0), message: 'System SYS-A is in scope' },
-        { ...at(2), message: 'System SYS-C is in scope' },
+        { ...at(0), messageId: 'uncovered', message: 'System SYS-A is in scope' },
+        { ...at(2), messageId: 'uncovered', message: 'System SYS-C is in scope' },
       ],
     },
     {
       name: 'system IDs are matched exactly: a control naming sys-app does not cover SYS-APP',
       files: { 'scope.yaml': scope('SYS-APP'), 'controls/c.yaml': control(['sys-app']) },
-      errors: [{ ...at(0), message: 'System SYS-APP is in scope' }],
+      errors: [{ ...at(0), messageId: 'uncovered', message: 'System SYS-APP is in scope' }],
     },
     {
       name: 'with no controls at all, every system is uncovered',
       files: { 'scope.yaml': scope('SYS-APP', 'SYS-DB') },
       errors: [
-        { ...at(0), message: 'System SYS-APP' },
-        { ...at(1), message: 'System SYS-DB' },
+        { ...at(0), messageId: 'uncovered', message: 'System SYS-APP' },
+        { ...at(1), messageId: 'uncovered', message: 'System SYS-DB' },
       ],
     },
   ],

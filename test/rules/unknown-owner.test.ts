@@ -47,22 +47,22 @@ testRule(rule, {
     {
       name: 'a typo in an owner address is reported at the owner with the nearest person suggested',
       files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('jane@acme.exmple') },
-      errors: [{ ...OWNER, message: 'Control AC-01 is owned by jane@acme.exmple, who is not in people.yaml. Did you mean "jane@acme.example"?' }],
+      errors: [{ ...OWNER, messageId: 'unknownOwner', data: { owned: 'Control AC-01', owner: 'jane@acme.exmple', suggestion: ' Did you mean "jane@acme.example"?' }, message: 'Control AC-01 is owned by jane@acme.exmple, who is not in people.yaml. Did you mean "jane@acme.example"?' }],
     },
     {
       name: 'an address near nobody gets no suggestion',
       files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('ghost@elsewhere.example') },
-      errors: [{ ...OWNER, message: /^Control AC-01 is owned by ghost@elsewhere\.example, who is not in people\.yaml\. Fix the address, or add the person to people\.yaml\.$/ }],
+      errors: [{ ...OWNER, messageId: 'unknownOwner', data: { owned: 'Control AC-01', owner: 'ghost@elsewhere.example', suggestion: '' }, message: /^Control AC-01 is owned by ghost@elsewhere\.example, who is not in people\.yaml\. Fix the address, or add the person to people\.yaml\.$/ }],
     },
     {
       name: 'an address equally near two people gets no suggestion',
       files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('ad@x.io') },
-      errors: [{ ...OWNER, message: /^Control AC-01 is owned by ad@x\.io, who is not in people\.yaml\. Fix/ }],
+      errors: [{ ...OWNER, messageId: 'unknownOwner', message: /^Control AC-01 is owned by ad@x\.io, who is not in people\.yaml\. Fix/ }],
     },
     {
       name: 'an approved policy with an unknown owner',
       files: { 'people.yaml': PEOPLE, 'policies/access.md': pol('jdoe@acme.example') },
-      errors: [{ file: 'policies/access.md', line: 5, column: 8, message: 'Policy POL-ACCESS is owned by jdoe@acme.example, who is not in people.yaml' }],
+      errors: [{ file: 'policies/access.md', line: 5, column: 8, messageId: 'unknownOwner', message: 'Policy POL-ACCESS is owned by jdoe@acme.example, who is not in people.yaml' }],
     },
     {
       name: 'the scope, a system and a vendor with unknown owners are each reported',
@@ -72,15 +72,15 @@ testRule(rule, {
         'vendors/aws.yaml': 'id: VEN-AWS\nname: Amazon Web Services\ncriticality: critical\nowner: cfo@acme.example\n',
       },
       errors: [
-        { file: 'scope.yaml', line: 1, column: 8, message: 'The scope is owned by ciso@acme.example, who is not in people.yaml' },
-        { file: 'scope.yaml', line: 5, column: 12, message: 'System SYS-APP is owned by cto@acme.example' },
-        { file: 'vendors/aws.yaml', line: 4, column: 8, message: 'Vendor VEN-AWS is owned by cfo@acme.example' },
+        { file: 'scope.yaml', line: 1, column: 8, messageId: 'unknownOwner', data: { owned: 'The scope', owner: 'ciso@acme.example', suggestion: '' }, message: 'The scope is owned by ciso@acme.example, who is not in people.yaml' },
+        { file: 'scope.yaml', line: 5, column: 12, messageId: 'unknownOwner', message: 'System SYS-APP is owned by cto@acme.example' },
+        { file: 'vendors/aws.yaml', line: 4, column: 8, messageId: 'unknownOwner', message: 'Vendor VEN-AWS is owned by cfo@acme.example' },
       ],
     },
     {
       name: 'a people file in the single-person form is a register too',
       files: { 'people.yaml': 'id: jane@acme.example\nname: Jane Doe\n', 'controls/ac.yaml': control('jane@acme.exmple') },
-      errors: [{ ...OWNER, message: 'Did you mean "jane@acme.example"?' }],
+      errors: [{ ...OWNER, messageId: 'unknownOwner', message: 'Did you mean "jane@acme.example"?' }],
     },
   ],
 });

@@ -61,50 +61,50 @@ testRule(rule, {
     {
       name: 'an unknown policy in a flow list is reported at that item, with a suggestion',
       files: { ...program, 'controls/access.yaml': 'id: AC-01\ntitle: Access review\nfrequency: quarterly\npolicies: [POL-ACCESS, POL-ACCES]\n' },
-      errors: [{ file: 'controls/access.yaml', line: 4, column: 24, message: 'Control AC-01 names policy "POL-ACCES", which does not exist. Did you mean "POL-ACCESS"?' }],
+      errors: [{ file: 'controls/access.yaml', line: 4, column: 24, messageId: 'unknownPolicy', data: { control: 'AC-01', policy: 'POL-ACCES', suggestion: ' Did you mean "POL-ACCESS"?' }, message: 'Control AC-01 names policy "POL-ACCES", which does not exist. Did you mean "POL-ACCESS"?' }],
     },
     {
       name: 'an unknown system in a block list is reported at that item, with a suggestion',
       files: { ...program, 'controls/access.yaml': 'controls:\n  - id: AC-01\n    title: Access review\n    frequency: quarterly\n    systems:\n      - okta\n      - prod-dbb\n' },
-      errors: [{ file: 'controls/access.yaml', line: 7, column: 9, message: 'Control AC-01 names system "prod-dbb", which does not exist. Did you mean "prod-db"? Systems are declared under "systems:" in scope.yaml.' }],
+      errors: [{ file: 'controls/access.yaml', line: 7, column: 9, messageId: 'unknownSystem', data: { control: 'AC-01', system: 'prod-dbb', suggestion: ' Did you mean "prod-db"?' }, message: 'Control AC-01 names system "prod-dbb", which does not exist. Did you mean "prod-db"? Systems are declared under "systems:" in scope.yaml.' }],
     },
     {
       name: 'an unknown vendor is reported with a suggestion',
       files: { ...program, 'controls/vendors.yaml': 'id: VM-01\ntitle: Vendor review\nfrequency: annual\nvendors: [awz]\n' },
-      errors: [{ file: 'controls/vendors.yaml', line: 4, column: 11, message: 'Control VM-01 names vendor "awz", which does not exist. Did you mean "aws"?' }],
+      errors: [{ file: 'controls/vendors.yaml', line: 4, column: 11, messageId: 'unknownVendor', data: { control: 'VM-01', vendor: 'awz', suggestion: ' Did you mean "aws"?' }, message: 'Control VM-01 names vendor "awz", which does not exist. Did you mean "aws"? Vendors are declared in vendors/*.yaml.' }],
     },
     {
       name: 'a reference with no near match gets no guess',
       files: { ...program, 'controls/access.yaml': 'id: AC-01\ntitle: Access review\nfrequency: quarterly\npolicies: [POL-HR-ONBOARDING]\n' },
-      errors: [{ file: 'controls/access.yaml', line: 4, column: 12, message: /^Control AC-01 names policy "POL-HR-ONBOARDING", which does not exist\. Use the "id"/ }],
+      errors: [{ file: 'controls/access.yaml', line: 4, column: 12, messageId: 'unknownPolicy', data: { control: 'AC-01', policy: 'POL-HR-ONBOARDING', suggestion: '' }, message: /^Control AC-01 names policy "POL-HR-ONBOARDING", which does not exist\. Use the "id"/ }],
     },
     {
       name: 'a system is not found among vendors: each kind resolves only against its own IDs',
       files: { ...program, 'controls/x.yaml': 'id: X-01\ntitle: Cross kinds\nfrequency: annual\nsystems: [aws]\nvendors: [okta]\n' },
       errors: [
-        { file: 'controls/x.yaml', line: 4, column: 11, message: 'names system "aws"' },
-        { file: 'controls/x.yaml', line: 5, column: 11, message: 'names vendor "okta"' },
+        { file: 'controls/x.yaml', line: 4, column: 11, messageId: 'unknownSystem', message: 'names system "aws"' },
+        { file: 'controls/x.yaml', line: 5, column: 11, messageId: 'unknownVendor', message: 'names vendor "okta"' },
       ],
     },
     {
       name: 'an acknowledgment (CSV) of a policy that does not exist is reported at the policy cell',
       files: { ...program, 'acknowledgments/2026.csv': 'person,policy,version,date\nalice@acme.io,POL-ACCESS,1,2026-01-10\nbob@acme.io,POL-ACESS,1,2026-01-11\n' },
-      errors: [{ file: 'acknowledgments/2026.csv', line: 3, column: 13, message: 'Acknowledgment by bob@acme.io names policy "POL-ACESS", which does not exist. Did you mean "POL-ACCESS"?' }],
+      errors: [{ file: 'acknowledgments/2026.csv', line: 3, column: 13, messageId: 'unknownAcknowledgedPolicy', data: { person: 'bob@acme.io', policy: 'POL-ACESS', suggestion: ' Did you mean "POL-ACCESS"?' }, message: 'Acknowledgment by bob@acme.io names policy "POL-ACESS", which does not exist. Did you mean "POL-ACCESS"?' }],
     },
     {
       name: 'an acknowledgment (YAML) of a policy that does not exist is reported at the value',
       files: { ...program, 'acknowledgments/2026.yaml': 'records:\n  - person: alice@acme.io\n    policy: POL-AUP\n    version: 1\n    date: 2026-01-10\n' },
-      errors: [{ file: 'acknowledgments/2026.yaml', line: 3, column: 13, message: 'Acknowledgment by alice@acme.io names policy "POL-AUP", which does not exist.' }],
+      errors: [{ file: 'acknowledgments/2026.yaml', line: 3, column: 13, messageId: 'unknownAcknowledgedPolicy', message: 'Acknowledgment by alice@acme.io names policy "POL-AUP", which does not exist.' }],
     },
     {
       name: 'a training record for someone not in people.yaml is reported at the person',
       files: { ...program, 'training/2026.csv': 'person,course,date\nalice@acme.io,Security awareness,2026-01-12\nalcie@acme.io,Security awareness,2026-01-12\n' },
-      errors: [{ file: 'training/2026.csv', line: 3, column: 1, message: 'Training record names person "alcie@acme.io", who is not in people.yaml. Did you mean "alice@acme.io"?' }],
+      errors: [{ file: 'training/2026.csv', line: 3, column: 1, messageId: 'unknownTrainee', data: { person: 'alcie@acme.io', suggestion: ' Did you mean "alice@acme.io"?' }, message: 'Training record names person "alcie@acme.io", who is not in people.yaml. Did you mean "alice@acme.io"? Add them or fix the address.' }],
     },
     {
       name: 'an acknowledgment by someone not in people.yaml is reported at the person',
       files: { ...program, 'acknowledgments/a.yaml': 'person: mallory@acme.io\npolicy: POL-ACCESS\nversion: 1\ndate: 2026-01-10\n' },
-      errors: [{ file: 'acknowledgments/a.yaml', line: 1, column: 9, message: 'Acknowledgment record names person "mallory@acme.io", who is not in people.yaml.' }],
+      errors: [{ file: 'acknowledgments/a.yaml', line: 1, column: 9, messageId: 'unknownAcknowledger', data: { person: 'mallory@acme.io', suggestion: '' }, message: 'Acknowledgment record names person "mallory@acme.io", who is not in people.yaml. Add them or fix the address.' }],
     },
   ],
 });

@@ -25,7 +25,7 @@ const controlsFile = (criteria: string[], status?: string) =>
 
 /** All findings land on one place; the engine orders them by message, that is by criterion ID. */
 const at = (file: string, line: number, column: number, ids: string[]): ExpectedFinding[] =>
-  ids.map((id) => ({ file, line, column, message: new RegExp(`^${id.replace('.', '\\.')} \\(`) }));
+  ids.map((id) => ({ file, line, column, messageId: 'unmapped', message: new RegExp(`^${id.replace('.', '\\.')} \\(`) }));
 
 testRule(rule, {
   valid: [
@@ -72,7 +72,7 @@ testRule(rule, {
         'soc2lint.config.yaml': 'rules:\n  stale-review: warn\n',
         'controls/all.yaml': controlsFile(securityExcept('CC6.2')),
       },
-      errors: [{ file: 'soc2lint.config.yaml', line: 1, column: 1, message: 'CC6.2 (User registration and removal) is in scope (security) but no active control maps to it' }],
+      errors: [{ file: 'soc2lint.config.yaml', line: 1, column: 1, messageId: 'unmapped', data: { criterion: 'CC6.2', topic: 'User registration and removal', category: 'security' }, message: 'CC6.2 (User registration and removal) is in scope (security) but no active control maps to it' }],
     },
     {
       name: 'the finding is placed at the categories key of scope.yaml',
@@ -80,7 +80,7 @@ testRule(rule, {
         'scope.yaml': 'owner: lead@acme.io\nlast_reviewed: 2026-01-05\ncategories:\n  - security\n',
         'controls/all.yaml': controlsFile(securityExcept('CC9.2')),
       },
-      errors: [{ file: 'scope.yaml', line: 3, column: 1, message: 'CC9.2 (Vendor and business partner risk management)' }],
+      errors: [{ file: 'scope.yaml', line: 3, column: 1, messageId: 'unmapped', message: 'CC9.2 (Vendor and business partner risk management)' }],
     },
     {
       name: 'a scope.yaml without categories has security in scope, reported at its first key',
@@ -88,25 +88,25 @@ testRule(rule, {
         'scope.yaml': '# Audit scope for FY2026\nowner: lead@acme.io\nlast_reviewed: 2026-01-05\n',
         'controls/all.yaml': controlsFile(securityExcept('CC1.2')),
       },
-      errors: [{ file: 'scope.yaml', line: 2, column: 1, message: 'CC1.2 (Independent board oversight of internal control)' }],
+      errors: [{ file: 'scope.yaml', line: 2, column: 1, messageId: 'unmapped', message: 'CC1.2 (Independent board oversight of internal control)' }],
     },
     {
       name: 'an empty scope.yaml still places the finding at its line 1',
       files: { 'scope.yaml': '', 'controls/all.yaml': controlsFile(securityExcept('CC2.3')) },
-      errors: [{ file: 'scope.yaml', line: 1, column: 1, message: 'CC2.3 (Communication with external parties)' }],
+      errors: [{ file: 'scope.yaml', line: 1, column: 1, messageId: 'unmapped', message: 'CC2.3 (Communication with external parties)' }],
     },
     {
       name: 'security stays in scope when categories lists only availability',
       files: { 'scope.yaml': 'categories: [availability]\n', 'controls/all.yaml': controlsFile([...securityExcept('CC7.5'), ...AVAILABILITY]) },
-      errors: [{ file: 'scope.yaml', line: 1, column: 1, message: 'CC7.5 (Recovering from security incidents) is in scope (security)' }],
+      errors: [{ file: 'scope.yaml', line: 1, column: 1, messageId: 'unmapped', message: 'CC7.5 (Recovering from security incidents) is in scope (security)' }],
     },
     {
       name: 'availability in categories adds A1.1 to A1.3',
       files: { 'scope.yaml': 'last_reviewed: 2026-01-05\ncategories: [security, availability]\n', 'controls/all.yaml': controlsFile(SECURITY) },
       errors: [
-        { file: 'scope.yaml', line: 2, column: 1, message: 'A1.1 (Capacity monitoring and planning) is in scope (availability)' },
-        { file: 'scope.yaml', line: 2, column: 1, message: 'A1.2 (Environmental protections, backups and recovery infrastructure) is in scope (availability)' },
-        { file: 'scope.yaml', line: 2, column: 1, message: 'A1.3 (Testing recovery plan procedures) is in scope (availability)' },
+        { file: 'scope.yaml', line: 2, column: 1, messageId: 'unmapped', data: { criterion: 'A1.1', topic: 'Capacity monitoring and planning', category: 'availability' }, message: 'A1.1 (Capacity monitoring and planning) is in scope (availability)' },
+        { file: 'scope.yaml', line: 2, column: 1, messageId: 'unmapped', message: 'A1.2 (Environmental protections, backups and recovery infrastructure) is in scope (availability)' },
+        { file: 'scope.yaml', line: 2, column: 1, messageId: 'unmapped', message: 'A1.3 (Testing recovery plan procedures) is in scope (availability)' },
       ],
     },
     {
@@ -117,7 +117,7 @@ testRule(rule, {
         'controls/ir-planned.yaml': 'id: C-IR-NEW\ntitle: Incident runbook\nfrequency: event\nstatus: planned\ncriteria: [CC7.4]\n',
         'controls/ir-retired.yaml': 'id: C-IR-OLD\ntitle: Old pager rota\nfrequency: event\nstatus: retired\ncriteria: [CC7.4]\n',
       },
-      errors: [{ file: 'scope.yaml', line: 1, column: 1, message: 'CC7.4 (Responding to security incidents) is in scope (security) but no active control maps to it' }],
+      errors: [{ file: 'scope.yaml', line: 1, column: 1, messageId: 'unmapped', message: 'CC7.4 (Responding to security incidents) is in scope (security) but no active control maps to it' }],
     },
     {
       name: 'not_applicable removes only the criterion it names',
@@ -125,17 +125,17 @@ testRule(rule, {
         'scope.yaml': 'categories: [security]\nnot_applicable:\n  - criterion: CC6.4\n    reason: Fully remote company with no offices or data centers of its own.\n',
         'controls/all.yaml': controlsFile(securityExcept('CC6.4', 'CC6.5')),
       },
-      errors: [{ file: 'scope.yaml', line: 1, column: 1, message: 'CC6.5 (Secure disposal of assets and data)' }],
+      errors: [{ file: 'scope.yaml', line: 1, column: 1, messageId: 'unmapped', message: 'CC6.5 (Secure disposal of assets and data)' }],
     },
     {
       name: 'the message says how to fix it: map a control, or declare it not applicable',
       files: { 'scope.yaml': 'categories: [security]\n', 'controls/all.yaml': controlsFile(securityExcept('CC3.3')) },
-      errors: [{ file: 'scope.yaml', line: 1, column: 1, message: 'Map a control to CC3.3, or declare it under not_applicable in scope.yaml with a reason.' }],
+      errors: [{ file: 'scope.yaml', line: 1, column: 1, messageId: 'unmapped', message: 'Map a control to CC3.3, or declare it under not_applicable in scope.yaml with a reason.' }],
     },
     {
       name: 'an ID with a label glued on ("CC7.3 - Incident response") does not cover CC7.3',
       files: { 'scope.yaml': 'categories: [security]\n', 'controls/all.yaml': controlsFile([...securityExcept('CC7.3'), '"CC7.3 - Incident response"']) },
-      errors: [{ file: 'scope.yaml', line: 1, column: 1, message: /^CC7\.3 \(Evaluating security events/ }],
+      errors: [{ file: 'scope.yaml', line: 1, column: 1, messageId: 'unmapped', message: /^CC7\.3 \(Evaluating security events/ }],
     },
     {
       name: 'malformed neighbour files do not crash it, and their controls do not count',
@@ -146,7 +146,7 @@ testRule(rule, {
         'controls/invalid.yaml': 'id: C-FRAUD\ncriteria: [CC3.3]\n',
         'controls/bare-list.yaml': '- id: C-BARE\n  title: Bare\n  frequency: annual\n  criteria: [CC3.3]\n',
       },
-      errors: [{ file: 'scope.yaml', line: 1, column: 1, message: 'CC3.3 (Fraud risk considered in risk assessment)' }],
+      errors: [{ file: 'scope.yaml', line: 1, column: 1, messageId: 'unmapped', message: 'CC3.3 (Fraud risk considered in risk assessment)' }],
     },
   ],
 });

@@ -43,6 +43,7 @@ describe('untracked-evidence', () => {
     const findings = await runRuleIn(rule, root);
     expect(findings.map(where)).toEqual(['controls/ar.yaml:8:11']);
     expect(findings[0]!.severity).toBe('warn');
+    expect(findings[0]).toMatchObject({ messageId: 'untracked', data: { owner: 'Control C-AR', role: 'evidence file', path: 'evidence/new.md' } });
     expect(findings[0]!.message).toBe(
       'Control C-AR: evidence file "evidence/new.md" is not committed to git; proof that lives on one laptop is no proof. Commit it (git add "evidence/new.md"; if .gitignore excludes it, change the ignore rule or use git add -f).',
     );
@@ -54,6 +55,7 @@ describe('untracked-evidence', () => {
     });
     const findings = await runRuleIn(rule, root);
     expect(findings.map(where)).toEqual(['controls/ar.yaml:6:11']);
+    expect(findings[0]!.messageId).toBe('untracked');
     expect(findings[0]!.message).toContain('Control C-AR: evidence file "./evidence/private/ar.md" is not committed to git');
   });
 
@@ -68,6 +70,11 @@ describe('untracked-evidence', () => {
       'people.yaml:7:17 Person ada@x.io: offboarding evidence file "evidence/offboarding/ada.md"',
       'vendors/aws.yaml:7:9 Vendor V-AWS: assurance report "vendors/aws/soc2.pdf"',
       'vendors/aws.yaml:10:11 Vendor V-AWS: bridge letter "vendors/aws/bridge.pdf"',
+    ]);
+    expect(findings.map((f) => [f.messageId, f.data])).toEqual([
+      ['untracked', { owner: 'Person ada@x.io', role: 'offboarding evidence file', path: 'evidence/offboarding/ada.md' }],
+      ['untracked', { owner: 'Vendor V-AWS', role: 'assurance report', path: 'vendors/aws/soc2.pdf' }],
+      ['untracked', { owner: 'Vendor V-AWS', role: 'bridge letter', path: 'vendors/aws/bridge.pdf' }],
     ]);
   });
 

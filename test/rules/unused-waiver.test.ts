@@ -36,18 +36,18 @@ testRule(rule, {
     {
       name: 'a waiver of a rule that does not exist matched nothing, and is reported at its rule name',
       files: { 'waivers.yaml': waivers({}) },
-      errors: [{ ...atRule(0), message: 'The waiver of stale-evidnce for AC-07 matched no finding: there is no rule "stale-evidnce".' }],
+      errors: [{ ...atRule(0), messageId: 'unknownRule', data: { rule: 'stale-evidnce', target: 'AC-07', suggestion: ' Did you mean "stale-evidence"?' }, message: 'The waiver of stale-evidnce for AC-07 matched no finding: there is no rule "stale-evidnce".' }],
     },
     {
       name: 'a waiver expiring on the as-of day is in force, so it is reported when it matched nothing',
       files: { 'waivers.yaml': waivers({ rule: 'no-such-rule', target: 'C-1', expires: '2026-07-01' }) },
-      errors: [{ ...atRule(0), message: 'The waiver of no-such-rule for C-1 matched no finding' }],
+      errors: [{ ...atRule(0), messageId: 'unknownRule', data: { rule: 'no-such-rule', target: 'C-1', suggestion: '' }, message: 'The waiver of no-such-rule for C-1 matched no finding' }],
     },
     {
       name: 'a waiver expiring on a leap day is in force on that day',
       asOf: '2024-02-29',
       files: { 'waivers.yaml': waivers({ expires: '2024-02-29' }) },
-      errors: [{ ...atRule(0), message: 'The waiver of stale-evidnce for AC-07 matched no finding' }],
+      errors: [{ ...atRule(0), messageId: 'unknownRule', message: 'The waiver of stale-evidnce for AC-07 matched no finding' }],
     },
     {
       name: 'of three waivers, the two in force are reported at their own lines and the expired one is not',
@@ -55,21 +55,27 @@ testRule(rule, {
         'waivers.yaml': waivers({ target: 'AC-01' }, { target: 'AC-02', expires: '2026-06-30' }, { rule: 'misisng-owner', target: "'controls/legacy/**'", expires: '2027-01-31' }),
       },
       errors: [
-        { ...atRule(0), message: 'The waiver of stale-evidnce for AC-01 matched no finding' },
-        { ...atRule(2), message: 'The waiver of misisng-owner for controls/legacy/** matched no finding' },
+        { ...atRule(0), messageId: 'unknownRule', message: 'The waiver of stale-evidnce for AC-01 matched no finding' },
+        { ...atRule(2), messageId: 'unknownRule', message: 'The waiver of misisng-owner for controls/legacy/** matched no finding' },
       ],
     },
     {
       name: 'a waiver of unused-waiver itself can never match: its findings cannot be waived',
       files: { 'waivers.yaml': waivers({ rule: 'unused-waiver', target: 'waivers.yaml' }) },
       errors: [
-        { ...atRule(0), message: 'The waiver of unused-waiver for waivers.yaml matched no finding: unused-waiver findings cannot be waived. Remove it.' },
+        { ...atRule(0), messageId: 'unwaivable', data: { rule: 'unused-waiver', target: 'waivers.yaml' }, message: 'The waiver of unused-waiver for waivers.yaml matched no finding: unused-waiver findings cannot be waived. Remove it.' },
       ],
+    },
+    {
+      name: 'a waiver of a rule that ran but matched nothing is reported at its target',
+      alongside: [staleEvidence],
+      files: { 'controls/ac.yaml': 'id: AC-07\ntitle: Access review\nfrequency: event\n', 'waivers.yaml': waivers({ rule: 'stale-evidence', target: 'AC-07' }) },
+      errors: [{ ...atTarget(0), messageId: 'unused', data: { rule: 'stale-evidence', target: 'AC-07' }, message: 'The waiver of stale-evidence for AC-07 matched no finding. Remove it, or fix its rule or target.' }],
     },
     {
       name: 'a waivers.yaml holding one waiver as a mapping is reported at its rule name',
       files: { 'waivers.yaml': `rule: stale-evidnce\ntarget: AC-07\nreason: ${REASON}\napproved_by: ciso@acme.example\nexpires: 2026-12-31\n` },
-      errors: [{ file: 'waivers.yaml', line: 1, column: 7, message: 'The waiver of stale-evidnce for AC-07 matched no finding' }],
+      errors: [{ file: 'waivers.yaml', line: 1, column: 7, messageId: 'unknownRule', message: 'The waiver of stale-evidnce for AC-07 matched no finding' }],
     },
   ],
 });

@@ -17,7 +17,7 @@ const listed = (criticality: string, assurance = '', id = 'VEN-AWS') =>
 const single = (criticality: string, assurance = '') =>
   `id: VEN-OKTA\nname: Okta\ncriticality: ${criticality}\n${assurance ? `assurance:\n${assurance.replace(/^/gm, '  ')}\n` : ''}`;
 const report = (periodEnd: string, kind = 'soc2-type2') => `kind: ${kind}\nperiod_end: ${periodEnd}`;
-const bridged = (periodEnd: string, through: string) => `${report(periodEnd)}\nbridge_letter:\n  through: ${through}`;
+const bridged = (periodEnd: string, through: string, kind = 'soc2-type2') => `${report(periodEnd, kind)}\nbridge_letter:\n  through: ${through}`;
 
 const periodEndAt = { file: 'vendors/v.yaml', line: 7, column: 19 };
 const kindAt = { file: 'vendors/v.yaml', line: 6, column: 13 };
@@ -57,6 +57,8 @@ testRule(rule, {
       errors: [
         {
           ...periodEndAt,
+          messageId: 'staleSoc2Type2',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-06-30', maxAge: '12 months', currentUntil: '2026-06-30' },
           message:
             'Vendor VEN-AWS (critical): its SOC 2 Type II report covers a period ending 2025-06-30, older than 12 months (current until 2026-06-30). Get the new report, or a bridge letter from the vendor, and update assurance.',
         },
@@ -66,76 +68,164 @@ testRule(rule, {
       name: 'month end: a period ending 2025-02-28 is stale on 2026-03-01',
       asOf: '2026-03-01',
       files: { 'vendors/v.yaml': listed('critical', report('2025-02-28')) },
-      errors: [{ ...periodEndAt, message: 'period ending 2025-02-28, older than 12 months (current until 2026-02-28)' }],
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type2', message: 'period ending 2025-02-28, older than 12 months (current until 2026-02-28)' }],
     },
     {
       name: 'leap day: a period ending 2024-02-29 is stale on 2025-03-01',
       asOf: '2025-03-01',
       files: { 'vendors/v.yaml': listed('high', report('2024-02-29')) },
-      errors: [{ ...periodEndAt, message: 'Vendor VEN-AWS (high): its SOC 2 Type II report covers a period ending 2024-02-29, older than 12 months (current until 2025-02-28)' }],
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type2', message: 'Vendor VEN-AWS (high): its SOC 2 Type II report covers a period ending 2024-02-29, older than 12 months (current until 2025-02-28)' }],
     },
     {
       name: 'a bridge letter shorter than 3 months stops counting the day after its through date',
       asOf: '2026-06-16',
       files: { 'vendors/v.yaml': listed('critical', bridged('2025-05-31', '2026-06-15')) },
-      errors: [{ ...periodEndAt, message: '(current until 2026-05-31; its bridge letter extended that to 2026-06-15). Get the new report, or a new bridge letter from the vendor' }],
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type2Extended', data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-05-31', maxAge: '12 months', currentUntil: '2026-05-31', through: '2026-06-15' }, message: '(current until 2026-05-31; its bridge letter extended that to 2026-06-15). Get the new report, or a new bridge letter from the vendor' }],
     },
     {
       name: 'a bridge letter longer than 3 months counts only to 3 months after the report went stale',
       files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-12-31')) },
-      errors: [{ ...periodEndAt, message: '(current until 2026-03-31; its bridge letter through 2026-12-31 counts for at most 3 months, to 2026-06-30)' }],
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type2Capped', data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-12-31', bridgeLimit: '2026-06-30' }, message: '(current until 2026-03-31; its bridge letter through 2026-12-31 counts for at most 3 months, to 2026-06-30)' }],
     },
     {
       name: 'a bridge letter that ends before the report goes stale adds nothing',
       asOf: '2026-04-01',
       files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-02-28')) },
-      errors: [{ ...periodEndAt, message: '(current until 2026-03-31; its bridge letter through 2026-02-28 ends before that and adds nothing)' }],
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type2TooEarly', data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-02-28' }, message: '(current until 2026-03-31; its bridge letter through 2026-02-28 ends before that and adds nothing)' }],
     },
     {
       name: 'a critical vendor with no assurance is reported at its id',
       files: { 'vendors/v.yaml': listed('critical') },
-      errors: [{ file: 'vendors/v.yaml', line: 2, column: 9, message: 'Vendor VEN-AWS (critical) has no assurance on record. Obtain a SOC 2 Type II or ISO 27001 report' }],
+      errors: [{ file: 'vendors/v.yaml', line: 2, column: 9, messageId: 'noAssuranceCritical', data: { vendor: 'VEN-AWS' }, message: 'Vendor VEN-AWS (critical) has no assurance on record. Obtain a SOC 2 Type II or ISO 27001 report and record it under "assurance:".' }],
     },
     {
       name: 'a high vendor with no assurance in a single-mapping file is reported at its id',
       files: { 'vendors/okta.yaml': single('high') },
-      errors: [{ file: 'vendors/okta.yaml', line: 1, column: 5, message: 'Vendor VEN-OKTA (high) has no assurance on record' }],
+      errors: [{ file: 'vendors/okta.yaml', line: 1, column: 5, messageId: 'noAssuranceHigh', data: { vendor: 'VEN-OKTA' }, message: 'Vendor VEN-OKTA (high) has no assurance on record. Obtain a SOC 2 or ISO 27001 report, or at least a security questionnaire and record it under "assurance:".' }],
     },
     {
       name: 'assurance kind none is reported at the kind',
       files: { 'vendors/v.yaml': listed('high', 'kind: none') },
-      errors: [{ ...kindAt, message: 'Vendor VEN-AWS (high) has no independent assurance (assurance kind: none)' }],
+      errors: [{ ...kindAt, messageId: 'kindNoneHigh', data: { vendor: 'VEN-AWS' }, message: 'Vendor VEN-AWS (high) has no independent assurance (assurance kind: none). Obtain a SOC 2 or ISO 27001 report, or at least a security questionnaire and record it under "assurance:", or lower its criticality if it does not warrant one.' }],
+    },
+    {
+      name: 'assurance kind none for a critical vendor asks for a Type II or ISO 27001 report',
+      files: { 'vendors/v.yaml': listed('critical', 'kind: none') },
+      errors: [
+        {
+          ...kindAt,
+          messageId: 'kindNoneCritical',
+          data: { vendor: 'VEN-AWS' },
+          message: 'Vendor VEN-AWS (critical) has no independent assurance (assurance kind: none). Obtain a SOC 2 Type II or ISO 27001 report and record it under "assurance:", or lower its criticality if it does not warrant one.',
+        },
+      ],
     },
     {
       name: 'a questionnaire is not enough for a critical vendor',
       files: { 'vendors/v.yaml': listed('critical', 'kind: questionnaire') },
-      errors: [{ ...kindAt, message: 'Vendor VEN-AWS (critical): a questionnaire is not independent assurance for a critical vendor; obtain a SOC 2 Type II or ISO 27001 report' }],
+      errors: [{ ...kindAt, messageId: 'questionnaireForCritical', data: { vendor: 'VEN-AWS' }, message: 'Vendor VEN-AWS (critical): a questionnaire is not independent assurance for a critical vendor; obtain a SOC 2 Type II or ISO 27001 report and record it under "assurance:".' }],
     },
     {
       name: 'a SOC 2 report without period_end cannot be judged, reported at the kind',
       files: { 'vendors/v.yaml': listed('critical', 'kind: soc2-type2\npath: evidence/aws.pdf') },
-      errors: [{ ...kindAt, message: 'Vendor VEN-AWS (critical) has assurance kind soc2-type2 but no period_end, so soc2lint cannot tell whether the report is current; add period_end' }],
+      errors: [{ ...kindAt, messageId: 'noPeriodEnd', data: { vendor: 'VEN-AWS', criticality: 'critical', kind: 'soc2-type2' }, message: 'Vendor VEN-AWS (critical) has assurance kind soc2-type2 but no period_end, so soc2lint cannot tell whether the report is current; add period_end' }],
     },
     {
       name: 'a stale ISO 27001 audit names the ISO audit',
       files: { 'vendors/v.yaml': listed('critical', report('2025-03-31', 'iso27001')) },
-      errors: [{ ...periodEndAt, message: 'its ISO 27001 audit covers a period ending 2025-03-31, older than 12 months (current until 2026-03-31)' }],
+      errors: [{ ...periodEndAt, messageId: 'staleIso27001', data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31' }, message: 'Vendor VEN-AWS (critical): its ISO 27001 audit covers a period ending 2025-03-31, older than 12 months (current until 2026-03-31). Get the new report, or a bridge letter from the vendor, and update assurance.' }],
     },
     {
       name: 'a stale SOC 2 Type I report names the Type I report',
       files: { 'vendors/v.yaml': listed('high', report('2025-03-31', 'soc2-type1')) },
-      errors: [{ ...periodEndAt, message: 'its SOC 2 Type I report is as of 2025-03-31, older than 12 months' }],
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type1', data: { vendor: 'VEN-AWS', criticality: 'high', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31' }, message: 'Vendor VEN-AWS (high): its SOC 2 Type I report is as of 2025-03-31, older than 12 months (current until 2026-03-31). Get the new report, or a bridge letter from the vendor, and update assurance.' }],
+    },
+    {
+      name: 'a soc2-type1 report with a bridge letter that extended it, now over',
+      asOf: '2026-06-16',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-05-31', '2026-06-15', 'soc2-type1')) },
+      errors: [
+        {
+          ...periodEndAt,
+          messageId: 'staleSoc2Type1Extended',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-05-31', maxAge: '12 months', currentUntil: '2026-05-31', through: '2026-06-15' },
+          message: 'Vendor VEN-AWS (critical): its SOC 2 Type I report is as of 2025-05-31, older than 12 months (current until 2026-05-31; its bridge letter extended that to 2026-06-15). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+        },
+      ],
+    },
+    {
+      name: 'a soc2-type1 report whose bridge letter runs past the 3-month limit',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-12-31', 'soc2-type1')) },
+      errors: [
+        {
+          ...periodEndAt,
+          messageId: 'staleSoc2Type1Capped',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-12-31', bridgeLimit: '2026-06-30' },
+          message: 'Vendor VEN-AWS (critical): its SOC 2 Type I report is as of 2025-03-31, older than 12 months (current until 2026-03-31; its bridge letter through 2026-12-31 counts for at most 3 months, to 2026-06-30). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+        },
+      ],
+    },
+    {
+      name: 'a soc2-type1 report whose bridge letter ends before the report goes stale',
+      asOf: '2026-04-01',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-02-28', 'soc2-type1')) },
+      errors: [
+        {
+          ...periodEndAt,
+          messageId: 'staleSoc2Type1TooEarly',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-02-28' },
+          message: 'Vendor VEN-AWS (critical): its SOC 2 Type I report is as of 2025-03-31, older than 12 months (current until 2026-03-31; its bridge letter through 2026-02-28 ends before that and adds nothing). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+        },
+      ],
+    },
+    {
+      name: 'a iso27001 report with a bridge letter that extended it, now over',
+      asOf: '2026-06-16',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-05-31', '2026-06-15', 'iso27001')) },
+      errors: [
+        {
+          ...periodEndAt,
+          messageId: 'staleIso27001Extended',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-05-31', maxAge: '12 months', currentUntil: '2026-05-31', through: '2026-06-15' },
+          message: 'Vendor VEN-AWS (critical): its ISO 27001 audit covers a period ending 2025-05-31, older than 12 months (current until 2026-05-31; its bridge letter extended that to 2026-06-15). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+        },
+      ],
+    },
+    {
+      name: 'a iso27001 report whose bridge letter runs past the 3-month limit',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-12-31', 'iso27001')) },
+      errors: [
+        {
+          ...periodEndAt,
+          messageId: 'staleIso27001Capped',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-12-31', bridgeLimit: '2026-06-30' },
+          message: 'Vendor VEN-AWS (critical): its ISO 27001 audit covers a period ending 2025-03-31, older than 12 months (current until 2026-03-31; its bridge letter through 2026-12-31 counts for at most 3 months, to 2026-06-30). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+        },
+      ],
+    },
+    {
+      name: 'a iso27001 report whose bridge letter ends before the report goes stale',
+      asOf: '2026-04-01',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-02-28', 'iso27001')) },
+      errors: [
+        {
+          ...periodEndAt,
+          messageId: 'staleIso27001TooEarly',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-02-28' },
+          message: 'Vendor VEN-AWS (critical): its ISO 27001 audit covers a period ending 2025-03-31, older than 12 months (current until 2026-03-31; its bridge letter through 2026-02-28 ends before that and adds nothing). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+        },
+      ],
     },
     {
       name: 'option max_age P6M: a period ending 2025-12-31 is current until 2026-06-30 and stale the next day',
       options: { max_age: 'P6M' },
       files: { 'vendors/v.yaml': listed('critical', report('2025-12-31')) },
-      errors: [{ ...periodEndAt, message: 'older than 6 months (current until 2026-06-30)' }],
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type2', data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-12-31', maxAge: '6 months', currentUntil: '2026-06-30' }, message: 'older than 6 months (current until 2026-06-30)' }],
     },
     {
       name: 'a single-mapping vendor file: the stale report is reported at its period_end',
       files: { 'vendors/okta.yaml': single('critical', report('2025-01-31')) },
-      errors: [{ file: 'vendors/okta.yaml', line: 6, column: 15, message: 'Vendor VEN-OKTA (critical): its SOC 2 Type II report covers a period ending 2025-01-31' }],
+      errors: [{ file: 'vendors/okta.yaml', line: 6, column: 15, messageId: 'staleSoc2Type2', message: 'Vendor VEN-OKTA (critical): its SOC 2 Type II report covers a period ending 2025-01-31' }],
     },
     {
       name: 'in a list, each critical or high vendor is judged on its own and medium ones are skipped',
@@ -143,8 +233,8 @@ testRule(rule, {
         'vendors/v.yaml': `vendors:\n  - id: VEN-A\n    name: A\n    criticality: medium\n  - id: VEN-B\n    name: B\n    criticality: critical\n    assurance:\n      kind: soc2-type2\n      period_end: 2025-12-31\n  - id: VEN-C\n    name: C\n    criticality: high\n    assurance:\n      kind: soc2-type2\n      period_end: 2024-12-31\n  - id: VEN-D\n    name: D\n    criticality: critical\n`,
       },
       errors: [
-        { file: 'vendors/v.yaml', line: 16, column: 19, message: 'Vendor VEN-C (high): its SOC 2 Type II report covers a period ending 2024-12-31' },
-        { file: 'vendors/v.yaml', line: 17, column: 9, message: 'Vendor VEN-D (critical) has no assurance on record' },
+        { file: 'vendors/v.yaml', line: 16, column: 19, messageId: 'staleSoc2Type2', message: 'Vendor VEN-C (high): its SOC 2 Type II report covers a period ending 2024-12-31' },
+        { file: 'vendors/v.yaml', line: 17, column: 9, messageId: 'noAssuranceCritical', message: 'Vendor VEN-D (critical) has no assurance on record' },
       ],
     },
   ],
