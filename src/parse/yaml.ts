@@ -23,6 +23,13 @@ export type YamlResult = { ok: true; yaml: ParsedYaml } | { ok: false; problems:
 
 export function parseYaml(text: string, file: string): YamlResult {
   const lines = new LineCounter();
+  // The parser recurses once per level, and at a few hundred levels runs out of stack, sometimes fatally: measure the
+  // nesting first, without parsing.
+  const deep = nestingOffset(text, MAX_YAML_DEPTH);
+  if (deep !== undefined) {
+    const line = countLinesBefore(text, deep);
+    return { ok: false, problems: [{ kind: 'parse', message: NESTED_TOO_DEEP, range: { file, line, column: 1, endLine: line, endColumn: 1 } }] };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core' });
@@ -41,8 +48,7 @@ export function parseYaml(text: string, file: string): YamlResult {
   }
   try {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    const tooDeep = depthBeyond(value, MAX_YAML_DEPTH);
-    if (tooDeep) return { ok: false, problems: [problemAt(file, lines, 0, NESTED_TOO_DEEP)] };
+    if (nesting(value, MAX_YAML_DEPTH) > MAX_YAML_DEPTH) return { ok: false, problems: [problemAt(file, lines, firstAliasOffset(doc), NESTED_TOO_DEEP)] };
     return { ok: true, yaml: { file, doc, lines, value } };
   } catch (error) {
     const message = (error as Error).message;
@@ -68,18 +74,86 @@ export function nodeAt(yaml: ParsedYaml, path: readonly (string | number)[]): No
   return node && typeof node === 'object' ? (node as Node) : undefined;
 }
 
-const NESTED_TOO_DEEP = `YAML nests deeper than ${MAX_YAML_DEPTH} levels; no compliance record needs that many. Flatten it.`;
+const NESTED_TOO_DEEP = `YAML nests deeper than ${MAX_YAML_DEPTH} levels (or an alias makes a value contain itself); no compliance record needs that. Flatten it.`;
 
-/** Whether a value nests deeper than `limit` lists and mappings (walked without recursion, so depth cannot hurt). */
-function depthBeyond(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
-    if (item === null || typeof item !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(item) ? item : item instanceof Map ? item.values() : Object.values(item)) stack.push([child, depth + 1]);
+/**
+ * Where the text first nests deeper than `limit`, reading it as the parser would only roughly and in one pass: flow
+ * brackets outside quotes and comments, and block levels by indentation and `- ` markers. Undefined when it does not.
+ * Over-counting is possible (a `[` in a plain scalar), and harmless at this limit: real records nest a few levels.
+ */
+function nestingOffset(text: string, limit: number): number | undefined {
+  let flow = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === '\\' && quote === '"') i++;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      let at = i;
+      while (text[at] === ' ') at++;
+      if (flow === 0 && text[at] !== '\n' && text[at] !== '\r' && text[at] !== '#' && at < text.length) {
+        let indent = at - i;
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        // Each `- ` on the line opens a sequence one level deeper (`- - - x`).
+        while (text[at] === '-' && (text[at + 1] === ' ' || text[at + 1] === '\n')) {
+          at += 2;
+          while (text[at] === ' ') at++;
+          indent = at - i;
+          indents.push(indent);
+        }
+        if (indents.length > limit) return i;
+      }
+    }
+    if (char === '\n') lineStart = true;
+    else if (char === '"' || char === "'") {
+      // A quote opens a quoted scalar only where a value starts (after space, bracket, comma, colon or at line start).
+      const before = text[i - 1];
+      if (before === undefined || ' \t\n[{,:-?'.includes(before)) quote = char;
+    } else if (char === '#' && (i === 0 || ' \t\n'.includes(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (char === '[' || char === '{') {
+      if (++flow > limit) return i;
+    } else if ((char === ']' || char === '}') && flow > 0) flow--;
   }
-  return false;
+  return undefined;
+}
+
+function countLinesBefore(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * How deep a value nests, counting lists and mappings, or Infinity past `limit` or when an alias makes it contain
+ * itself (`&a [*a]`). Shared parts are measured once, so a value built from aliases costs what its nodes cost.
+ */
+function nesting(value: unknown, limit: number): number {
+  const heights = new Map<object, number>(); // -1 while being measured: meeting it again is a cycle
+  const height = (item: unknown, depth: number): number => {
+    if (item === null || typeof item !== 'object') return 0;
+    if (depth > limit) return Infinity;
+    const known = heights.get(item);
+    if (known !== undefined) return known === -1 ? Infinity : known;
+    heights.set(item, -1);
+    let deepest = 0;
+    for (const child of Array.isArray(item) ? item : item instanceof Map ? [...item.values()] : Object.values(item)) {
+      deepest = Math.max(deepest, height(child, depth + 1));
+      if (deepest === Infinity) return Infinity;
+    }
+    heights.set(item, deepest + 1);
+    return deepest + 1;
+  };
+  return height(value, 0);
 }
 
 /** The key starting at `offset` (the parser's error range covers only its first character); at most a line's first 200 characters are read. */

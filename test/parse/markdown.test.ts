@@ -19,8 +19,8 @@ describe('extractLinks', () => {
     ['a link inside a list item and a quote', '- item [a](a.md)\n\n> quoted [b](b.md)', [{ target: 'a.md', line: 1, column: 12, endColumn: 16 }, { target: 'b.md', line: 3, column: 14, endColumn: 18 }]],
     ['a reference link, once, at its definition', 'See [the standard][std] and [std].\n\n[std]: standards/access.md', [{ target: 'standards/access.md', line: 3, column: 8, endColumn: 27 }]],
     ['a body that starts below the front matter', '\n[x](y.md)', [{ target: 'y.md', line: 11, column: 5, endColumn: 9 }], 10],
-  ] as const)('finds %s', (_name, body, expected, firstLine = 1) => {
-    expect(links(body, firstLine)).toEqual(expected);
+  ] as [string, string, object[], number?][])('finds %s', (_name, body, expected, firstLine) => {
+    expect(links(body, firstLine ?? 1)).toEqual(expected);
   });
 
   it.each([

@@ -19,6 +19,15 @@ describe('parseYaml on hostile input', () => {
     expect(problems(text)).toEqual([{ line: expect.any(Number), message: expect.stringMatching(/^YAML nests deeper than 64 levels/) }]);
   });
 
+  it('reports a value that contains itself through an alias, without walking it forever', () => {
+    expect(problems('a: &x [*x, *x, *x]\n')).toEqual([{ line: 1, message: expect.stringMatching(/^YAML nests deeper than 64 levels \(or an alias makes a value contain itself\)/) }]);
+  });
+
+  it('measures values shared through aliases once (a wide but shallow document is fine)', () => {
+    const shared = 'base: &b {k: v}\nlist:\n' + Array.from({ length: 90 }, () => '  - *b').join('\n') + '\n';
+    expect(problems(shared)).toEqual([]);
+  });
+
   it(`reads ${MAX_YAML_DEPTH - 1} levels of nesting`, () => {
     expect(problems(`a: ${'['.repeat(MAX_YAML_DEPTH - 1)}1${']'.repeat(MAX_YAML_DEPTH - 1)}\n`)).toEqual([]);
   });
@@ -39,7 +48,7 @@ describe('parseYaml on hostile input', () => {
           expect(problem.line).toBeLessThanOrEqual(lines);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -126,11 +126,11 @@ testRule(rule, {
       errors: [{ file: 'training/2026.yaml', line: 4, column: 11, messageId: 'training', message: 'Training of a@x.io: date 2026-07-02' }],
     },
     {
-      name: 'acknowledgment rows in a CSV file; a row with quotes is reported at its line',
+      name: 'acknowledgment rows in a CSV file; a row with quoted cells is reported at its date cell too',
       files: { 'acknowledgments/2026.csv': 'person,policy,version,date\na@x.io,POL-A,1.2,2026-07-02\n"b@x.io",POL-A,"1.10",2026-07-03\n' },
       errors: [
         { file: 'acknowledgments/2026.csv', line: 2, column: 18, messageId: 'acknowledgment', message: 'Acknowledgment of POL-A by a@x.io: date 2026-07-02' },
-        { file: 'acknowledgments/2026.csv', line: 3, column: 1, messageId: 'acknowledgment', message: 'Acknowledgment of POL-A by b@x.io: date 2026-07-03' },
+        { file: 'acknowledgments/2026.csv', line: 3, column: 23, messageId: 'acknowledgment', message: 'Acknowledgment of POL-A by b@x.io: date 2026-07-03' },
       ],
     },
     {
