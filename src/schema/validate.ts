@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import { INTERVAL_PATTERN } from '../core/dates.js';
 import { didYouMean } from '../core/suggest.js';
 import type { PathSegment, RecordSource } from '../parse/source.js';
 import type { LoadProblem } from '../core/types.js';
@@ -34,11 +35,19 @@ const documents = new Map<string, Record<string, unknown>>(
   SCHEMA_FILES.map((name) => [BASE_ID + `${name}.schema.json`, JSON.parse(readFileSync(join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8'))]),
 );
 
+/**
+ * What every schema in schemas/ compiles under: Ajv's strict mode and nothing of soc2lint's own, since editors read
+ * the same files (test/schema/standard.test.ts checks it with a plain Ajv). Union types (`type: [string, number]`)
+ * are standard JSON Schema; `strictRequired` is off, as in Ajv's defaults, for evidence's `oneOf` of bare `required`.
+ * `strictTuples` is off until the config schema's `[severity, {options}]` is written as full tuples.
+ */
+export const SCHEMA_OPTIONS = { strict: true, strictRequired: false, strictTuples: false, allowUnionTypes: true } as const;
+
 /** An Ajv instance with soc2lint's options, formats and schemas: for the build-time precompiler and the fallback. */
 export function newAjv(extra: Options = {}): Ajv {
   const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
-  const ajv = new AjvClass({ allErrors: true, verbose: true, strict: true, strictTuples: false, strictRequired: false, allowUnionTypes: true, ...extra });
-  for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, validate);
+  const ajv = new AjvClass({ allErrors: true, verbose: true, ...SCHEMA_OPTIONS, ...extra });
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   for (const schema of documents.values()) ajv.addSchema(schema);
   return ajv;
 }
@@ -274,8 +283,6 @@ function formatHint(format: string): string {
   switch (format) {
     case 'date':
       return 'must be a calendar date written YYYY-MM-DD (for example 2026-01-31)';
-    case 'interval':
-      return 'must be daily, weekly, monthly, quarterly, semiannual, annual, or an ISO 8601 duration such as P6M or P90D';
     case 'email':
       return 'must be an e-mail address';
     case 'uri':
@@ -287,8 +294,9 @@ function formatHint(format: string): string {
 
 /** What a schema pattern asks for, in words. */
 function patternHint(pattern: string): string {
+  if (pattern === INTERVAL_PATTERN) return 'must be daily, weekly, monthly, quarterly, semiannual, annual, or an ISO 8601 duration such as P6M or P90D';
   if (pattern.startsWith('^[a-z0-9]+(-')) return 'must be a lowercase tag with dashes, such as access-review';
-  if (pattern.includes('\\d{4}-')) return 'must be a calendar date written YYYY-MM-DD (for example 2026-01-31)';
+  if (pattern.includes('\\d{2}-\\d{2}$')) return 'must be a calendar date written YYYY-MM-DD (for example 2026-01-31)';
   return 'must start with a letter or digit and contain only letters, digits and . _ - @ +';
 }
 

@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addMonths, todayUtc, type IsoDate } from '../../core/dates.js';
 import { packageRoot } from '../../core/package-root.js';
-import { FORMATS } from '../../schema/formats.js';
+import { isEmail } from '../../schema/formats.js';
 import { UsageError } from '../args.js';
 import type { CliIo } from '../io.js';
 
@@ -143,7 +143,7 @@ function parseInitArgs(args: readonly string[], cwd: string): { dir: string; own
   if (values.help) return 'help';
   if (positionals.length > 1) throw new UsageError('init takes one folder, e.g. soc2lint init compliance.');
   const owner = values.owner ?? DEFAULT_OWNER;
-  if (!FORMATS.email(owner) || !ID_CHARACTERS.test(owner)) {
+  if (!isEmail(owner) || !ID_CHARACTERS.test(owner)) {
     throw new UsageError(`--owner takes the program owner's e-mail address (letters, digits and . _ - + @), e.g. --owner jane@acme.example; got "${owner}".`);
   }
   return { dir: resolve(cwd, positionals[0] ?? '.'), owner };
