@@ -35,7 +35,7 @@ interface RawConfig {
   overrides?: { files: string | string[]; excludedFiles?: string | string[]; rules: RawRules }[];
 }
 
-/** Read and check one config file. Throws ConfigError naming the file, line and key of the first problem. */
+/** Read and check one config file. Throws ConfigError naming the file, line and key of each problem, first one first. */
 export function readConfigFile(absolute: string, file: string): ConfigFile {
   const read = readTextFile(absolute, file);
   if (!read.ok) throw new ConfigError(read.message, read.range);
@@ -99,9 +99,9 @@ const ruleEntryWords: Reword = (mistake) => {
 
 /** The rule entry a mistake is in: `rules` or `overrides[n].rules`, the rule ID, and the path inside the entry. */
 function ruleEntryAt({ path }: Explained): { rules: PathSegment[]; ruleId: string; rest: PathSegment[] } | undefined {
-  const rules = path[0] === 'rules' ? path.slice(0, 1) : path[0] === 'overrides' && path[2] === 'rules' ? path.slice(0, 3) : undefined;
-  const ruleId = rules && path[rules.length];
-  return typeof ruleId === 'string' ? { rules: rules!, ruleId, rest: path.slice(rules!.length + 1) } : undefined;
+  const depth = path[0] === 'rules' ? 1 : path[0] === 'overrides' && path[2] === 'rules' ? 3 : 0;
+  const ruleId = path[depth];
+  return depth > 0 && typeof ruleId === 'string' ? { rules: path.slice(0, depth), ruleId, rest: path.slice(depth + 1) } : undefined;
 }
 
 function readOverride(raw: NonNullable<RawConfig['overrides']>[number], source: YamlSource, index: number): ConfigOverride {
