@@ -1,5 +1,6 @@
 // The CLI: arguments in, exit code out. Never calls process.exit; bin/soc2lint.js owns the process.
 import { ConfigError } from '../config/config.js';
+import { todayUtc } from '../core/dates.js';
 import { GitError } from '../git/errors.js';
 import { version } from './version.js';
 import { HELP, UsageError, parseCliArgs, type CliCommand } from './args.js';
@@ -19,7 +20,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return 0;
       // Commands are loaded when run, so a lint (the hook's hot path) loads no code it does not use.
       case 'init':
-        return await (await import('./commands/init.js')).runInit(command.args, io);
+        return await (await import('./commands/init.js')).runInit(command.args, io, todayUtc());
       case 'explain':
         return await (await import('./commands/explain.js')).runExplain(command.args, io);
       case 'rules':

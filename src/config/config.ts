@@ -39,8 +39,8 @@ export function findRoot(start: string): string | undefined {
 
 /**
  * Load the config of the repo at `root` (or the file given with --config), with everything it extends merged in.
- * No config file means all defaults. Rule names and options are checked against the rules later, by
- * src/engine/settings.ts, which knows the rules.
+ * No config file means all defaults. Each file is checked as it is read, rule names and options included (the
+ * config schema is generated from the rules' metadata).
  */
 export function loadConfig(root: string, configPath?: string): Config {
   const absolute = configPath ? resolve(configPath) : join(root, CONFIG_FILE);

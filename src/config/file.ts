@@ -1,11 +1,14 @@
-// One config file read, checked against the schema and turned into data with the place of every entry, before any
-// merging: so every error names the file that holds the mistake, its line and its key.
+// One config file read, checked against the schema (rule names and options included: schemas/config.schema.json is
+// generated from the rules) and turned into data with the place of every entry, before any merging: so every error
+// names the file that holds the mistake, its line and its key.
 import type { IsoDate } from '../core/dates.js';
 import type { RuleSetting, SourceRange } from '../core/types.js';
 import { readTextFile } from '../files/read.js';
 import { YamlSource, type PathSegment } from '../parse/source.js';
 import { parseYaml } from '../parse/yaml.js';
-import { validateRecord } from '../schema/validate.js';
+import { didYouMean } from '../core/suggest.js';
+import { fieldName, type Explained } from '../schema/explain.js';
+import { validateRecord, type Reword } from '../schema/validate.js';
 import { ConfigError, type ConfigOverride, type FileKind, type RuleConfigEntry } from './types.js';
 
 export interface ConfigFile {
@@ -32,7 +35,7 @@ interface RawConfig {
   overrides?: { files: string | string[]; excludedFiles?: string | string[]; rules: RawRules }[];
 }
 
-/** Read and check one config file. Throws ConfigError naming the file, line and key of the first problem. */
+/** Read and check one config file. Throws ConfigError naming the file, line and key of each problem, first one first. */
 export function readConfigFile(absolute: string, file: string): ConfigFile {
   const read = readTextFile(absolute, file);
   if (!read.ok) throw new ConfigError(read.message, read.range);
@@ -43,7 +46,7 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
   }
   const value = parsed.yaml.value ?? {};
   const source = new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines);
-  const { problems } = validateRecord('config', value, source, 'config');
+  const { problems } = validateRecord('config', value, source, 'config', ruleEntryWords);
   if (problems.length > 0) {
     throw new ConfigError(problems.map((p, i) => (i === 0 ? p.message : `${p.range.file}:${p.range.line}:${p.range.column}: ${p.message}`)).join('\n'), problems[0]!.range);
   }
@@ -61,6 +64,44 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
     rules: ruleEntries(raw.rules ?? {}, source, ['rules']),
     overrides: (raw.overrides ?? []).map((override, i) => readOverride(override, source, i)),
   };
+}
+
+/**
+ * Mistakes in a rule entry (under `rules` or an override's `rules`), in the config's words and where people look:
+ * an unknown rule at its name, with the nearest rule ID; a bad option at the rule's entry, naming the option.
+ */
+const ruleEntryWords: Reword = (mistake) => {
+  const at = ruleEntryAt(mistake);
+  if (!at) return undefined;
+  const { rules, ruleId, rest } = at;
+  const where = fieldName(rules);
+  if (rest.length === 0 && mistake.part === 'key') {
+    return { message: `Unknown rule "${ruleId}" in "${where}".${didYouMean(ruleId, mistake.allowed ?? [])} Run \`soc2lint rules\` for the rule list.` };
+  }
+  const entry = [...rules, ruleId];
+  if (rest[0] === 1) {
+    const option = rest.slice(1);
+    const detail =
+      mistake.keyword === 'additionalProperties'
+        ? `unknown option "${fieldName(option)}"; allowed: ${(mistake.allowed ?? []).join(', ')}.`
+        : `${option.length ? `option "${fieldName(option)}"` : 'options'} ${mistake.problem}`;
+    return { message: `Invalid options for rule "${ruleId}": ${detail}`, path: entry, part: 'value' };
+  }
+  // Two items fit no shape only when the rule has no `[severity, {options}]` shape: it takes no options.
+  if (rest.length === 0 && mistake.keyword === 'oneOf') {
+    const message = Array.isArray(mistake.value) && mistake.value.length === 2
+      ? `Rule "${ruleId}" takes no options; write just the severity.`
+      : `"${where}.${ruleId}" must be off, warn or error, or a list [severity] or [severity, {options}].`;
+    return { message };
+  }
+  return undefined;
+};
+
+/** The rule entry a mistake is in: `rules` or `overrides[n].rules`, the rule ID, and the path inside the entry. */
+function ruleEntryAt({ path }: Explained): { rules: PathSegment[]; ruleId: string; rest: PathSegment[] } | undefined {
+  const depth = path[0] === 'rules' ? 1 : path[0] === 'overrides' && path[2] === 'rules' ? 3 : 0;
+  const ruleId = path[depth];
+  return depth > 0 && typeof ruleId === 'string' ? { rules: path.slice(0, depth), ruleId, rest: path.slice(depth + 1) } : undefined;
 }
 
 function readOverride(raw: NonNullable<RawConfig['overrides']>[number], source: YamlSource, index: number): ConfigOverride {
@@ -93,7 +134,6 @@ function ruleEntries(raw: RawRules, source: YamlSource, at: PathSegment[]): Map<
       setting,
       ...(options ? { options } : {}),
       range: source.at([...at, id]),
-      keyRange: source.at([...at, id], 'key'),
     });
   }
   return entries;

@@ -11,7 +11,6 @@ export interface RuleConfigEntry {
   options?: Record<string, unknown>;
   /** Where the entry is written (its value), for errors about it; `range.file` is the config file that holds it. */
   range: SourceRange;
-  keyRange: SourceRange;
 }
 
 /**

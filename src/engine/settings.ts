@@ -1,8 +1,6 @@
 // Which rules run, how severe, with which options, and how severe per file: defaults, then presets and config files
 // in merge order, then `overrides` per file, then --rule flags over everything.
-import { createRequire } from 'node:module';
-import type { Ajv, ValidateFunction } from 'ajv';
-import { ConfigError, type Config, type ConfigOverride, type RuleConfigEntry } from '../config/config.js';
+import { ConfigError, type Config, type ConfigOverride } from '../config/config.js';
 import { overrideMatcher, type FileMatcher } from '../config/overrides.js';
 import { PRESETS } from '../config/presets.js';
 import { didYouMean } from '../core/suggest.js';
@@ -40,8 +38,9 @@ interface Resolved {
 }
 
 export function resolveSettings(rules: readonly AnyRule[], config: Config, flags: readonly RuleOverride[] = []): RuleSettings {
+  // Rule names and options written in config files were checked when each file was read, against the config schema
+  // generated from the rules (src/config/file.ts); --rule flags are checked here.
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
-  checkConfigEntries(byId, config);
   for (const { ruleId } of flags) {
     if (!byId.has(ruleId)) throw new ConfigError(`Unknown rule "${ruleId}" in --rule.${didYouMean(ruleId, byId.keys())}`);
   }
@@ -100,7 +99,7 @@ export function resolveSettings(rules: readonly AnyRule[], config: Config, flags
   };
 }
 
-/** The rules to run, with their severity and options. Throws ConfigError for an unknown rule or bad options. */
+/** The rules to run, with their severity and options. Throws ConfigError for an unknown rule in a --rule flag. */
 export function resolveRules(rules: readonly AnyRule[], config: Config, overrides: readonly RuleOverride[] = []): EnabledRule[] {
   return resolveSettings(rules, config, overrides).enabled;
 }
@@ -133,55 +132,6 @@ export function describeRuleSettings(
     result[rule.meta.id] = setting !== 'off' && rule.meta.options ? [setting, settings.optionsFor(rule.meta.id)] : [setting];
   }
   return { file, ...(config.asOf ? { asOf: config.asOf } : {}), extends: [...config.extends], rules: result };
-}
-
-/**
- * Every rule entry in every config file (top-level and in overrides) names a known rule and, when it has options,
- * valid ones: checked where it is written, whether or not a later layer replaces it, so a mistake in an extended
- * file is reported in that file.
- */
-function checkConfigEntries(byId: ReadonlyMap<string, AnyRule>, config: Config): void {
-  for (const layer of config.ruleLayers) {
-    if (layer.kind === 'file') for (const [ruleId, entry] of layer.rules) checkEntry(byId, ruleId, entry, 'rules');
-  }
-  for (const override of config.overrides) {
-    for (const [ruleId, entry] of override.rules) checkEntry(byId, ruleId, entry, `${override.label}.rules`);
-  }
-}
-
-function checkEntry(byId: ReadonlyMap<string, AnyRule>, ruleId: string, entry: RuleConfigEntry, where: string): void {
-  const rule = byId.get(ruleId);
-  if (!rule) {
-    throw new ConfigError(`Unknown rule "${ruleId}" in "${where}".${didYouMean(ruleId, byId.keys())} Run \`soc2lint rules\` for the rule list.`, entry.keyRange);
-  }
-  if (!entry.options) return;
-  if (!rule.meta.options) throw new ConfigError(`Rule "${ruleId}" takes no options; write just the severity.`, entry.range);
-  const validate = optionsValidator(rule);
-  if (validate(entry.options)) return;
-  const error = validate.errors?.[0];
-  const at = error?.instancePath ? `option "${error.instancePath.slice(1)}"` : 'options';
-  const detail =
-    error?.keyword === 'additionalProperties'
-      ? `unknown option "${String((error.params as { additionalProperty: string }).additionalProperty)}"; allowed: ${Object.keys(rule.meta.options.defaults as object).join(', ')}`
-      : `${at} ${error?.message ?? 'are invalid'}`;
-  throw new ConfigError(`Invalid options for rule "${ruleId}": ${detail}.`, entry.range);
-}
-
-let optionsAjv: Ajv | undefined;
-const optionValidators = new Map<AnyRule, ValidateFunction>();
-
-/** Rule options are rare in configs: load the schema compiler only when some are given. */
-function optionsValidator(rule: AnyRule): ValidateFunction {
-  let validate = optionValidators.get(rule);
-  if (!validate) {
-    if (!optionsAjv) {
-      const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-      optionsAjv = new AjvClass({ allErrors: true, strict: false, useDefaults: false });
-    }
-    validate = optionsAjv.compile(rule.meta.options!.schema);
-    optionValidators.set(rule, validate);
-  }
-  return validate;
 }
 
 function cached(matches: FileMatcher): FileMatcher {

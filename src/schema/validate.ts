@@ -1,12 +1,13 @@
-// The JSON Schemas in schemas/, compiled once per process, and ajv errors turned into findings at the exact key or value.
+// The JSON Schemas in schemas/, compiled once per process (or precompiled by the build), and records checked against
+// them: every mistake a problem at the exact key or value (the words are ./explain.ts's).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
-import { didYouMean } from '../core/suggest.js';
-import type { PathSegment, RecordSource } from '../parse/source.js';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
+import type { Part, PathSegment, RecordSource } from '../parse/source.js';
 import type { LoadProblem } from '../core/types.js';
 import { packageRoot } from '../core/package-root.js';
+import { explain, type Explained } from './explain.js';
 import { FORMATS } from './formats.js';
 
 const require = createRequire(import.meta.url);
@@ -34,11 +35,19 @@ const documents = new Map<string, Record<string, unknown>>(
   SCHEMA_FILES.map((name) => [BASE_ID + `${name}.schema.json`, JSON.parse(readFileSync(join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8'))]),
 );
 
+/**
+ * What every schema in schemas/ compiles under: Ajv's strict mode and nothing of soc2lint's own, since editors read
+ * the same files (test/schema/standard.test.ts checks it with a plain Ajv). Union types (`type: [string, number]`)
+ * are standard JSON Schema; `strictRequired` is off, as in Ajv's defaults, for evidence's `oneOf` of bare `required`.
+ */
+export const SCHEMA_OPTIONS = { strict: true, strictRequired: false, allowUnionTypes: true } as const;
+
 /** An Ajv instance with soc2lint's options, formats and schemas: for the build-time precompiler and the fallback. */
 export function newAjv(extra: Options = {}): Ajv {
   const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
-  const ajv = new AjvClass({ allErrors: true, verbose: true, strict: true, strictTuples: false, strictRequired: false, allowUnionTypes: true, ...extra });
-  for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, validate);
+  // verbose: the explanations read the schema that failed (a oneOf's branches, the fields an object allows).
+  const ajv = new AjvClass({ allErrors: true, verbose: true, ...SCHEMA_OPTIONS, ...extra });
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   for (const schema of documents.values()) ajv.addSchema(schema);
   return ajv;
 }
@@ -116,6 +125,13 @@ export interface Violation {
 }
 
 /**
+ * A caller's own words for some mistakes, where it knows the record better than the schema can say (the config
+ * words its rule entries, see src/config/file.ts): the message, and where to point if not at the mistake itself.
+ * Undefined keeps the schema's explanation.
+ */
+export type Reword = (mistake: Explained) => { message: string; path?: PathSegment[]; part?: Part } | undefined;
+
+/**
  * Validate one record. Every violation becomes a problem located at the offending key or value, and is returned
  * as a path so the loader can leave the bad value out of the model instead of handing it to the rules.
  */
@@ -124,182 +140,20 @@ export function validateRecord(
   value: unknown,
   source: RecordSource,
   label: string,
+  reword: Reword = () => undefined,
 ): { problems: LoadProblem[]; violations: Violation[] } {
   const validate = validatorFor(name);
   if (validate(value)) return { problems: [], violations: [] };
   const explained = explain(validate.errors ?? [], value);
   return {
-    problems: explained.map(({ path, part, message }) => ({ kind: 'schema', message: `${capitalize(label)}: ${message}`, range: source.at(path, part) })),
+    problems: explained.map((mistake) => {
+      const own = reword(mistake);
+      return own
+        ? { kind: 'schema', message: own.message, range: source.at(own.path ?? mistake.path, own.part ?? mistake.part) }
+        : { kind: 'schema', message: `${capitalize(label)}: ${mistake.message}`, range: source.at(mistake.path, mistake.part) };
+    }),
     violations: explained.map(({ path, part }) => ({ path, unknownKey: part === 'key' })),
   };
-}
-
-interface Explained {
-  path: PathSegment[];
-  part: 'key' | 'value';
-  message: string;
-}
-
-function explain(errors: ErrorObject[], root: unknown): Explained[] {
-  // A oneOf failure explains itself better than the failures of each of its branches.
-  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
-  // A value that is not a date at all also fails the date pattern; the format message says it better.
-  const formatPaths = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
-  const kept = errors.filter(
-    (e) =>
-      (e.keyword === 'oneOf' || !(oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/'))) &&
-      !(e.keyword === 'pattern' && formatPaths.has(e.instancePath)),
-  );
-  const seen = new Set<string>();
-  const result: Explained[] = [];
-  for (const error of kept) {
-    const explained = explainOne(error, root);
-    const key = `${explained.path.join('/')}|${explained.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      result.push(explained);
-    }
-  }
-  return result;
-}
-
-function explainOne(error: ErrorObject, root: unknown): Explained {
-  const path = toPath(error.instancePath);
-  const field = fieldName(path);
-  const value = valueAt(root, path);
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required': {
-      const missing = String(params.missingProperty);
-      return { path, part: 'value', message: `${path.length ? `"${fieldName(path)}" is missing` : 'missing'} the required field "${missing}". Add it.` };
-    }
-    case 'additionalProperties': {
-      const extra = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      return {
-        path: [...path, extra],
-        part: 'key',
-        message: `unknown field "${extra}"${path.length ? ` in ${field}` : ''}.${didYouMean(extra, allowed) || ` Allowed fields: ${allowed.join(', ')}.`}`,
-      };
-    }
-    case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map(String);
-      return {
-        path,
-        part: 'value',
-        message: `"${field}" must be one of ${allowed.join(', ')}; found ${show(value)}.${typeof value === 'string' ? didYouMean(value, allowed) : ''}`,
-      };
-    }
-    case 'type':
-      return { path, part: 'value', message: `"${field}" must be ${article(String(params.type))}; found ${describeType(value)}.` };
-    case 'format':
-      return { path, part: 'value', message: `"${field}" ${formatHint(String(params.format))}; found ${show(value)}.` };
-    case 'pattern':
-      return { path, part: 'value', message: `"${field}" ${patternHint(String(params.pattern))}; found ${show(value)}.` };
-    case 'minLength':
-      return {
-        path,
-        part: 'value',
-        message: Number(params.limit) <= 1 ? `"${field}" must not be empty.` : `"${field}" must be at least ${String(params.limit)} characters; write it out.`,
-      };
-    case 'maxLength':
-      return { path, part: 'value', message: `"${field}" must be at most ${String(params.limit)} characters.` };
-    case 'uniqueItems':
-      return { path, part: 'value', message: `"${field}" lists the same value twice; list each once.` };
-    case 'oneOf':
-      return { path, part: 'value', message: oneOfHint(field, value) };
-    case 'minItems':
-    case 'maxItems':
-      return { path, part: 'value', message: `"${field}" ${error.message ?? 'has the wrong number of items'}.` };
-    default:
-      return { path, part: 'value', message: `"${field}" ${error.message ?? 'is invalid'}.` };
-  }
-}
-
-function toPath(instancePath: string): PathSegment[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-function valueAt(root: unknown, path: PathSegment[]): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[segment as string];
-  }
-  return value;
-}
-
-/** `criteria[2]`, `evidence[0].date`, `status`. */
-function fieldName(path: PathSegment[]): string {
-  let name = '';
-  for (const segment of path) name += typeof segment === 'number' ? `[${segment}]` : name ? `.${segment}` : segment;
-  return name || 'record';
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
-}
-
-function describeType(value: unknown): string {
-  if (value === null || value === undefined) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${article(typeof value)} (${show(value)})`;
-}
-
-function article(type: string): string {
-  const names: Record<string, string> = {
-    string: 'a string',
-    number: 'a number',
-    integer: 'a whole number',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a mapping',
-    null: 'empty',
-  };
-  return type
-    .split(',')
-    .map((t) => names[t] ?? t)
-    .join(' or ');
-}
-
-function formatHint(format: string): string {
-  switch (format) {
-    case 'date':
-      return 'must be a calendar date written YYYY-MM-DD (for example 2026-01-31)';
-    case 'interval':
-      return 'must be daily, weekly, monthly, quarterly, semiannual, annual, or an ISO 8601 duration such as P6M or P90D';
-    case 'email':
-      return 'must be an e-mail address';
-    case 'uri':
-      return 'must be a full URL (https://...)';
-    default:
-      return `must match the ${format} format`;
-  }
-}
-
-/** What a schema pattern asks for, in words. */
-function patternHint(pattern: string): string {
-  if (pattern.startsWith('^[a-z0-9]+(-')) return 'must be a lowercase tag with dashes, such as access-review';
-  if (pattern.includes('\\d{4}-')) return 'must be a calendar date written YYYY-MM-DD (for example 2026-01-31)';
-  return 'must start with a letter or digit and contain only letters, digits and . _ - @ +';
-}
-
-function oneOfHint(field: string, value: unknown): string {
-  if (field.startsWith('evidence[')) {
-    const entry = (value ?? {}) as Record<string, unknown>;
-    return 'path' in entry && 'url' in entry
-      ? `"${field}" has both "path" and "url"; an evidence entry points at one of them. Split it in two.`
-      : `"${field}" needs a "path" (a file in the repo) or a "url".`;
-  }
-  return `"${field}" does not have any of the allowed shapes.`;
 }
 
 function capitalize(text: string): string {

@@ -1,16 +1,27 @@
 // `soc2lint init`: the scaffold lints clean with every rule on, today and on awkward dates; its dates are real (time
-// makes findings appear); it never overwrites; and inside git it is clean once committed. Real folders, real git.
-import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+// makes findings appear); it never overwrites; inside git it is clean once committed; and its editor settings give
+// each YAML file the schema it passes. Real folders, real git.
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { Ajv } from 'ajv';
+import { minimatch } from 'minimatch';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OWNER, renderTemplate, scaffold, templateFiles } from '../../src/cli/commands/init.js';
+import { readTemplates, scaffold } from '../../src/cli/commands/init.js';
 import { addDays, todayUtc } from '../../src/core/dates.js';
+import { packageRoot } from '../../src/core/package-root.js';
+import { DEFAULT_OWNER, planInit, renderTemplate } from '../../src/report/init-plan.js';
 import { git } from '../helpers/git.js';
 import { makeRepo } from '../helpers/repo.js';
 import { runCli } from '../helpers/cli.js';
 
 const run = (args: string[], cwd = '/', env: Record<string, string | undefined> = {}) => runCli(args, cwd, env);
 
+const addFormats = createRequire(import.meta.url)('ajv-formats') as typeof import('ajv-formats').default;
+
+/** Every file init writes, in the order it lists them. */
+const initFiles = () => planInit(readTemplates(), { today: '2026-01-01', owner: DEFAULT_OWNER }).map(({ file }) => file);
 
 /** The rule IDs of every finding, from the JSON report. */
 async function ruleIds(args: string[]): Promise<string[]> {
@@ -20,7 +31,7 @@ async function ruleIds(args: string[]): Promise<string[]> {
 }
 
 function snapshot(dir: string): Map<string, { text: string; mtime: number }> {
-  return new Map(templateFiles().map((file) => [file, { text: readFileSync(join(dir, file), 'utf8'), mtime: statSync(join(dir, file)).mtimeMs }]));
+  return new Map(initFiles().map((file) => [file, { text: readFileSync(join(dir, file), 'utf8'), mtime: statSync(join(dir, file)).mtimeMs }]));
 }
 
 function initGitRepo(): string {
@@ -38,10 +49,10 @@ describe('soc2lint init', () => {
     const init = await run(['init', dir]);
     expect(init.code).toBe(0);
     expect(init.stderr).toBe('');
-    expect(init.stdout).toMatch(/^Created 30 files in /);
-    for (const file of templateFiles()) expect(init.stdout).toContain(`\n  ${file}\n`);
+    expect(init.stdout).toMatch(/^Created 31 files in /);
+    for (const file of initFiles()) expect(init.stdout).toContain(`\n  ${file}\n`);
     expect(init.stdout).toMatch(/Next steps:[\s\S]*npx soc2lint [\s\S]*git init && git add \. && git commit/);
-    for (const file of templateFiles()) expect(readFileSync(join(dir, file), 'utf8')).not.toContain('${');
+    for (const file of initFiles()) expect(readFileSync(join(dir, file), 'utf8')).not.toContain('${');
     expect(readFileSync(join(dir, 'people.yaml'), 'utf8')).toContain(`id: ${DEFAULT_OWNER}`);
 
     // No --now and no as_of: checked against today. Outside git, only the git rules are skipped (and said so).
@@ -65,7 +76,7 @@ describe('soc2lint init', () => {
   it.each(['2024-02-29', '2026-03-31', '2026-01-01', '2026-12-31', '2027-05-31'])('a program started on %s lints clean that day', async (today) => {
     const dir = makeRepo({}, 'soc2lint-init-');
     const result = scaffold(dir, { today, owner: 'jane@acme.example' });
-    expect(result).toEqual({ created: templateFiles(), skipped: [], failed: [] });
+    expect(result).toEqual({ created: initFiles(), skipped: [], failed: [] });
     expect(await run([dir, '--now', today])).toMatchObject({ code: 0, stdout: '' });
   });
 
@@ -92,7 +103,7 @@ describe('soc2lint init', () => {
     const before = snapshot(dir);
     const again = await run(['init', dir]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe(`Nothing to do: all 30 files init writes already exist in ${dir.slice(1)}; none was changed.\n`);
+    expect(again.stdout).toBe(`Nothing to do: all 31 files init writes already exist in ${dir.slice(1)}; none was changed.\n`);
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -101,7 +112,7 @@ describe('soc2lint init', () => {
     const dir = makeRepo({ 'scope.yaml': mine }, 'soc2lint-init-');
     const { code, stdout } = await run(['init', dir]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Created 29 files in /);
+    expect(stdout).toMatch(/^Created 30 files in /);
     expect(stdout).toContain('Kept 1 existing file, not overwritten:\n  scope.yaml\n');
     expect(stdout).not.toMatch(/\n {2}scope\.yaml\n[\s\S]*Kept/); // not listed as created
     expect(readFileSync(join(dir, 'scope.yaml'), 'utf8')).toBe(mine);
@@ -118,7 +129,7 @@ describe('soc2lint init', () => {
     const dir = makeRepo({ controls: 'a file where the controls folder goes\n' }, 'soc2lint-init-');
     const { code, stdout, stderr } = await run(['init', dir]);
     expect(code).toBe(2);
-    expect(stdout).toMatch(/^Created 22 files in /);
+    expect(stdout).toMatch(/^Created 23 files in /);
     expect(stderr).toContain(`soc2lint: could not write ${dir.slice(1)}/controls/access.yaml: a file is in the way of its folder.\n`);
     expect(readFileSync(join(dir, 'controls'), 'utf8')).toBe('a file where the controls folder goes\n');
   });
@@ -176,3 +187,62 @@ describe('soc2lint init', () => {
     expect(existsSync(join(outside, 'vendors.yaml'))).toBe(false);
   });
 });
+
+describe('the editor settings init writes', () => {
+  const plan = planInit(readTemplates(), { today: '2026-01-01', owner: DEFAULT_OWNER });
+  const settings = JSON.parse(plan.find(({ file }) => file === '.vscode/settings.json')!.text) as { 'yaml.schemas': Record<string, string[]> };
+  const schemas = settings['yaml.schemas'];
+
+  it('map the schemas of the installed package for the YAML extension, one entry per YAML file kind and the config', () => {
+    expect(schemas).toEqual({
+      './node_modules/soc2lint/schemas/control.schema.json': ['controls/**/*.yaml', 'controls/**/*.yml'],
+      './node_modules/soc2lint/schemas/scope.schema.json': ['scope.yaml', 'scope.yml'],
+      './node_modules/soc2lint/schemas/vendor.schema.json': ['vendors/**/*.yaml', 'vendors/**/*.yml'],
+      './node_modules/soc2lint/schemas/people.schema.json': ['people.yaml', 'people.yml'],
+      './node_modules/soc2lint/schemas/training.schema.json': ['training/**/*.yaml', 'training/**/*.yml'],
+      './node_modules/soc2lint/schemas/acknowledgment.schema.json': ['acknowledgments/**/*.yaml', 'acknowledgments/**/*.yml'],
+      './node_modules/soc2lint/schemas/waivers.schema.json': ['waivers.yaml', 'waivers.yml'],
+      './node_modules/soc2lint/schemas/config.schema.json': ['soc2lint.config.yaml'],
+    });
+    for (const path of Object.keys(schemas)) expect(existsSync(join(packageRoot, 'schemas', basename(path))), path).toBe(true);
+  });
+
+  // yaml-language-server matches a pattern anywhere below the workspace (it puts **/ before it).
+  const schemaFor = (file: string) => Object.keys(schemas).filter((path) => schemas[path]!.some((glob) => minimatch(file, `**/${glob}`)));
+
+  it('give every YAML file init writes exactly one schema, and the file is valid against it', () => {
+    const ajv = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true });
+    addFormats(ajv);
+    for (const file of readdirSync(join(packageRoot, 'schemas'))) ajv.addSchema(JSON.parse(readFileSync(join(packageRoot, 'schemas', file), 'utf8')));
+    const yamlFiles = plan.filter(({ file }) => /\.ya?ml$/.test(file));
+    expect(yamlFiles.length).toBeGreaterThan(10);
+    for (const { file, text } of yamlFiles) {
+      const matched = schemaFor(file);
+      expect(matched, file).toHaveLength(1);
+      const validate = ajv.getSchema(`https://soc2lint.dev/schemas/${basename(matched[0]!)}`)!;
+      const value: unknown = parse(text) ?? {}; // a file of comments only (the config) is an empty mapping, as soc2lint reads it
+      expect(validate(value), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it('are never written over settings already there', async () => {
+    const mine = '{ "editor.tabSize": 2 }\n';
+    const dir = makeRepo({ '.vscode/settings.json': mine }, 'soc2lint-init-');
+    const { code, stdout } = await run(['init', dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Kept 1 existing file, not overwritten:\n  .vscode/settings.json\n');
+    expect(stdout).not.toContain('5. Check YAML as you type');
+    expect(readFileSync(join(dir, '.vscode/settings.json'), 'utf8')).toBe(mine);
+  });
+
+  it('are explained in the next steps when written', async () => {
+    const { stdout } = await run(['init', makeRepo({}, 'soc2lint-init-')]);
+    expect(stdout).toContain('5. Check YAML as you type: .vscode/settings.json points VS Code\'s YAML extension at node_modules/soc2lint/schemas;');
+  });
+
+  it('come from a pure plan: the same templates, owner and day give the same files', () => {
+    expect(planInit(readTemplates(), { today: '2026-01-01', owner: DEFAULT_OWNER })).toEqual(plan);
+    expect(planInit([], { today: '2026-01-01', owner: DEFAULT_OWNER }).map(({ file }) => file)).toEqual(['.vscode/settings.json']);
+  });
+});
+

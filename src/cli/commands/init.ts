@@ -1,30 +1,23 @@
-// `soc2lint init [DIR]`: write a small SOC 2 program (templates/init) that lints clean today; never overwrites a file.
+// `soc2lint init [DIR]`: write a small SOC 2 program (templates/init, planned by src/report/init-plan.ts) that lints
+// clean today, with editor settings for soc2lint's schemas; never overwrites a file. This file is the I/O.
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addMonths, todayUtc, type IsoDate } from '../../core/dates.js';
+import type { IsoDate } from '../../core/dates.js';
 import { packageRoot } from '../../core/package-root.js';
-import { FORMATS } from '../../schema/formats.js';
+import { DEFAULT_OWNER, EDITOR_SETTINGS_FILE, planInit, type InitFile, type InitOptions } from '../../report/init-plan.js';
+import { isEmail } from '../../schema/formats.js';
 import { UsageError } from '../args.js';
 import type { CliIo } from '../io.js';
 
 /** The files init writes, as plain files users can read; `${name}` marks a value filled in at init time. */
 export const TEMPLATE_DIR = join(packageRoot, 'templates', 'init');
-export const DEFAULT_OWNER = 'security@example.com';
 
 /** Record IDs and owners in the templates are plain YAML scalars, so the owner must be an e-mail made of ID characters. */
 const ID_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9._@+-]*$/;
-const MARKER = /\$\{([a-z_]+)\}/g;
-
-export interface ScaffoldOptions {
-  /** The day the program starts: every date written is computed from it. */
-  today: IsoDate;
-  /** The e-mail address of the program owner, who owns everything init writes. */
-  owner: string;
-}
 
 export interface ScaffoldResult {
-  /** Root-relative paths, `/` separators, in template order. */
+  /** Root-relative paths, `/` separators, in the plan's order. */
   created: string[];
   /** Files that already existed and were left as they were. */
   skipped: string[];
@@ -32,38 +25,18 @@ export interface ScaffoldResult {
   failed: { file: string; reason: string }[];
 }
 
-/**
- * The values of the templates' markers. Every date is chosen so that no rule fires on `today`: reviews, evidence,
- * training and acknowledgments are dated today (the next review is a year away, beyond review-due-soon's 30 days),
- * and the vendor's SOC 2 report period ended two months ago, so it is current for ten more months.
- */
-export function templateValues({ today, owner }: ScaffoldOptions): Record<string, string> {
-  return { today, owner, vendor_report_end: addMonths(today, -2) };
-}
-
-/** Every template file, root-relative with `/` separators, sorted so the output is the same on every machine. */
-export function templateFiles(): string[] {
+/** Every template, root-relative with `/` separators, with its text. */
+export function readTemplates(): InitFile[] {
   return readdirSync(TEMPLATE_DIR, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(TEMPLATE_DIR, join(entry.parentPath, entry.name)).split('\\').join('/'))
-    .sort();
+    .map((entry) => join(entry.parentPath, entry.name))
+    .map((absolute) => ({ file: relative(TEMPLATE_DIR, absolute).split('\\').join('/'), text: readFileSync(absolute, 'utf8') }));
 }
 
-/** Fill in a template's markers; a marker with no value is a bug in the templates, caught before anything is written. */
-export function renderTemplate(text: string, values: Readonly<Record<string, string>>, file: string): string {
-  return text.replace(MARKER, (marker, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`template ${file} uses ${marker}, which init does not fill in`);
-    return value;
-  });
-}
-
-/** Write the program into `dir` (which must exist), skipping every file that is already there. */
-export function scaffold(dir: string, options: ScaffoldOptions): ScaffoldResult {
-  const values = templateValues(options);
-  const rendered = templateFiles().map((file) => ({ file, text: renderTemplate(readFileSync(join(TEMPLATE_DIR, file), 'utf8'), values, file) }));
+/** Write the planned program into `dir` (which must exist), skipping every file that is already there. */
+export function scaffold(dir: string, options: InitOptions): ScaffoldResult {
   const result: ScaffoldResult = { created: [], skipped: [], failed: [] };
-  for (const { file, text } of rendered) {
+  for (const { file, text } of planInit(readTemplates(), options)) {
     const target = join(dir, file);
     try {
       mkdirSync(dirname(target), { recursive: true });
@@ -95,7 +68,7 @@ is never overwritten: it is kept, and listed as kept.
   -h, --help         show this help
 `;
 
-export async function runInit(args: readonly string[], io: CliIo): Promise<number> {
+export async function runInit(args: readonly string[], io: CliIo, today: IsoDate): Promise<number> {
   const parsed = parseInitArgs(args, io.cwd);
   if (parsed === 'help') {
     io.stdout.write(INIT_HELP);
@@ -111,7 +84,7 @@ export async function runInit(args: readonly string[], io: CliIo): Promise<numbe
     throw new UsageError(`Cannot create the folder ${shown(io.cwd, dir)}: ${describeError(error, 'a file is in the way')}.`);
   }
 
-  const result = scaffold(dir, { today: todayUtc(), owner });
+  const result = scaffold(dir, { today, owner });
   const where = shown(io.cwd, dir);
   const out: string[] = [];
   if (result.created.length > 0) {
@@ -126,7 +99,7 @@ export async function runInit(args: readonly string[], io: CliIo): Promise<numbe
       ...(result.created.length > 0 || result.failed.length > 0 ? result.skipped.map((file) => `  ${file}`) : []),
     );
   }
-  if (result.created.length > 0) out.push('', ...nextSteps(io.cwd, dir, owner, result.skipped.length > 0));
+  if (result.created.length > 0) out.push('', ...nextSteps(io.cwd, dir, owner, result.skipped.length > 0, result.created.includes(EDITOR_SETTINGS_FILE)));
   if (out.length > 0) io.stdout.write(`${out.join('\n')}\n`);
   for (const { file, reason } of result.failed) io.stderr.write(`soc2lint: could not write ${shown(io.cwd, join(dir, file))}: ${reason}.\n`);
   return result.failed.length > 0 ? 2 : 0;
@@ -143,13 +116,13 @@ function parseInitArgs(args: readonly string[], cwd: string): { dir: string; own
   if (values.help) return 'help';
   if (positionals.length > 1) throw new UsageError('init takes one folder, e.g. soc2lint init compliance.');
   const owner = values.owner ?? DEFAULT_OWNER;
-  if (!FORMATS.email(owner) || !ID_CHARACTERS.test(owner)) {
+  if (!isEmail(owner) || !ID_CHARACTERS.test(owner)) {
     throw new UsageError(`--owner takes the program owner's e-mail address (letters, digits and . _ - + @), e.g. --owner jane@acme.example; got "${owner}".`);
   }
   return { dir: resolve(cwd, positionals[0] ?? '.'), owner };
 }
 
-function nextSteps(cwd: string, dir: string, owner: string, keptSome: boolean): string[] {
+function nextSteps(cwd: string, dir: string, owner: string, keptSome: boolean, editorSettings: boolean): string[] {
   const target = shown(cwd, dir);
   const arg = target === '.' ? '' : ` ${quoteArg(target)}`;
   const commit = insideGitRepo(dir)
@@ -162,6 +135,9 @@ function nextSteps(cwd: string, dir: string, owner: string, keptSome: boolean): 
     `  3. Commit it: ${commit}`,
     '     (until then, untracked-evidence warns about each evidence file that is not in git)',
     `  4. See the coverage of the criteria: npx soc2lint criteria${arg}`,
+    ...(editorSettings
+      ? [`  5. Check YAML as you type: ${EDITOR_SETTINGS_FILE} points VS Code's YAML extension at node_modules/soc2lint/schemas;`, '     npm install --save-dev soc2lint puts them there']
+      : []),
   ];
 }
 
