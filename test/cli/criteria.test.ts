@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageReport } from '../../src/cli/commands/criteria.js';
+import type { CoverageReport } from '../../src/report/coverage.js';
 import { lint } from '../../src/report/lint.js';
 import { makeRepo, type RepoFiles } from '../helpers/repo.js';
 import { runCli } from '../helpers/cli.js';
