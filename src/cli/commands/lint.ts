@@ -1,14 +1,15 @@
 // `soc2lint [DIR | FILE...]`: lint, write each report, and say how it went in the exit code.
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { findRoot, loadConfig } from '../../config/config.js';
 import { activeFindings } from '../../engine/finding.js';
 import { describeRuleSettings } from '../../engine/settings.js';
-import { FORMATTERS } from '../../formatters/index.js';
-import type { FormatInput } from '../../formatters/types.js';
+import { FORMATS_WITH_RULE_DOCS, FORMATTERS } from '../../formatters/index.js';
 import { checkoutPrefix } from '../../git/prefix.js';
 import { stagedFiles } from '../../git/staged.js';
+import { formatInput } from '../../report/format-input.js';
 import { lint } from '../../report/lint.js';
+import { describeRules } from '../../report/rule-docs.js';
 import { RULES } from '../../../rules/index.js';
 import { UsageError, type LintOptions } from '../args.js';
 import type { CliIo } from '../io.js';
@@ -44,33 +45,36 @@ export async function runLint(options: LintOptions, io: CliIo): Promise<number> 
     : result.model.git?.available
       ? result.model.git.prefix
       : await checkoutPrefix(plan.root);
-  const input = (color: boolean): FormatInput => ({
+  const input = formatInput({
     findings,
-    rules: RULES.map((rule) => rule.meta),
+    // The rule pages are read here, and only for the formats that show them; formatters never read a file.
+    rules: describeRules(
+      RULES.map((rule) => rule.meta),
+      { docs: options.reports.some((report) => FORMATS_WITH_RULE_DOCS.has(report.format)) },
+    ),
     version: version(),
     asOf: result.asOf,
     root: plan.root,
     cwd: io.cwd,
-    color,
     uriPrefix,
   });
+  const color = options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
   for (const report of options.reports) {
-    const toFile = report.output !== undefined;
     const format = await FORMATTERS[report.format]!();
-    const text = format(input(!toFile && (options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR))));
-    if (toFile) {
-      const target = resolve(io.cwd, report.output!);
+    if (report.output !== undefined) {
+      const target = resolve(io.cwd, report.output);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-    } else if (text) {
-      io.stdout.write(text);
+      writeFileSync(target, format(input));
+    } else {
+      const text = format({ ...input, color });
+      if (text) io.stdout.write(text);
     }
   }
 
-  // In GitHub Actions, the github format also writes a summary of the run to the job's page.
-  if (io.env.GITHUB_STEP_SUMMARY && options.reports.some((r) => r.format === 'github')) {
-    const { appendGithubStepSummary } = await import('../../formatters/github.js');
-    appendGithubStepSummary(io.env.GITHUB_STEP_SUMMARY, input(false));
+  // In GitHub Actions, the github format also adds a summary of the run to the job's page; every step appends to it.
+  if (io.env.GITHUB_STEP_SUMMARY && options.reports.some((report) => report.format === 'github')) {
+    const { githubStepSummary } = await import('../../formatters/github.js');
+    appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(input));
   }
 
   const counted = activeFindings(findings);
