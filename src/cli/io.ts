@@ -4,4 +4,6 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The clock. Read once, by main, to decide "today" for the whole run (tests pin it); the system clock by default. */
+  now?: () => Date;
 }

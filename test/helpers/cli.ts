@@ -7,14 +7,21 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+export interface CliRunOptions {
+  /** The clock main reads "today" from (default: the system clock). */
+  now?: Date;
+}
+
+export async function runCli(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}, options: CliRunOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  const { now } = options;
   const code = await main(args, {
     stdout: { write: (text: string) => (stdout += text), isTTY: false },
     stderr: { write: (text: string) => (stderr += text) },
     env,
     cwd,
+    ...(now !== undefined ? { now: () => now } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -1,14 +1,10 @@
 // `soc2lint criteria [DIR]`: the coverage table (src/report/coverage.ts), printed as text or JSON.
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, findRoot, loadConfig } from '../../config/config.js';
-import { isIsoDate, todayUtc } from '../../core/dates.js';
-import { resolveRules } from '../../engine/settings.js';
+import type { IsoDate } from '../../core/dates.js';
 import { CRITERIA_FORMATS, formatCriteria, type CriteriaFormat } from '../../formatters/criteria.js';
-import { loadRepo } from '../../model/load.js';
-import { coverage } from '../../report/coverage.js';
-import { RULES } from '../../../rules/index.js';
+import { criteriaCoverage } from '../../report/criteria.js';
+import { planFolder, shownPath } from '../../report/targets.js';
 import { UsageError } from '../args.js';
 import type { CliIo } from '../io.js';
 
@@ -26,30 +22,24 @@ whatever the coverage, and 2 for bad usage or a bad config.
   -h, --help         show this help
 `;
 
-export async function runCriteria(args: readonly string[], io: CliIo): Promise<number> {
+export async function runCriteria(args: readonly string[], io: CliIo, today: IsoDate): Promise<number> {
   const options = parseCriteriaArgs(args);
   if (options === 'help') {
     io.stdout.write(CRITERIA_HELP);
     return 0;
   }
-  const target = resolve(io.cwd, options.dir ?? '.');
-  if (!existsSync(target)) throw new UsageError(`No such folder: ${shown(io.cwd, target)}`);
-  if (!statSync(target).isDirectory()) throw new UsageError(`criteria takes the folder of a compliance repo; ${shown(io.cwd, target)} is a file.`);
-  const root = findRoot(target) ?? target;
-  const config = loadConfig(root, options.config !== undefined ? resolve(io.cwd, options.config) : undefined);
-  if (options.now !== undefined && !isIsoDate(options.now)) throw new ConfigError(`--now must be a calendar date YYYY-MM-DD; got "${options.now}".`);
-  const asOf = options.now ?? config.asOf ?? todayUtc();
-  // Resolving every rule checks the config as lint does, and gives stale-evidence's grace (its default, 0, when it is off).
-  const staleEvidence = resolveRules(RULES, config).find((enabled) => enabled.rule.meta.id === 'stale-evidence');
-  const grace = (staleEvidence?.options as { grace?: number } | undefined)?.grace ?? 0;
-
-  const model = await loadRepo(config);
-  const report = coverage(model, asOf, { grace });
-  if (model.problems.length > 0) {
-    const lintCommand = `soc2lint${root === io.cwd ? '' : ` ${shown(io.cwd, root)}`}`;
-    io.stderr.write(`soc2lint: ${model.problems.length} problem${model.problems.length === 1 ? '' : 's'} loading the program (unreadable files or invalid records), left out of this table; run ${lintCommand} for details.\n`);
+  const root = planFolder(options.dir ?? '.', io.cwd, 'criteria');
+  const { coverage, problems } = await criteriaCoverage({
+    root,
+    ...(options.config !== undefined ? { configFile: resolve(io.cwd, options.config) } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    today,
+  });
+  if (problems > 0) {
+    const lintCommand = `soc2lint${root === io.cwd ? '' : ` ${shownPath(io.cwd, root)}`}`;
+    io.stderr.write(`soc2lint: ${problems} problem${problems === 1 ? '' : 's'} loading the program (unreadable files or invalid records), left out of this table; run ${lintCommand} for details.\n`);
   }
-  io.stdout.write(formatCriteria(report, options.format, shown(io.cwd, root)));
+  io.stdout.write(formatCriteria(coverage, options.format, shownPath(io.cwd, root)));
   return 0;
 }
 
@@ -76,10 +66,4 @@ function parseCriteriaArgs(args: readonly string[]): { dir?: string; format: Cri
     ...(values.now !== undefined ? { now: values.now } : {}),
     ...(values.config !== undefined ? { config: values.config } : {}),
   };
-}
-
-/** A path as the user would type it from where they are: relative below the working folder, else absolute. */
-function shown(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

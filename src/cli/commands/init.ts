@@ -2,7 +2,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addMonths, todayUtc, type IsoDate } from '../../core/dates.js';
+import { addMonths, type IsoDate } from '../../core/dates.js';
 import { packageRoot } from '../../core/package-root.js';
 import { FORMATS } from '../../schema/formats.js';
 import { UsageError } from '../args.js';
@@ -95,7 +95,8 @@ is never overwritten: it is kept, and listed as kept.
   -h, --help         show this help
 `;
 
-export async function runInit(args: readonly string[], io: CliIo): Promise<number> {
+/** `today` is the day the program starts, decided once by main. */
+export async function runInit(args: readonly string[], io: CliIo, today: IsoDate): Promise<number> {
   const parsed = parseInitArgs(args, io.cwd);
   if (parsed === 'help') {
     io.stdout.write(INIT_HELP);
@@ -111,7 +112,7 @@ export async function runInit(args: readonly string[], io: CliIo): Promise<numbe
     throw new UsageError(`Cannot create the folder ${shown(io.cwd, dir)}: ${describeError(error, 'a file is in the way')}.`);
   }
 
-  const result = scaffold(dir, { today: todayUtc(), owner });
+  const result = scaffold(dir, { today, owner });
   const where = shown(io.cwd, dir);
   const out: string[] = [];
   if (result.created.length > 0) {
