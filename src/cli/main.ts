@@ -1,10 +1,12 @@
 // The CLI: arguments in, exit code out. Never calls process.exit; bin/soc2lint.js owns the process.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigError } from '../config/config.js';
 import { todayUtc } from '../core/dates.js';
 import { GitError } from '../git/errors.js';
 import { TargetError } from '../report/targets.js';
 import { version } from './version.js';
-import { HELP, UsageError, parseCliArgs, type CliCommand } from './args.js';
+import { HELP, UsageError, mistypedCommand, parseCliArgs, type CliCommand } from './args.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -30,8 +32,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./commands/rules.js')).runRulesList(command.args, io);
       case 'criteria':
         return await (await import('./commands/criteria.js')).runCriteria(command.args, io, today);
-      case 'lint':
+      case 'lint': {
+        const mistyped = mistypedCommand(argv, (path) => existsSync(resolve(io.cwd, path)));
+        if (mistyped) throw mistyped;
         return await (await import('./commands/lint.js')).runLint(command, io, today);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof TargetError) {

@@ -8,6 +8,8 @@ export interface CliRun {
 }
 
 export interface CliRunOptions {
+  /** Whether standard output is a terminal (default: not). */
+  isTTY?: boolean;
   /** The clock main reads "today" from (default: the system clock). */
   now?: Date;
 }
@@ -17,7 +19,7 @@ export async function runCli(args: readonly string[], cwd: string, env: Record<s
   let stderr = '';
   const { now } = options;
   const code = await main(args, {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.isTTY ?? false },
     stderr: { write: (text: string) => (stderr += text) },
     env,
     cwd,

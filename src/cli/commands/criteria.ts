@@ -1,11 +1,10 @@
 // `soc2lint criteria [DIR]`: the coverage table (src/report/coverage.ts), printed as text or JSON.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { IsoDate } from '../../core/dates.js';
 import { CRITERIA_FORMATS, formatCriteria, type CriteriaFormat } from '../../formatters/criteria.js';
 import { criteriaCoverage } from '../../report/criteria.js';
 import { planFolder, shownPath } from '../../report/targets.js';
-import { UsageError } from '../args.js';
+import { UsageError, parseOptions } from '../args.js';
 import type { CliIo } from '../io.js';
 
 export const CRITERIA_HELP = `Usage: soc2lint criteria [DIR] [options]
@@ -44,18 +43,15 @@ export async function runCriteria(args: readonly string[], io: CliIo, today: Iso
 }
 
 function parseCriteriaArgs(args: readonly string[]): { dir?: string; format: CriteriaFormat; now?: string; config?: string } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { positionals, values } = parseOptions(
+    {
       args: [...args],
       allowPositionals: true,
       strict: true,
       options: { format: { type: 'string', short: 'f' }, now: { type: 'string' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(`criteria: ${(error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '')}`);
-  }
-  const { positionals, values } = parsed;
+    },
+    'criteria',
+  );
   if (values.help) return 'help';
   if (positionals.length > 1) throw new UsageError('criteria takes one folder, e.g. soc2lint criteria compliance.');
   const format = values.format ?? 'text';

@@ -11,6 +11,7 @@ import { describeRules } from '../../report/rule-docs.js';
 import { checkoutPrefixOf, planLint } from '../../report/targets.js';
 import { RULES } from '../../../rules/index.js';
 import type { LintOptions } from '../args.js';
+import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { version } from '../version.js';
 
@@ -31,11 +32,12 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     ruleOverrides: options.rules,
   });
   for (const notice of result.notices) io.stderr.write(`soc2lint: ${notice}\n`);
-  let findings = plan.files ? result.findings.filter((finding) => plan.files!.has(finding.file)) : result.findings;
-  if (options.quiet) findings = findings.filter((finding) => finding.severity === 'error');
+  const findings = plan.files ? result.findings.filter((finding) => plan.files!.has(finding.file)) : result.findings;
+  // --quiet prints errors only; the warnings it hides still count toward --max-warnings, as in ESLint.
+  const shown = options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
 
   const input = formatInput({
-    findings,
+    findings: shown,
     // The rule pages are read here, and only for the formats that show them; formatters never read a file.
     rules: describeRules(
       RULES.map((rule) => rule.meta),
@@ -48,7 +50,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     // SARIF paths are relative to the repository: the program's place in its checkout.
     uriPrefix: options.reports.some((report) => report.format === 'sarif') ? await checkoutPrefixOf(plan.root, result.model) : '',
   });
-  const color = options.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR);
+  const color = useColor(options.color, io.env, io.stdout.isTTY);
   for (const report of options.reports) {
     const format = await FORMATTERS[report.format]!();
     if (report.output !== undefined) {
