@@ -20,6 +20,8 @@ export interface LintOptions {
   maxWarnings?: number;
   quiet: boolean;
   staged: boolean;
+  /** Lint the content on standard input as the file `stdinFilename` (relative to the working folder). */
+  stdinFilename?: string;
   printConfig?: string;
   rules: RuleOverride[];
   color?: boolean;
@@ -84,6 +86,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       staged: { type: 'boolean' },
+      stdin: { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
       'print-config': { type: 'string' },
       rule: { type: 'string', multiple: true },
       color: { type: 'boolean' },
@@ -101,6 +105,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number; got "${values['max-warnings']}".`);
   }
   if (values.staged && positionals.length > 0) throw new UsageError('--staged lints the files staged in git; give no file arguments with it.');
+  if (values.stdin) {
+    if (values['stdin-filename'] === undefined) throw new UsageError('--stdin needs --stdin-filename PATH: the file in the program that the input stands for.');
+    if (positionals.length > 0 || values.staged) throw new UsageError('--stdin lints standard input as one file; give no file arguments and no --staged with it.');
+  } else if (values['stdin-filename'] !== undefined) {
+    throw new UsageError('--stdin-filename names the file that standard input stands for; use it with --stdin.');
+  }
   return {
     command: 'lint',
     targets: positionals,
@@ -110,6 +120,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     ...(maxWarnings !== undefined && maxWarnings >= 0 ? { maxWarnings } : {}),
     quiet: values.quiet ?? false,
     staged: values.staged ?? false,
+    ...(values.stdin ? { stdinFilename: values['stdin-filename'] } : {}),
     ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
     rules: (values.rule ?? []).map(parseRuleFlag),
     ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
@@ -155,6 +166,7 @@ function parseRuleFlag(flag: string): RuleOverride {
 }
 
 export const HELP = `Usage: soc2lint [options] [DIR | FILE...]
+       soc2lint [options] --stdin --stdin-filename PATH
        soc2lint init [DIR] [--owner EMAIL]
        soc2lint criteria [DIR] [--format text|json] [--now DATE] [--config FILE]
        soc2lint rules [--format text|json]
@@ -178,6 +190,10 @@ Options:
                          repeatable, each with its own --output
   -o, --output FILE      write the report of the --format before it to FILE
       --staged           report only findings in files staged in git (for hooks)
+      --stdin            lint standard input as the --stdin-filename file, the rest
+                         of the program read from disk (for editors); reports only
+                         that file's findings
+      --stdin-filename PATH  the file in the program that standard input stands for
       --now DATE         evaluate as of DATE (YYYY-MM-DD) instead of as_of or today (UTC)
   -c, --config FILE      use FILE instead of the root's soc2lint.config.yaml
       --print-config FILE  print the rule settings that apply to FILE, as JSON

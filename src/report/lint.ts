@@ -5,6 +5,7 @@ import type { Finding } from '../engine/finding.js';
 import { modelPartsFor, type AnyRule } from '../engine/rule.js';
 import { runRules, type EnabledRule } from '../engine/run.js';
 import { applyFileSettings, resolveSettings, type RuleOverride } from '../engine/settings.js';
+import type { Overlay } from '../files/read.js';
 import { loadRepo } from '../model/load.js';
 import type { RepoModel } from '../model/types.js';
 import { RULES } from '../../rules/index.js';
@@ -26,6 +27,11 @@ export interface LintOptions {
    * down; today in UTC when not given.
    */
   today?: IsoDate;
+  /**
+   * Files whose content is given instead of read from disk, by root-relative path (`/` separators): an editor's
+   * unsaved buffer, sent with --stdin. A given file need not exist on disk; nothing is written.
+   */
+  overlay?: Overlay;
 }
 
 export interface LintResult {
@@ -44,7 +50,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const config = loadConfig(options.root, options.configFile);
   const asOf = resolveAsOf(options.now, config, options.today ?? todayUtc());
   const settings = resolveSettings(options.rules ?? RULES, config, options.ruleOverrides);
-  const model = await loadRepo(config, modelPartsFor(settings.enabled.map((e) => e.rule)));
+  const model = await loadRepo(config, modelPartsFor(settings.enabled.map((e) => e.rule)), options.overlay);
   const { runnable, notices } = withoutUnavailableGit(settings.enabled, model);
   // Overrides set severities per file, so they act on the findings: waivers have already counted their matches.
   const findings = applyFileSettings(runRules(model, runnable, asOf, new Set((options.rules ?? RULES).map((rule) => rule.meta.id))), settings);

@@ -1,7 +1,7 @@
 // What a run lints: the program root to load and the files to report on, from what was named on the command line
-// (a folder, files, or what git has staged).
+// (a folder, files, what git has staged, or the file an editor sends on standard input).
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { findRoot } from '../config/config.js';
 import { checkoutPrefix } from '../git/prefix.js';
 import { stagedFiles } from '../git/staged.js';
@@ -21,12 +21,15 @@ export interface TargetRequest {
   /** Folders or files as given, relative to `cwd`. */
   targets: readonly string[];
   staged: boolean;
+  /** The path the content on standard input stands for. */
+  stdinFilename?: string;
   /** With --print-config and no targets, the program is the one this file belongs to. */
   printConfig?: string;
 }
 
 export async function planLint(request: TargetRequest, cwd: string): Promise<TargetPlan> {
   if (request.staged) return planStaged(cwd);
+  if (request.stdinFilename !== undefined) return planStdin(request.stdinFilename, cwd);
   if (request.printConfig !== undefined && request.targets.length === 0) return { root: findRoot(resolve(cwd, request.printConfig)) ?? cwd };
   return planTargets(request.targets, cwd);
 }
@@ -70,6 +73,20 @@ export async function planStaged(cwd: string): Promise<TargetPlan> {
   if (root) return { root, files: new Set(staged.map((file) => rootRelative(root, file))) };
   const plan = planFiles(staged.filter((file) => findRoot(file) !== undefined), cwd);
   return plan.files?.size ? plan : { root: cwd, files: new Set() };
+}
+
+/**
+ * The file whose content comes on standard input: it need not exist on disk (an editor's new, unsaved file), but it
+ * must be inside a program, found from its folder upward.
+ */
+export function planStdin(filename: string, cwd: string): TargetPlan {
+  const path = resolve(cwd, filename);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new TargetError(`--stdin-filename names the file the input stands for; ${shownPath(cwd, path)} is a folder.`);
+  const root = findRoot(dirname(path));
+  if (!root) {
+    throw new TargetError(`--stdin-filename ${filename} is not inside a compliance program (no soc2lint.config.yaml or scope.yaml in its folder or any folder above it).`);
+  }
+  return { root, files: new Set([rootRelative(root, path)]) };
 }
 
 /** The program root of the folder named for a one-folder command (criteria): the folder must exist and be one. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HELP } from '../../src/cli/args.js';
+import { HELP, parseCliArgs } from '../../src/cli/args.js';
 import type { RuleListing } from '../../src/formatters/rules.js';
 import type { CoverageReport } from '../../src/report/coverage.js';
 import { RULES } from '../../rules/index.js';
@@ -209,12 +209,17 @@ describe('--help', () => {
   it('lists every option the command line takes', () => {
     const source = readFileSync(new URL('../../src/cli/args.ts', import.meta.url), 'utf8');
     const declared = [...source.slice(source.indexOf('export function parseCliArgs')).matchAll(/^ {6}'?([a-z-]+)'?: \{ type:/gm)].map((match) => match[1]!);
-    expect(declared).toEqual(expect.arrayContaining(['format', 'quiet', 'max-warnings', 'no-color']));
+    expect(declared).toEqual(expect.arrayContaining(['format', 'stdin', 'stdin-filename', 'no-color']));
     for (const option of declared) expect(HELP, option).toContain(`--${option}`);
   });
 
-  it('tells how colour is decided, and that rules give JSON', () => {
+  it('tells how colour is decided and how editors lint unsaved text', () => {
     expect(HELP).toMatch(/FORCE_COLOR[\s\S]*NO_COLOR/);
+    expect(HELP).toContain('soc2lint [options] --stdin --stdin-filename PATH');
     expect(HELP).toContain('soc2lint rules [--format text|json]');
+  });
+
+  it('parses the new flags', () => {
+    expect(parseCliArgs(['--stdin', '--stdin-filename', 'controls/a.yaml'])).toMatchObject({ command: 'lint', stdinFilename: 'controls/a.yaml', targets: [] });
   });
 });

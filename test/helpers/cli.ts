@@ -8,6 +8,8 @@ export interface CliRun {
 }
 
 export interface CliRunOptions {
+  /** What standard input holds, for --stdin; without it, reading standard input is not possible. */
+  stdin?: string | Uint8Array;
   /** Whether standard output is a terminal (default: not). */
   isTTY?: boolean;
   /** The clock main reads "today" from (default: the system clock). */
@@ -17,12 +19,13 @@ export interface CliRunOptions {
 export async function runCli(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}, options: CliRunOptions = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const { now } = options;
+  const { stdin, now } = options;
   const code = await main(args, {
     stdout: { write: (text: string) => (stdout += text), isTTY: options.isTTY ?? false },
     stderr: { write: (text: string) => (stderr += text) },
     env,
     cwd,
+    ...(stdin !== undefined ? { readStdin: async () => (typeof stdin === 'string' ? Buffer.from(stdin) : stdin) } : {}),
     ...(now !== undefined ? { now: () => now } : {}),
   });
   return { code, stdout, stderr };

@@ -10,7 +10,7 @@ import { lint } from '../../report/lint.js';
 import { describeRules } from '../../report/rule-docs.js';
 import { checkoutPrefixOf, planLint } from '../../report/targets.js';
 import { RULES } from '../../../rules/index.js';
-import type { LintOptions } from '../args.js';
+import { UsageError, type LintOptions } from '../args.js';
 import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { version } from '../version.js';
@@ -30,6 +30,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     ...(options.now !== undefined ? { now: options.now } : {}),
     today,
     ruleOverrides: options.rules,
+    ...(options.stdinFilename !== undefined ? { overlay: new Map([[[...plan.files!][0]!, await readStdin(io)]]) } : {}),
   });
   for (const notice of result.notices) io.stderr.write(`soc2lint: ${notice}\n`);
   const findings = plan.files ? result.findings.filter((finding) => plan.files!.has(finding.file)) : result.findings;
@@ -76,4 +77,9 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     return 1;
   }
   return 0;
+}
+
+async function readStdin(io: CliIo): Promise<Uint8Array> {
+  if (!io.readStdin) throw new UsageError('--stdin: standard input cannot be read here.');
+  return io.readStdin();
 }
