@@ -3,7 +3,14 @@
 // The bundled build of src/cli/main.ts (npm run build): one module graph of a few files, for a fast start.
 import { main } from '../dist/bundle/main.js';
 
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() })
+/** Standard input to its end, read only when --stdin asks for it. */
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin })
   .then((code) => {
     process.exitCode = code;
   })

@@ -1,7 +1,8 @@
 // Proof that has stopped coming: the newest evidence is older than the control's own cadence allows, so the control
 // has probably stopped operating (or stopped being recorded), which an auditor's sample will show as an exception.
-import { EVIDENCE_MAX_AGE, activeControls, newestEvidenceDate } from '../src/model/program.js';
-import { addDays, addInterval, compareDates, describeInterval } from '../src/core/dates.js';
+import { activeControls } from '../src/model/program.js';
+import { evidenceStatus } from '../src/model/evidence-status.js';
+import { describeInterval } from '../src/core/dates.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -23,11 +24,9 @@ export default defineRule({
   },
   check({ model, asOf, options, report }) {
     for (const control of activeControls(model)) {
-      const maxAge = EVIDENCE_MAX_AGE[control.frequency];
-      const newest = newestEvidenceDate(control, asOf);
-      if (!maxAge || !newest) continue; // event controls never go stale; no evidence at all is missing-evidence
-      const due = addDays(addInterval(newest, maxAge), options.grace);
-      if (compareDates(due, asOf) >= 0) continue;
+      const status = evidenceStatus(control, asOf, options.grace);
+      if (status.state !== 'stale') continue; // event controls never go stale; no evidence at all is missing-evidence
+      const { newest, due, maxAge } = status;
       const entry = control.evidence.find((e) => e.date === newest)!;
       report({
         messageId: options.grace ? 'staleWithGrace' : 'stale',

@@ -1,5 +1,6 @@
 // Command-line arguments: parsed with node:util parseArgs, checked, and turned into a plan. No I/O here.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestAll } from '../core/suggest.js';
 import type { RuleSetting } from '../engine/finding.js';
 import type { RuleOverride } from '../engine/settings.js';
 import { FORMATTERS } from '../formatters/index.js';
@@ -19,6 +20,8 @@ export interface LintOptions {
   maxWarnings?: number;
   quiet: boolean;
   staged: boolean;
+  /** Lint the content on standard input as the file `stdinFilename` (relative to the working folder). */
+  stdinFilename?: string;
   printConfig?: string;
   rules: RuleOverride[];
   color?: boolean;
@@ -32,40 +35,67 @@ export type CliCommand =
 
 export class UsageError extends Error {}
 
-const SUBCOMMANDS = ['init', 'explain', 'rules', 'criteria'] as const;
+export const SUBCOMMANDS = ['init', 'explain', 'rules', 'criteria'] as const;
+
+/**
+ * parseArgs, strict, with soc2lint's usage errors: an unknown option names the nearest known ones
+ * (`Unknown option --formt. Did you mean --format?`). `command` prefixes the messages of a subcommand.
+ */
+export function parseOptions<T extends ParseArgsConfig>(config: T, command?: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    const message = (error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '');
+    const unknown = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
+    throw new UsageError(`${command ? `${command}: ` : ''}${unknown !== undefined ? unknownOption(unknown, Object.keys(config.options ?? {})) : message}`);
+  }
+}
+
+function unknownOption(written: string, names: readonly string[]): string {
+  const name = written.replace(/^--?/, '');
+  const near = written.startsWith('--') ? closestAll(name, names) : [];
+  return `Unknown option ${written}.${near.length > 0 ? ` Did you mean ${near.map((option) => `--${option}`).join(' or ')}?` : ''}`;
+}
+
+/**
+ * `soc2lint critera`: a first argument that is near a command's name, and names no file or folder (`exists` asks the
+ * disk, which this module does not touch), is a mistyped command, not a path to lint.
+ */
+export function mistypedCommand(argv: readonly string[], exists: (path: string) => boolean): UsageError | undefined {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-') || exists(first)) return undefined;
+  const near = closestAll(first, SUBCOMMANDS);
+  return near.length > 0 ? new UsageError(`Unknown command ${first}. Did you mean ${near.join(' or ')}?`) : undefined;
+}
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [first, ...rest] = argv;
   if (first && (SUBCOMMANDS as readonly string[]).includes(first)) {
     return { command: first as (typeof SUBCOMMANDS)[number], args: rest };
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        format: { type: 'string', short: 'f', multiple: true },
-        output: { type: 'string', short: 'o', multiple: true },
-        now: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        staged: { type: 'boolean' },
-        'print-config': { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
-  }
-  const { values, positionals, tokens } = parsed;
+  const { values, positionals, tokens } = parseOptions({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    tokens: true,
+    options: {
+      format: { type: 'string', short: 'f', multiple: true },
+      output: { type: 'string', short: 'o', multiple: true },
+      now: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      staged: { type: 'boolean' },
+      stdin: { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      'print-config': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
 
@@ -75,6 +105,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number; got "${values['max-warnings']}".`);
   }
   if (values.staged && positionals.length > 0) throw new UsageError('--staged lints the files staged in git; give no file arguments with it.');
+  if (values.stdin) {
+    if (values['stdin-filename'] === undefined) throw new UsageError('--stdin needs --stdin-filename PATH: the file in the program that the input stands for.');
+    if (positionals.length > 0 || values.staged) throw new UsageError('--stdin lints standard input as one file; give no file arguments and no --staged with it.');
+  } else if (values['stdin-filename'] !== undefined) {
+    throw new UsageError('--stdin-filename names the file that standard input stands for; use it with --stdin.');
+  }
   return {
     command: 'lint',
     targets: positionals,
@@ -84,6 +120,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     ...(maxWarnings !== undefined && maxWarnings >= 0 ? { maxWarnings } : {}),
     quiet: values.quiet ?? false,
     staged: values.staged ?? false,
+    ...(values.stdin ? { stdinFilename: values['stdin-filename'] } : {}),
     ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
     rules: (values.rule ?? []).map(parseRuleFlag),
     ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
@@ -129,9 +166,10 @@ function parseRuleFlag(flag: string): RuleOverride {
 }
 
 export const HELP = `Usage: soc2lint [options] [DIR | FILE...]
+       soc2lint [options] --stdin --stdin-filename PATH
        soc2lint init [DIR] [--owner EMAIL]
        soc2lint criteria [DIR] [--format text|json] [--now DATE] [--config FILE]
-       soc2lint rules
+       soc2lint rules [--format text|json]
        soc2lint explain RULE
 
 Lint a SOC 2 program kept as code: policies, controls, evidence, scope and records.
@@ -144,7 +182,7 @@ Lint a SOC 2 program kept as code: policies, controls, evidence, scope and recor
 Commands (each takes --help):
   init [DIR]        scaffold a compliance repo that lints clean today (never overwrites)
   criteria [DIR]    the coverage table: in-scope criteria, their controls, evidence
-  rules             list every rule with its default severity
+  rules             list every rule with its default severity (--format json)
   explain RULE      print a rule's documentation
 
 Options:
@@ -152,13 +190,19 @@ Options:
                          repeatable, each with its own --output
   -o, --output FILE      write the report of the --format before it to FILE
       --staged           report only findings in files staged in git (for hooks)
+      --stdin            lint standard input as the --stdin-filename file, the rest
+                         of the program read from disk (for editors); reports only
+                         that file's findings
+      --stdin-filename PATH  the file in the program that standard input stands for
       --now DATE         evaluate as of DATE (YYYY-MM-DD) instead of as_of or today (UTC)
   -c, --config FILE      use FILE instead of the root's soc2lint.config.yaml
       --print-config FILE  print the rule settings that apply to FILE, as JSON
       --rule ID:LEVEL    set a rule to off, warn or error (repeatable)
-      --max-warnings N   exit 1 when there are more than N warnings
-  -q, --quiet            report errors only
-      --color, --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
+      --max-warnings N   exit 1 when there are more than N warnings (with --quiet too)
+  -q, --quiet            report errors only (warnings still count for --max-warnings)
+      --color, --no-color  force colour on or off; otherwise FORCE_COLOR (0 or false: off,
+                         1, 2, 3, true or empty: on), then NO_COLOR (set: off), then
+                         on for a terminal
   -h, --help             show this help
   -v, --version          show the version
 

@@ -4,4 +4,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Standard input, read to its end; for --stdin. Without it, --stdin is a usage error. */
+  readStdin?: () => Promise<Uint8Array>;
+  /** The clock. Read once, by main, to decide "today" for the whole run (tests pin it); the system clock by default. */
+  now?: () => Date;
 }

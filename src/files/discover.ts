@@ -1,9 +1,12 @@
-// Finding the program's files: one glob per file kind, never following symlinks out of the repo.
+// Finding the program's files: one glob per file kind, never following symlinks out of the repo. A file given in the
+// overlay belongs to the program when a kind's globs match it, even if it is not on disk yet.
 import { realpathSync } from 'node:fs';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { glob } from 'glob';
+import { minimatch } from 'minimatch';
 import type { FileKind } from '../core/types.js';
 import type { LoadProblem } from '../core/types.js';
+import type { Overlay } from './read.js';
 
 export interface DiscoveredFile {
   kind: FileKind;
@@ -21,6 +24,7 @@ export async function discoverFiles(
   root: string,
   paths: Readonly<Record<FileKind, readonly string[]>>,
   ignore: readonly string[],
+  overlay?: Overlay,
 ): Promise<Discovery> {
   const realRoot = realpathSync(root);
   const kinds = Object.keys(paths) as FileKind[];
@@ -33,12 +37,14 @@ export async function discoverFiles(
   const files: DiscoveredFile[] = [];
   const problems: LoadProblem[] = [];
   kinds.forEach((kind, k) => {
-    for (const entry of found[k]!.sort((a, b) => compare(a.relativePosix(), b.relativePosix()))) {
-      const file = entry.relativePosix();
+    const onDisk = found[k]!.map((entry) => ({ file: entry.relativePosix(), entry }));
+    const known = new Set(onDisk.map(({ file }) => file));
+    const given = [...(overlay?.keys() ?? [])].filter((file) => !known.has(file) && matches(file, paths[kind], ignore)).map((file) => ({ file, entry: undefined }));
+    for (const { file, entry } of [...onDisk, ...given].sort((a, b) => compare(a.file, b.file))) {
       if (seen.has(file)) continue; // a file matched by two kinds belongs to the first
       seen.add(file);
-      const absolute = entry.fullpath();
-      if (!entry.isFile()) {
+      const absolute = entry ? entry.fullpath() : join(root, file);
+      if (entry && !entry.isFile()) {
         // A symlink (or an entry whose type the directory listing did not tell): follow it only to check where it leads.
         const target = realTarget(absolute);
         if (target === undefined) {
@@ -54,6 +60,12 @@ export async function discoverFiles(
     }
   });
   return { files, problems };
+}
+
+/** Whether a root-relative path is one the globs find, as glob matches (no dot files, ignores applied). */
+function matches(file: string, patterns: readonly string[], ignore: readonly string[]): boolean {
+  const options = { dot: false };
+  return patterns.some((pattern) => minimatch(file, pattern, options)) && !ignore.some((pattern) => minimatch(file, pattern, options));
 }
 
 function realTarget(path: string): string | undefined {

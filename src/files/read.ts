@@ -1,5 +1,6 @@
 // Reading one file defensively: size cap, binary and encoding checks, BOM removal.
 // Bad input is normal input: every failure becomes a problem with a place, never an exception.
+// An overlay gives some files' content instead of the disk's (an editor's unsaved buffer): checked the same way.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SourceRange } from '../core/types.js';
 import type { EvidenceContent } from '../core/types.js';
@@ -9,12 +10,16 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string; range: SourceRange };
 
+/** File content to use instead of the disk's, by root-relative path with `/` separators. Never written anywhere. */
+export type Overlay = ReadonlyMap<string, Uint8Array>;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function readTextFile(absolutePath: string, file: string): ReadResult {
-  let bytes: Buffer | number;
+/** `file` is the root-relative path, for problems and the overlay. */
+export function readTextFile(absolutePath: string, file: string, overlay?: Overlay): ReadResult {
+  let bytes: Uint8Array | number;
   try {
-    bytes = readCapped(absolutePath);
+    bytes = overlaid(file, overlay) ?? readCapped(absolutePath);
   } catch (error) {
     return failure(file, 1, readErrorMessage(error));
   }
@@ -41,6 +46,12 @@ export function decodeText(bytes: Uint8Array, file: string): ReadResult {
   }
   // TextDecoder keeps no BOM by default (ignoreBOM is false), so the text is ready to parse.
   return { ok: true, text };
+}
+
+/** The overlay's bytes for `file`, or its size when it is over the limit, as for a file on disk. */
+function overlaid(file: string | undefined, overlay: Overlay | undefined, limit = MAX_FILE_BYTES): Uint8Array | number | undefined {
+  const bytes = file === undefined ? undefined : overlay?.get(file);
+  return bytes !== undefined && bytes.length > limit ? bytes.length : bytes;
 }
 
 /** The file's bytes, or its size when it is over the limit (then nothing is read). */
@@ -105,10 +116,11 @@ function formatBytes(bytes: number): string {
 /** Evidence is scanned, not parsed: larger files are skipped rather than refused, and any encoding is read as text. */
 export const MAX_EVIDENCE_BYTES = 1024 * 1024;
 
-export function readEvidence(absolutePath: string): EvidenceContent {
-  let bytes: Buffer | number;
+/** `file` is the root-relative path, for the overlay. */
+export function readEvidence(absolutePath: string, file?: string, overlay?: Overlay): EvidenceContent {
+  let bytes: Uint8Array | number;
   try {
-    bytes = readCapped(absolutePath, MAX_EVIDENCE_BYTES);
+    bytes = overlaid(file, overlay, MAX_EVIDENCE_BYTES) ?? readCapped(absolutePath, MAX_EVIDENCE_BYTES);
   } catch {
     return { skipped: 'unreadable' };
   }

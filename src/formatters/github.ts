@@ -1,9 +1,7 @@
 // GitHub Actions output: one workflow command per finding, which GitHub turns into an annotation on the file and line,
-// and a markdown job summary for $GITHUB_STEP_SUMMARY.
-import { appendFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { REPO_ROOT, activeFindings, type Finding } from '../engine/finding.js';
-import type { FormatInput } from './types.js';
+// and a markdown job summary, which the CLI appends to $GITHUB_STEP_SUMMARY.
+import { REPO_ROOT } from '../engine/finding.js';
+import { countingFindings, type FindingCounts, type FormatInput, type ReportedFinding } from './types.js';
 
 /** The most findings the job summary lists; the rest are counted in one line. */
 export const SUMMARY_ROWS = 200;
@@ -14,23 +12,23 @@ export const SUMMARY_ROWS = 200;
  * are not annotated; when there are any, one closing `::notice` counts them, so they are not invisible either.
  */
 export function github(input: FormatInput): string {
-  const active = activeFindings(input.findings);
-  const lines = active.map((finding) => command(finding.severity === 'error' ? 'error' : 'warning', properties(finding, input), finding.message));
-  const suppressed = input.findings.length - active.length;
+  const active = countingFindings(input.findings);
+  const lines = active.map((finding) => command(finding.severity === 'error' ? 'error' : 'warning', properties(finding), finding.message));
+  const { suppressed } = input.counts;
   if (suppressed > 0) {
-    lines.push(command('notice', [['title', 'soc2lint']], `${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed (${bySuppressor(input.findings)}); they do not fail the run.`));
+    lines.push(command('notice', [['title', 'soc2lint']], `${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed (${bySuppressor(input.counts)}); they do not fail the run.`));
   }
   return lines.map((line) => `${line}\n`).join('');
 }
 
-function properties(finding: Finding, { root, cwd }: FormatInput): [string, string | number][] {
+function properties(finding: ReportedFinding): [string, string | number][] {
   const title: [string, string] = ['title', finding.ruleId];
   // A finding about the program as a whole has no file to annotate: it shows on the run itself.
   if (finding.file === REPO_ROOT) return [title];
   const { line, column, endLine, endColumn } = finding;
   // An end before the start (a rule's mistake) is left out rather than handed to GitHub.
   const end: [string, number][] = endLine > line || (endLine === line && endColumn >= column) ? [['endLine', endLine], ['endColumn', endColumn]] : [];
-  return [['file', shownPath(finding.file, root, cwd)], ['line', line], ['col', column], ...end, title];
+  return [['file', finding.path], ['line', line], ['col', column], ...end, title];
 }
 
 function command(name: string, props: readonly [string, string | number][], message: string): string {
@@ -48,16 +46,18 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** The job summary: counts, then a table of the findings that count (at most SUMMARY_ROWS rows). */
+/**
+ * The job summary, as markdown: counts, then a table of the findings that count (at most SUMMARY_ROWS rows). Every
+ * step appends to the same summary file, so the caller appends this rather than writing it.
+ */
 export function githubStepSummary(input: FormatInput): string {
-  const active = activeFindings(input.findings);
-  const errors = active.filter((finding) => finding.severity === 'error').length;
-  const warnings = active.length - errors;
-  const suppressed = input.findings.length - active.length;
+  const active = countingFindings(input.findings);
+  const { errors, warnings, suppressed } = input.counts;
+  const pages = new Map(input.rules.map((rule) => [rule.meta.id, rule.url]));
   const lines = [
     '## soc2lint',
     '',
-    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed${suppressed > 0 ? ` (${bySuppressor(input.findings)})` : ''}. As of ${input.asOf}, soc2lint ${input.version}.`,
+    `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${suppressed} suppressed${suppressed > 0 ? ` (${bySuppressor(input.counts)})` : ''}. As of ${input.asOf}, soc2lint ${input.version}.`,
     '',
   ];
   if (active.length === 0) {
@@ -66,18 +66,14 @@ export function githubStepSummary(input: FormatInput): string {
   }
   lines.push('| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |');
   for (const finding of active.slice(0, SUMMARY_ROWS)) {
-    const place = finding.file === REPO_ROOT ? shownPath(finding.file, input.root, input.cwd) : `${shownPath(finding.file, input.root, input.cwd)}:${finding.line}`;
-    const rule = `[${finding.ruleId}](https://github.com/soc2lint/soc2lint/blob/main/rules/${encodeURIComponent(finding.ruleId)}.md)`;
+    const place = finding.file === REPO_ROOT ? finding.path : `${finding.path}:${finding.line}`;
+    const page = pages.get(finding.ruleId);
+    const rule = page ? `[${finding.ruleId}](${page})` : cell(finding.ruleId);
     lines.push(`| ${cell(place)} | ${finding.severity === 'error' ? 'error' : 'warning'} | ${rule} | ${cell(finding.message)} |`);
   }
   if (active.length > SUMMARY_ROWS) lines.push('', `…and ${active.length - SUMMARY_ROWS} more; the full list is in the job log.`);
   lines.push('');
   return lines.join('\n');
-}
-
-/** Writes the job summary where GitHub reads it: appended, as every step shares the file. */
-export function appendGithubStepSummary(path: string, input: FormatInput): void {
-  appendFileSync(path, githubStepSummary(input));
 }
 
 /**
@@ -97,16 +93,10 @@ function cell(text: string): string {
     .replace(/\r\n?|\n/g, '<br>');
 }
 
-function shownPath(file: string, root: string, cwd: string): string {
-  return relative(cwd, file === REPO_ROOT ? root : join(root, file)).split('\\').join('/') || '.';
-}
-
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function bySuppressor(findings: readonly Finding[]): string {
-  const waivers = findings.filter((finding) => finding.suppressedBy?.kind === 'waiver').length;
-  const directives = findings.filter((finding) => finding.suppressedBy?.kind === 'directive').length;
+function bySuppressor({ byWaivers: waivers, byDirectives: directives }: FindingCounts): string {
   return [...(waivers > 0 ? [`${waivers} by waivers`] : []), ...(directives > 0 ? [`${directives} by inline directives`] : [])].join(', ');
 }

@@ -1,8 +1,7 @@
 // GitLab Code Quality: a JSON array of issues, shown in merge requests and the pipeline's Code Quality tab.
-import { join, relative } from 'node:path';
-import { REPO_ROOT, type Finding, type Severity } from '../engine/finding.js';
+import type { Severity } from '../engine/finding.js';
 import { fingerprints } from './fingerprint.js';
-import type { FormatInput } from './types.js';
+import type { FormatInput, ReportedFinding } from './types.js';
 
 /** Code Quality's five levels (info, minor, major, critical, blocker); soc2lint's two map to the middle ones. */
 const SEVERITY: Record<Severity, 'major' | 'minor'> = { error: 'major', warn: 'minor' };
@@ -20,21 +19,21 @@ export interface CodeQualityIssue {
  * an open issue would be reported as new work. Paths are relative to the working folder, which in a GitLab job is
  * the checkout ($CI_PROJECT_DIR), as Code Quality wants them.
  */
-export function gitlab({ findings, root, cwd }: FormatInput): string {
+export function gitlab({ findings }: FormatInput): string {
   // Fingerprinted before suppressed findings are dropped, so an issue has the same fingerprint as its SARIF result.
   const prints = fingerprints(findings);
-  const issues = findings.flatMap((finding, i) => (finding.suppressedBy ? [] : [issue(finding, prints[i]!, root, cwd)]));
+  const issues = findings.flatMap((finding, i) => (finding.suppressedBy ? [] : [issue(finding, prints[i]!)]));
   return `${JSON.stringify(issues, null, 2)}\n`;
 }
 
-function issue(finding: Finding, fingerprint: string, root: string, cwd: string): CodeQualityIssue {
+function issue(finding: ReportedFinding, fingerprint: string): CodeQualityIssue {
   return {
     description: finding.message,
     check_name: finding.ruleId,
     fingerprint,
     severity: SEVERITY[finding.severity],
     location: {
-      path: relative(cwd, finding.file === REPO_ROOT ? root : join(root, finding.file)).split('\\').join('/') || '.',
+      path: finding.path,
       lines: { begin: finding.line, end: Math.max(finding.line, finding.endLine) },
     },
   };

@@ -9,3 +9,6 @@ export const FORMATTERS: Readonly<Record<string, () => Promise<Formatter>>> = {
   github: async () => (await import('./github.js')).github,
   gitlab: async () => (await import('./gitlab.js')).gitlab,
 };
+
+/** The formats that show the rules' docs text: the caller reads the rule pages only when one of them is asked for. */
+export const FORMATS_WITH_RULE_DOCS: ReadonlySet<string> = new Set(['sarif']);

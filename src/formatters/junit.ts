@@ -1,13 +1,12 @@
 // JUnit XML, which CI systems show as test results: a suite per file, a failing test case per finding, a skipped one
 // per suppressed finding, and one passing case when there is nothing to report, so a clean run still shows green.
-import { join, relative } from 'node:path';
-import { REPO_ROOT, type Finding } from '../engine/finding.js';
+import type { Finding } from '../engine/finding.js';
 import { groupByFile, type FormatInput } from './types.js';
 
-export function junit({ findings, root, cwd }: FormatInput): string {
-  const suites = findings.length === 0 ? [cleanSuite()] : [...groupByFile(findings)].map(([file, group]) => fileSuite(shownPath(file, root, cwd), group));
-  const failures = findings.filter((finding) => !finding.suppressedBy).length;
-  const skipped = findings.length - failures;
+export function junit({ findings, counts }: FormatInput): string {
+  const suites = findings.length === 0 ? [cleanSuite()] : [...groupByFile(findings).values()].map((group) => fileSuite(group[0]!.path, group));
+  const skipped = counts.suppressed;
+  const failures = findings.length - skipped;
   const tests = Math.max(findings.length, 1);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -49,10 +48,6 @@ function uniqueName(name: string, seen: Map<string, number>): string {
   const count = (seen.get(name) ?? 0) + 1;
   seen.set(name, count);
   return count === 1 ? name : `${name} (${count})`;
-}
-
-function shownPath(file: string, root: string, cwd: string): string {
-  return relative(cwd, file === REPO_ROOT ? root : join(root, file)).split('\\').join('/') || '.';
 }
 
 /**

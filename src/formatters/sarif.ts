@@ -3,13 +3,11 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, type Finding, type Severity, type Suppression } from '../engine/finding.js';
-import type { RuleMeta } from '../engine/rule.js';
-import { packageRoot } from '../core/package-root.js';
+import { REPOSITORY_URL } from '../report/format-input.js';
 import { fingerprints } from './fingerprint.js';
-import { plainText, ruleDocs, withAbsoluteLinks } from '../report/rule-docs.js';
-import type { FormatInput, Formatter } from './types.js';
+import type { FormatInput, Formatter, RuleDescription } from './types.js';
 
-export const INFORMATION_URI = 'https://github.com/soc2lint/soc2lint';
+export const INFORMATION_URI = REPOSITORY_URL;
 /** The key of soc2lint's own fingerprint in `partialFingerprints`; a new version means a new way of computing it. */
 export const FINGERPRINT_KEY = 'soc2lint/v1';
 const SRCROOT = '%SRCROOT%';
@@ -21,20 +19,12 @@ const SRCROOT = '%SRCROOT%';
  */
 export type SarifInput = FormatInput;
 
-export interface SarifOptions {
-  /** The folder whose rules/<id>.md pages give each rule's help (default: soc2lint's package folder). */
-  docsBase?: string;
-}
+/** Each rule's help comes from its docs in the input (`rules[].docs`); a rule without docs is described by its description. */
+export const sarif: Formatter = (input) => `${JSON.stringify(sarifLog(input), null, 2)}\n`;
 
-export function createSarif({ docsBase = packageRoot }: SarifOptions = {}): Formatter {
-  return (input) => `${JSON.stringify(sarifLog(input, docsBase), null, 2)}\n`;
-}
-
-export const sarif: Formatter = createSarif();
-
-function sarifLog(input: SarifInput, docsBase: string) {
+function sarifLog(input: SarifInput) {
   const prefix = normalizePrefix(input.uriPrefix);
-  const ruleIndex = new Map(input.rules.map((rule, i) => [rule.id, i]));
+  const ruleIndex = new Map(input.rules.map((rule, i) => [rule.meta.id, i]));
   const prints = fingerprints(input.findings);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -47,7 +37,7 @@ function sarifLog(input: SarifInput, docsBase: string) {
             version: input.version,
             semanticVersion: input.version,
             informationUri: INFORMATION_URI,
-            rules: input.rules.map((rule) => describeRule(rule, docsBase)),
+            rules: input.rules.map(describeRule),
           },
         },
         // The folder the result URIs are relative to: the checkout, which is the program root unless a prefix says
@@ -61,11 +51,9 @@ function sarifLog(input: SarifInput, docsBase: string) {
   };
 }
 
-function describeRule(rule: RuleMeta<unknown>, docsBase: string) {
-  const helpUri = `${INFORMATION_URI}/blob/main/rules/${encodeURIComponent(rule.id)}.md`;
-  const docs = ruleDocs(rule.id, docsBase);
+function describeRule({ meta: rule, url: helpUri, docs }: RuleDescription) {
   const summary = docs?.summary || rule.description;
-  const fix = docs?.howToFix ? withAbsoluteLinks(docs.howToFix, helpUri) : '';
+  const fix = docs?.howToFix ?? '';
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -73,7 +61,7 @@ function describeRule(rule: RuleMeta<unknown>, docsBase: string) {
     fullDescription: { text: plainText(summary) },
     help: {
       text: [plainText(summary), ...(fix ? [`How to fix:\n${plainText(fix)}`] : []), `Documentation: ${helpUri}`].join('\n\n'),
-      markdown: [withAbsoluteLinks(summary, helpUri), ...(fix ? [`## How to fix\n\n${fix}`] : []), `[Documentation of ${rule.id}](${helpUri})`].join('\n\n'),
+      markdown: [summary, ...(fix ? [`## How to fix\n\n${fix}`] : []), `[Documentation of ${rule.id}](${helpUri})`].join('\n\n'),
     },
     helpUri,
     defaultConfiguration: { level: level(rule.defaultSeverity) },
@@ -117,6 +105,14 @@ function suppression(by: Suppression, prefix: string) {
 
 function level(severity: Severity): 'error' | 'warning' {
   return severity === 'error' ? 'error' : 'warning';
+}
+
+/** Markdown made readable as plain text: links keep their words, emphasis and code marks go. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/`([^`]+)`/g, '$1');
 }
 
 /** `stale-evidence` → `StaleEvidence`. */

@@ -1,36 +1,24 @@
+// A formatter is a pure function: the run's results, ready to show (src/report/format-input.ts), in; a string out.
+// It reads and writes no file; the caller writes the string where it goes.
 import type { Finding } from '../engine/finding.js';
-import type { RuleMeta } from '../engine/rule.js';
+import type { FormatInput } from '../report/format-input.js';
 
-export interface FormatInput {
-  /** Every finding to report, including those suppressed by waivers (marked `suppressedBy`). */
-  findings: readonly Finding[];
-  /** Every known rule's metadata (for formats that describe the rules, such as SARIF). */
-  rules: readonly RuleMeta<unknown>[];
-  /** soc2lint's version. */
-  version: string;
-  /** The date the program was evaluated as of. */
-  asOf: string;
-  /** Absolute repo root; findings' files are relative to it. */
-  root: string;
-  /** Absolute working folder, for paths people can click. */
-  cwd: string;
-  color: boolean;
-  /**
-   * The program root's path inside its git checkout (`compliance/`, or empty at the top), for formats whose paths must
-   * be relative to the repository (SARIF for GitHub code scanning).
-   */
-  uriPrefix?: string;
-}
+export type { FindingCounts, FormatInput, ReportedFinding, RuleDescription, RuleDocs } from '../report/format-input.js';
 
 export type Formatter = (input: FormatInput) => string;
 
 /** Findings grouped by file, files in order. */
-export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
+export function groupByFile<F extends Finding>(findings: readonly F[]): Map<string, F[]> {
+  const groups = new Map<string, F[]>();
   for (const finding of findings) {
     const group = groups.get(finding.file);
     if (group) group.push(finding);
     else groups.set(finding.file, [finding]);
   }
   return groups;
+}
+
+/** The findings that count (not suppressed by a waiver or a directive), each keeping its shown path. */
+export function countingFindings<F extends Finding>(findings: readonly F[]): F[] {
+  return findings.filter((finding) => !finding.suppressedBy);
 }

@@ -7,7 +7,7 @@ import type { Config, FileKind } from '../config/config.js';
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
-import { readEvidence, readTextFile } from '../files/read.js';
+import { readEvidence, readTextFile, type Overlay } from '../files/read.js';
 import { loadGitFacts } from '../git/facts.js';
 import { evidenceFiles } from './evidence.js';
 import { headingAnchors } from '../parse/markdown.js';
@@ -32,10 +32,13 @@ const FILE_KINDS: Record<Exclude<FileKind, 'policies' | 'scope'>, { schema: Sche
   waivers: { schema: 'waiver', listKey: 'waivers', label: 'waiver' },
 };
 
-/** Build the model. `needs` names the costly parts the enabled rules read (see ModelPart); the rest is always loaded. */
-export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = new Set()): Promise<RepoModel> {
-  const discovery = await discoverFiles(config.root, config.paths, config.ignore);
-  const builder = new ModelBuilder(config);
+/**
+ * Build the model. `needs` names the costly parts the enabled rules read (see ModelPart); the rest is always loaded.
+ * `overlay` gives files' content instead of the disk's (see src/files/read.ts).
+ */
+export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = new Set(), overlay?: Overlay): Promise<RepoModel> {
+  const discovery = await discoverFiles(config.root, config.paths, config.ignore, overlay);
+  const builder = new ModelBuilder(config, overlay);
   builder.problems.push(...discovery.problems);
   for (const file of discovery.files) builder.addFile(file);
   return builder.finish(needs);
@@ -50,7 +53,10 @@ class ModelBuilder {
   private scopeFile: string | undefined;
   private readonly policyTexts = new Map<string, string>();
 
-  constructor(private readonly config: Config) {
+  constructor(
+    private readonly config: Config,
+    private readonly overlay?: Overlay,
+  ) {
     this.model = {
       catalog: TSC_2017,
       criteria: new Map<string, Criterion>(TSC_2017.criteria.map((c) => [c.id, c])),
@@ -74,7 +80,7 @@ class ModelBuilder {
   }
 
   addFile({ kind, file, absolute }: DiscoveredFile): void {
-    const read = readTextFile(absolute, file);
+    const read = readTextFile(absolute, file, this.overlay);
     if (!read.ok) {
       this.problems.push({ kind: 'parse', message: read.message, range: read.range });
       return;
@@ -241,7 +247,7 @@ class ModelBuilder {
   async finish(needs: ReadonlySet<ModelPart>): Promise<RepoModel> {
     const paths = this.model.paths as Map<string, PathTarget>;
     const note = (path: string | undefined) => {
-      if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path));
+      if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay));
     };
     const evidence = evidenceFiles(this.model).map((ref) => ref.path);
     for (const path of evidence) note(path);
@@ -250,7 +256,7 @@ class ModelBuilder {
     if (needs.has('evidence-content')) {
       const content = this.model.evidenceContent as Map<string, EvidenceContent>;
       for (const path of evidence) {
-        if (!content.has(path) && paths.get(path)?.state === 'file') content.set(path, readEvidence(join(this.config.root, path.replace(/\\/g, '/'))));
+        if (!content.has(path) && paths.get(path)?.state === 'file') content.set(path, readEvidence(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay));
       }
     }
     if (needs.has('git-index') || needs.has('git-history')) {
@@ -285,7 +291,7 @@ class ModelBuilder {
         if (own !== undefined) {
           anchors.set(file, headingAnchors(own));
         } else if (this.model.paths.get(file)?.state === 'file') {
-          const read = readTextFile(join(this.config.root, file), file);
+          const read = readTextFile(join(this.config.root, file), file, this.overlay);
           anchors.set(file, read.ok ? headingAnchors(read.text) : new Set());
         }
       }
@@ -302,6 +308,11 @@ const DECLARING_SCHEMAS: Partial<Record<SchemaName, 'policy' | 'control' | 'vend
   person: 'person',
 };
 
+/** The overlay's key for a path as written in a record: root-relative, normalized, `/` separators. */
+function overlayKey(written: string): string {
+  return posix.normalize(written.replace(/\\/g, '/'));
+}
+
 function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -310,12 +321,16 @@ function problemAt(source: RecordSource, message: string): LoadProblem {
   return { kind: 'schema', message, range: source.at() };
 }
 
-/** What a path named in a record points at. Paths are relative to the repo root and must stay inside it. */
-export function resolvePath(root: string, written: string): PathTarget {
+/**
+ * What a path named in a record points at. Paths are relative to the repo root and must stay inside it. A path the
+ * overlay gives is a file, on disk or not.
+ */
+export function resolvePath(root: string, written: string, overlay?: Overlay): PathTarget {
   const path = written.replace(/\\/g, '/');
   if (isAbsolute(written) || path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { state: 'outside', reason: 'absolute' };
   const normalized = posix.normalize(path);
   if (normalized === '..' || normalized.startsWith('../')) return { state: 'outside', reason: 'parent' };
+  if (overlay?.has(normalized)) return { state: 'file' };
   const absolute = join(root, normalized);
   try {
     const stats = lstatSync(absolute);

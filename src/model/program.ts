@@ -1,6 +1,7 @@
 // Shared judgements about the program that several rules make: what is active, what is in scope, what is due.
+// Whether evidence is current is judged in evidence-status.ts.
 import type { CategoryId, Criterion } from '../core/tsc2017.js';
-import { addDays, addInterval, compareDates, maxDate, type Interval, type IsoDate } from '../core/dates.js';
+import { addDays, addInterval, compareDates, type Interval, type IsoDate } from '../core/dates.js';
 import type { Control, ControlFrequency, RepoModel } from './types.js';
 import type { PeriodUnit } from '../core/dates.js';
 import { REPO_ROOT, fileStart, type SourceRange } from '../core/types.js';
@@ -17,26 +18,6 @@ export function inScopeCategories(model: RepoModel): CategoryId[] {
 export function inScopeCriteria(model: RepoModel): Criterion[] {
   const categories = new Set(inScopeCategories(model));
   return model.catalog.criteria.filter((criterion) => categories.has(criterion.category));
-}
-
-/**
- * How old a control's newest evidence may be. The criteria set no frequencies; these follow the control's own
- * stated cadence. A continuous (automated) control is expected to show proof at least monthly.
- */
-export const EVIDENCE_MAX_AGE: Readonly<Record<ControlFrequency, Interval | undefined>> = {
-  daily: { months: 0, days: 1 },
-  weekly: { months: 0, days: 7 },
-  monthly: { months: 1, days: 0 },
-  quarterly: { months: 3, days: 0 },
-  semiannual: { months: 6, days: 0 },
-  annual: { months: 12, days: 0 },
-  continuous: { months: 1, days: 0 },
-  event: undefined,
-};
-
-/** The newest evidence date that is not in the future (a future date is its own finding, not proof). */
-export function newestEvidenceDate(control: Control, asOf: IsoDate): IsoDate | undefined {
-  return maxDate(control.evidence.map((entry) => entry.date).filter((date) => compareDates(date, asOf) <= 0));
 }
 
 export type ReviewState = { state: 'never' } | { state: 'overdue'; due: IsoDate } | { state: 'due-soon'; due: IsoDate } | { state: 'current'; due: IsoDate };

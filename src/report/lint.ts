@@ -1,14 +1,15 @@
 // The library entry point: config → files → model → rules → findings. Never exits the process.
 import { findRoot, loadConfig, type Config } from '../config/config.js';
-import { isIsoDate, todayUtc, type IsoDate } from '../core/dates.js';
+import { todayUtc, type IsoDate } from '../core/dates.js';
 import type { Finding } from '../engine/finding.js';
 import { modelPartsFor, type AnyRule } from '../engine/rule.js';
 import { runRules, type EnabledRule } from '../engine/run.js';
 import { applyFileSettings, resolveSettings, type RuleOverride } from '../engine/settings.js';
-import { ConfigError } from '../config/config.js';
+import type { Overlay } from '../files/read.js';
 import { loadRepo } from '../model/load.js';
 import type { RepoModel } from '../model/types.js';
 import { RULES } from '../../rules/index.js';
+import { resolveAsOf } from './as-of.js';
 
 export interface LintOptions {
   /** The repo root (absolute). Use `findRoot` to find it from a folder or file. */
@@ -21,8 +22,16 @@ export interface LintOptions {
   ruleOverrides?: readonly RuleOverride[];
   /** The rules to run; all built-in rules by default. */
   rules?: readonly AnyRule[];
-  /** The clock, for "today" when neither --now nor as_of is set. */
-  clock?: () => Date;
+  /**
+   * The date when neither `now` nor as_of is set: decided once by the caller (the CLI decides it in main) and passed
+   * down; today in UTC when not given.
+   */
+  today?: IsoDate;
+  /**
+   * Files whose content is given instead of read from disk, by root-relative path (`/` separators): an editor's
+   * unsaved buffer, sent with --stdin. A given file need not exist on disk; nothing is written.
+   */
+  overlay?: Overlay;
 }
 
 export interface LintResult {
@@ -39,12 +48,9 @@ export interface LintResult {
 /** Lint the program rooted at `options.root`. Throws ConfigError for a bad config or option. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const config = loadConfig(options.root, options.configFile);
-  if (options.now !== undefined && !isIsoDate(options.now)) {
-    throw new ConfigError(`--now must be a calendar date YYYY-MM-DD; got "${options.now}".`);
-  }
-  const asOf = options.now ?? config.asOf ?? todayUtc(options.clock?.() ?? new Date());
+  const asOf = resolveAsOf(options.now, config, options.today ?? todayUtc());
   const settings = resolveSettings(options.rules ?? RULES, config, options.ruleOverrides);
-  const model = await loadRepo(config, modelPartsFor(settings.enabled.map((e) => e.rule)));
+  const model = await loadRepo(config, modelPartsFor(settings.enabled.map((e) => e.rule)), options.overlay);
   const { runnable, notices } = withoutUnavailableGit(settings.enabled, model);
   // Overrides set severities per file, so they act on the findings: waivers have already counted their matches.
   const findings = applyFileSettings(runRules(model, runnable, asOf, new Set((options.rules ?? RULES).map((rule) => rule.meta.id))), settings);

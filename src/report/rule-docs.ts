@@ -1,17 +1,26 @@
-// The rule pages shipped as rules/<id>.md, read once per folder, cut into the parts that reports carry as help.
+// The rule pages shipped as rules/<id>.md, read once per folder, cut into the parts that reports carry as help. The
+// caller reads them and hands them to the formatters, which never read a file.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsPath } from '../engine/rule.js';
+import { docsPath, type RuleMeta } from '../engine/rule.js';
 import { packageRoot } from '../core/package-root.js';
+import { ruleUrl, type RuleDescription, type RuleDocs } from './format-input.js';
 
-export interface RuleDocs {
-  /** The page's first paragraph, without its "Default severity" sentence (the configured severity may differ). */
-  summary: string;
-  /** The body of the "How to fix" section, as markdown; empty when the page has none. */
-  howToFix: string;
-}
+export type { RuleDocs } from './format-input.js';
 
 const cache = new Map<string, RuleDocs | undefined>();
+
+/**
+ * Each rule with its page's address, and with `docs` its docs text from `<docsBase>/rules/<id>.md` (default:
+ * soc2lint's package folder), relative links made absolute against the page so they work wherever the help is shown.
+ */
+export function describeRules(rules: readonly RuleMeta<unknown>[], { docs = true, docsBase = packageRoot }: { docs?: boolean; docsBase?: string } = {}): RuleDescription[] {
+  return rules.map((meta) => {
+    const url = ruleUrl(meta.id);
+    const page = docs ? ruleDocs(meta.id, docsBase) : undefined;
+    return { meta, url, ...(page ? { docs: { summary: withAbsoluteLinks(page.summary, url), howToFix: withAbsoluteLinks(page.howToFix, url) } } : {}) };
+  });
+}
 
 /** The docs of a rule from `<base>/rules/<id>.md` (base: soc2lint's package folder), or undefined with no page. */
 export function ruleDocs(ruleId: string, base: string = packageRoot): RuleDocs | undefined {
@@ -50,14 +59,6 @@ function section(lines: readonly string[], title: string): string {
     .slice(start + 1, end)
     .join('\n')
     .trim();
-}
-
-/** Markdown made readable as plain text: links keep their words, emphasis and code marks go. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/`([^`]+)`/g, '$1');
 }
 
 /** Relative links made absolute against the page's own address, so they still work where the help is shown. */

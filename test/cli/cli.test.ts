@@ -63,7 +63,7 @@ describe('soc2lint CLI', () => {
   });
 
   it.each([
-    ['an unknown option', ['--frobnicate'], /Unknown option '--frobnicate'/],
+    ['an unknown option', ['--frobnicate'], /Unknown option --frobnicate\.\n/],
     ['an unknown format', ['--format', 'xml'], /Unknown format "xml"/],
     ['a bad --now date', ['--now', '2026-02-30'], /--now must be a calendar date/],
     ['a bad --rule flag', ['--rule', 'stale-review'], /--rule takes rule-id:severity/],

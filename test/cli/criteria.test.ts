@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageReport } from '../../src/cli/commands/criteria.js';
+import type { CoverageReport } from '../../src/report/coverage.js';
 import { lint } from '../../src/report/lint.js';
 import { makeRepo, type RepoFiles } from '../helpers/repo.js';
 import { runCli } from '../helpers/cli.js';
@@ -129,7 +129,7 @@ describe('soc2lint criteria', () => {
     ['an unknown format', ['criteria', 'examples/acme-saas', '--format', 'sarif'], /criteria --format is text or json; got "sarif"/],
     ['a bad --now', ['criteria', 'examples/acme-saas', '--now', '2026-02-30'], /--now must be a calendar date YYYY-MM-DD; got "2026-02-30"/],
     ['a missing --config', ['criteria', 'examples/acme-saas', '--config', 'nope.yaml'], /Config file .*nope\.yaml does not exist/],
-    ['an unknown option', ['criteria', '--quiet'], /criteria: Unknown option '--quiet'/],
+    ['an unknown option', ['criteria', '--quiet'], /criteria: Unknown option --quiet\./],
   ])('exits 2 for %s', async (_name, args, message) => {
     const { code, stdout, stderr } = await run(args);
     expect(code).toBe(2);

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Finding } from '../../src/engine/finding.js';
 import type { RuleMeta } from '../../src/engine/rule.js';
 import type { FormatInput } from '../../src/formatters/types.js';
+import { formatInput, type RunFacts } from '../../src/report/format-input.js';
+import { describeRules } from '../../src/report/rule-docs.js';
 
 /** A package folder whose rules/<id>.md pages stand in for soc2lint's own, so goldens do not change with the docs. */
 export const FIXTURE_DOCS = fileURLToPath(new URL('../fixtures/formatters/docs', import.meta.url));
@@ -73,12 +75,20 @@ export const FIXTURE_FINDINGS: Finding[] = [
   { ruleId: 'sample-error', severity: 'error', messageId: 'sample', data: { text: 'x' }, message: 'Policy POL-ÉTÉ is stale.', ...at('policies/été.md', 5, 16, 5, 1) },
 ];
 
-export const FIXTURE_INPUT: FormatInput = {
+/** The run the fixture stands for; a test changes what it needs (`fixtureInput({ findings: [] })`). */
+export const FIXTURE_RUN: RunFacts = {
   findings: FIXTURE_FINDINGS,
-  rules: FIXTURE_RULES,
+  // Read here, by the caller, as the CLI reads soc2lint's own pages: formatters never read a file.
+  rules: describeRules(FIXTURE_RULES, { docsBase: FIXTURE_DOCS }),
   version: '1.2.3',
   asOf: '2026-07-01',
   root: '/repo',
   cwd: '/repo',
   color: false,
 };
+
+export function fixtureInput(changes: Partial<RunFacts> = {}): FormatInput {
+  return formatInput({ ...FIXTURE_RUN, ...changes });
+}
+
+export const FIXTURE_INPUT: FormatInput = fixtureInput();

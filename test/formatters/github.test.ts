@@ -1,11 +1,8 @@
 // --format github: workflow commands read back the way the Actions runner parses them, and the job summary.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
-import { SUMMARY_ROWS, appendGithubStepSummary, escapeData, escapeProperty, github, githubStepSummary } from '../../src/formatters/github.js';
-import { FIXTURE_INPUT } from './fixture.js';
+import { SUMMARY_ROWS, escapeData, escapeProperty, github, githubStepSummary } from '../../src/formatters/github.js';
+import { FIXTURE_FINDINGS, FIXTURE_INPUT, fixtureInput } from './fixture.js';
 import { expectGolden } from './golden.js';
 
 interface WorkflowCommand {
@@ -78,11 +75,11 @@ describe('github', () => {
   });
 
   it('prints nothing for a clean run', () => {
-    expect(github({ ...FIXTURE_INPUT, findings: [] })).toBe('');
+    expect(github(fixtureInput({ findings: [] }))).toBe('');
   });
 
   it('gives paths relative to the working folder (the workspace GitHub resolves them against)', () => {
-    const output = github({ ...FIXTURE_INPUT, root: '/home/runner/work/app/app/compliance', cwd: '/home/runner/work/app/app' });
+    const output = github(fixtureInput({ root: '/home/runner/work/app/app/compliance', cwd: '/home/runner/work/app/app' }));
     expect(parseCommand(lines(output)[1]!).properties.file).toBe('compliance/controls/access.yaml');
   });
 
@@ -111,25 +108,19 @@ describe('githubStepSummary', () => {
   });
 
   it('says so when there is nothing to report', () => {
-    expect(githubStepSummary({ ...FIXTURE_INPUT, findings: [] })).toBe('## soc2lint\n\n0 errors, 0 warnings, 0 suppressed. As of 2026-07-01, soc2lint 1.2.3.\n\nNo problems found.\n');
+    expect(githubStepSummary(fixtureInput({ findings: [] }))).toBe('## soc2lint\n\n0 errors, 0 warnings, 0 suppressed. As of 2026-07-01, soc2lint 1.2.3.\n\nNo problems found.\n');
   });
 
   it(`lists at most ${SUMMARY_ROWS} findings and counts the rest`, () => {
-    const many: Finding[] = Array.from({ length: SUMMARY_ROWS + 5 }, (_, i) => ({ ...FIXTURE_INPUT.findings[1]!, line: i + 1, endLine: i + 1 }));
-    const summary = githubStepSummary({ ...FIXTURE_INPUT, findings: many });
+    const many: Finding[] = Array.from({ length: SUMMARY_ROWS + 5 }, (_, i) => ({ ...FIXTURE_FINDINGS[1]!, line: i + 1, endLine: i + 1 }));
+    const summary = githubStepSummary(fixtureInput({ findings: many }));
     expect(summary.split('\n').filter((line) => line.startsWith('| controls/'))).toHaveLength(SUMMARY_ROWS);
     expect(summary).toContain('…and 5 more; the full list is in the job log.');
   });
 
-  it('appends to the file GitHub reads, after what earlier steps wrote', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'soc2lint-summary-'));
-    try {
-      const file = join(dir, 'step_summary.md');
-      writeFileSync(file, '# Earlier step\n\n');
-      appendGithubStepSummary(file, FIXTURE_INPUT);
-      expect(readFileSync(file, 'utf8')).toBe(`# Earlier step\n\n${githubStepSummary(FIXTURE_INPUT)}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('links each rule to the page the input gives it, and names a rule the input does not describe without a link', () => {
+    const summary = githubStepSummary(fixtureInput({ rules: FIXTURE_INPUT.rules.filter((rule) => rule.meta.id !== 'sample-warning') }));
+    expect(summary).toContain('| [sample-error](https://github.com/soc2lint/soc2lint/blob/main/rules/sample-error.md) |');
+    expect(summary).toContain('| warning | sample-warning |');
   });
 });

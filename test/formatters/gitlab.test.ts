@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { gitlab, type CodeQualityIssue } from '../../src/formatters/gitlab.js';
-import { FINGERPRINT_KEY, createSarif } from '../../src/formatters/sarif.js';
-import { FIXTURE_DOCS, FIXTURE_INPUT } from './fixture.js';
+import { FINGERPRINT_KEY, sarif as formatSarif } from '../../src/formatters/sarif.js';
+import { FIXTURE_FINDINGS, FIXTURE_INPUT, fixtureInput } from './fixture.js';
 import { GOLDEN_DIR, expectGolden } from './golden.js';
 
 const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
@@ -27,7 +27,7 @@ describe('gitlab', () => {
   it('is plain UTF-8 JSON with no byte order mark', () => {
     const bytes = Buffer.from(gitlab(FIXTURE_INPUT), 'utf8');
     expect(bytes[0]).toBe('['.charCodeAt(0));
-    expect(gitlab({ ...FIXTURE_INPUT, findings: [] })).toBe('[]\n');
+    expect(gitlab(fixtureInput({ findings: [] }))).toBe('[]\n');
   });
 
   it('maps error to major and warn to minor, and leaves suppressed findings out', () => {
@@ -45,7 +45,7 @@ describe('gitlab', () => {
   });
 
   it('keeps the message whole and places issues by path relative to the working folder', () => {
-    const report = issues({ ...FIXTURE_INPUT, root: '/builds/acme/app/compliance', cwd: '/builds/acme/app' });
+    const report = issues(fixtureInput({ root: '/builds/acme/app/compliance', cwd: '/builds/acme/app' }));
     expect(report[0]!.location).toEqual({ path: 'compliance', lines: { begin: 1, end: 1 } });
     expect(report[4]).toMatchObject({
       description: 'Evidence 100%: done, "final"\r\nline two\nhas <insert name> & \'quotes\' | a\\pipe\u0007.',
@@ -57,9 +57,9 @@ describe('gitlab', () => {
   it('fingerprints each issue uniquely, without its line, the same as its SARIF result', () => {
     const report = issues();
     expect(new Set(report.map((issue) => issue.fingerprint)).size).toBe(report.length);
-    const moved = issues({ ...FIXTURE_INPUT, findings: FIXTURE_INPUT.findings.map((f) => ({ ...f, line: f.line + 10, endLine: f.endLine + 10 })) });
+    const moved = issues(fixtureInput({ findings: FIXTURE_FINDINGS.map((f) => ({ ...f, line: f.line + 10, endLine: f.endLine + 10 })) }));
     expect(moved.map((issue) => issue.fingerprint)).toEqual(report.map((issue) => issue.fingerprint));
-    const sarif = JSON.parse(createSarif({ docsBase: FIXTURE_DOCS })(FIXTURE_INPUT)).runs[0].results as { partialFingerprints: Record<string, string>; suppressions?: unknown }[];
+    const sarif = JSON.parse(formatSarif(FIXTURE_INPUT)).runs[0].results as { partialFingerprints: Record<string, string>; suppressions?: unknown }[];
     expect(report.map((issue) => issue.fingerprint)).toEqual(sarif.filter((r) => !r.suppressions).map((r) => r.partialFingerprints[FINGERPRINT_KEY]));
   });
 });

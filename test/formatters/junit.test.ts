@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { junit } from '../../src/formatters/junit.js';
-import { FIXTURE_INPUT } from './fixture.js';
+import { FIXTURE_FINDINGS, FIXTURE_INPUT, fixtureInput } from './fixture.js';
 import { expectGolden } from './golden.js';
 
 interface ParsedCase {
@@ -100,7 +100,7 @@ describe('junit', () => {
   });
 
   it.skipIf(pythonMissing !== undefined)('shows a clean run as one passing test case, so CI has something to show', () => {
-    const parsed = readBack(junit({ ...FIXTURE_INPUT, findings: [] }));
+    const parsed = readBack(junit(fixtureInput({ findings: [] })));
     expect(parsed).toEqual({
       root: { name: 'soc2lint', tests: '1', failures: '0', errors: '0', skipped: '0' },
       suites: [{ name: 'soc2lint', tests: '1', failures: '0', skipped: '0', cases: [{ name: 'no problems', classname: 'soc2lint', file: null, failure: null, skipped: null }] }],
@@ -108,13 +108,13 @@ describe('junit', () => {
   });
 
   it('names suites by path relative to the working folder', () => {
-    const xml = junit({ ...FIXTURE_INPUT, root: '/work/checkout/compliance', cwd: '/work/checkout' });
+    const xml = junit(fixtureInput({ root: '/work/checkout/compliance', cwd: '/work/checkout' }));
     expect(xml).toContain('<testsuite name="compliance/controls/access.yaml"');
     expect(xml).toContain('<testsuite name="compliance"');
   });
 
   it('drops lone surrogates and U+FFFF, which XML cannot hold', () => {
-    const finding = { ...FIXTURE_INPUT.findings[1]!, message: 'bad \uD800 and \uFFFF and good \uD83D\uDE00.' };
-    expect(junit({ ...FIXTURE_INPUT, findings: [finding] })).toContain('message="bad  and  and good \uD83D\uDE00."');
+    const finding = { ...FIXTURE_FINDINGS[1]!, message: 'bad \uD800 and \uFFFF and good \uD83D\uDE00.' };
+    expect(junit(fixtureInput({ findings: [finding] }))).toContain('message="bad  and  and good \uD83D\uDE00."');
   });
 });

@@ -2,15 +2,17 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { activeFindings, type Finding } from '../../src/engine/finding.js';
-import { FINGERPRINT_KEY, createSarif, pascalCase, sarif, type SarifInput } from '../../src/formatters/sarif.js';
+import { FINGERPRINT_KEY, pascalCase, sarif, type SarifInput } from '../../src/formatters/sarif.js';
 import type { FormatInput } from '../../src/formatters/types.js';
+import { formatInput, type RunFacts } from '../../src/report/format-input.js';
 import { lint } from '../../src/report/lint.js';
+import { describeRules } from '../../src/report/rule-docs.js';
 import { RULES } from '../../rules/index.js';
-import { FIXTURE_DOCS, FIXTURE_INPUT, FIXTURE_RULES } from './fixture.js';
+import { FIXTURE_FINDINGS, FIXTURE_INPUT, FIXTURE_RULES, fixtureInput } from './fixture.js';
 import { expectGolden } from './golden.js';
 import { findMultitool, validateSarif, type Diagnostic } from './multitool.js';
 
-const format = createSarif({ docsBase: FIXTURE_DOCS });
+const format = sarif;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const parse = (text: string): any => JSON.parse(text);
 const run = (input: SarifInput = FIXTURE_INPUT) => parse(format(input)).runs[0];
@@ -91,8 +93,8 @@ describe('sarif', () => {
   });
 
   describe('fingerprints', () => {
-    const print = (findings: Finding[]) => run({ ...FIXTURE_INPUT, findings }).results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints[FINGERPRINT_KEY]);
-    const base = FIXTURE_INPUT.findings[1]!;
+    const print = (findings: Finding[]) => run(fixtureInput({ findings })).results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints[FINGERPRINT_KEY]);
+    const base = FIXTURE_FINDINGS[1]!;
 
     it('stay the same when the finding moves down the file, or its message is reworded', () => {
       const moved = { ...base, line: 12, endLine: 12 };
@@ -114,7 +116,7 @@ describe('sarif', () => {
     });
 
     it('tell apart the same problem reported twice at one place', () => {
-      const [, , first, second] = print(FIXTURE_INPUT.findings as Finding[]);
+      const [, , first, second] = print(FIXTURE_FINDINGS);
       expect(first).toMatch(/^[0-9a-f]{64}$/);
       expect(second).not.toBe(first);
     });
@@ -139,7 +141,7 @@ describe('sarif', () => {
   });
 
   it('honours uriPrefix, for a program in a subfolder of the checkout', () => {
-    const prefixed = run({ ...FIXTURE_INPUT, root: '/work/checkout/compliance', cwd: '/work/checkout', uriPrefix: './compliance/' });
+    const prefixed = run(fixtureInput({ root: '/work/checkout/compliance', cwd: '/work/checkout', uriPrefix: './compliance/' }));
     expect(prefixed.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/checkout/');
     expect(prefixed.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('compliance/');
     expect(prefixed.results[1].locations[0].physicalLocation.artifactLocation.uri).toBe('compliance/controls/access.yaml');
@@ -149,7 +151,7 @@ describe('sarif', () => {
   });
 
   it("takes every built-in rule's help from its shipped page", () => {
-    const rules = parse(sarif({ ...FIXTURE_INPUT, findings: [], rules: RULES.map((r) => r.meta) })).runs[0].tool.driver.rules;
+    const rules = parse(sarif(fixtureInput({ findings: [], rules: describeRules(RULES.map((r) => r.meta)) }))).runs[0].tool.driver.rules;
     expect(rules).toHaveLength(RULES.length);
     for (const rule of rules) {
       expect(rule.fullDescription.text, rule.id).not.toMatch(/Default severity|^$/);
@@ -159,7 +161,7 @@ describe('sarif', () => {
 });
 
 /** A lint of a real program, as the CLI would format it (git-dependent rules off so the result is the same anywhere). */
-async function lintInput(folder: string, extra: Partial<SarifInput> = {}): Promise<SarifInput> {
+async function lintInput(folder: string, extra: Partial<RunFacts> = {}): Promise<SarifInput> {
   const root = fileURLToPath(new URL(`../../examples/${folder}`, import.meta.url));
   const result = await lint({
     root,
@@ -169,7 +171,7 @@ async function lintInput(folder: string, extra: Partial<SarifInput> = {}): Promi
       { ruleId: 'changed-since-approval', setting: 'off' },
     ],
   });
-  return { findings: result.findings, rules: RULES.map((r) => r.meta), version: '0.1.0', asOf: result.asOf, root, cwd: root, color: false, ...extra };
+  return formatInput({ findings: result.findings, rules: describeRules(RULES.map((r) => r.meta)), version: '0.1.0', asOf: result.asOf, root, cwd: root, ...extra });
 }
 
 const tool = findMultitool();
@@ -187,7 +189,7 @@ describe.skipIf(!tool.ok)(`Sarif.Multitool validate${tool.ok ? '' : ` (SKIPPED: 
     ['the golden fixture', async () => format(FIXTURE_INPUT), [OFFLINE, FOLDER_WITHOUT_REGION]],
     ['examples/broken-saas', async () => sarif(await lintInput('broken-saas')), [OFFLINE]],
     ['examples/acme-saas (clean but for one waived finding)', async () => sarif(await lintInput('acme-saas')), [OFFLINE]],
-    ['a run with no findings at all', async () => sarif({ ...(await lintInput('acme-saas')), findings: [] }), [OFFLINE]],
+    ['a run with no findings at all', async () => sarif(await lintInput('acme-saas', { findings: [] })), [OFFLINE]],
     ['a program in a subfolder of the checkout (uriPrefix)', async () => sarif(await lintInput('broken-saas', { uriPrefix: 'examples/broken-saas' })), [OFFLINE]],
   ];
 

@@ -68,6 +68,7 @@ is never overwritten: it is kept, and listed as kept.
   -h, --help         show this help
 `;
 
+/** `today` is the day the program starts, decided once by main. */
 export async function runInit(args: readonly string[], io: CliIo, today: IsoDate): Promise<number> {
   const parsed = parseInitArgs(args, io.cwd);
   if (parsed === 'help') {

@@ -1,0 +1,90 @@
+// Criteria coverage: each in-scope criterion, the active controls that map it and whether their evidence is current,
+// and the criteria declared not applicable. Pure: a model and a date in, rows out. Read by `soc2lint criteria`.
+import type { IsoDate } from '../core/dates.js';
+import type { CategoryId } from '../core/tsc2017.js';
+import { evidenceStatus } from '../model/evidence-status.js';
+import { activeControls, inScopeCategories, inScopeCriteria } from '../model/program.js';
+import type { Control, ControlFrequency, RepoModel } from '../model/types.js';
+
+/** current: newest evidence within the frequency's allowance (any evidence, for event controls); stale: older; none: no dated evidence up to as_of. */
+export type EvidenceState = 'current' | 'stale' | 'none';
+
+export interface ControlCoverage {
+  id: string;
+  title: string;
+  frequency: ControlFrequency;
+  /** Where the control is written: root-relative, `/` separators. */
+  file: string;
+  line: number;
+  evidence: EvidenceState;
+  /** The newest evidence date on or before as_of. */
+  newestEvidence?: IsoDate;
+  /** The last day the next evidence is due (newest + frequency + grace); periodic controls with evidence only. */
+  nextEvidenceDue?: IsoDate;
+}
+
+export interface CriterionCoverage {
+  id: string;
+  category: CategoryId;
+  topic: string;
+  /** covered: an active control maps it; not-applicable: declared in scope.yaml and mapped by none; unmapped: neither. */
+  status: 'covered' | 'not-applicable' | 'unmapped';
+  /** Whether at least one of the controls has current evidence. */
+  currentEvidence: boolean;
+  controls: ControlCoverage[];
+  /** The reason given in scope.yaml, for a not-applicable criterion. */
+  reason?: string;
+}
+
+export interface CoverageReport {
+  asOf: IsoDate;
+  categories: CategoryId[];
+  criteria: CriterionCoverage[];
+  summary: { inScope: number; covered: number; currentEvidence: number; notApplicable: number; unmapped: number };
+}
+
+/** stale-evidence's options, so coverage and the rule judge evidence alike. */
+export interface CoverageOptions {
+  grace: number;
+}
+
+/** The coverage of the program in `model` as of `asOf`. */
+export function coverage(model: RepoModel, asOf: IsoDate, { grace }: CoverageOptions = { grace: 0 }): CoverageReport {
+  const active = activeControls(model);
+  const judged = new Map(active.map((control) => [control, controlCoverage(control, asOf, grace)]));
+  const notApplicable = new Map(model.scope?.notApplicable.map((entry) => [entry.criterion, entry.reason]));
+  const criteria = inScopeCriteria(model).map((criterion): CriterionCoverage => {
+    const controls = active.filter((control) => control.criteria.some((mention) => mention.value === criterion.id)).map((control) => judged.get(control)!);
+    const reason = notApplicable.get(criterion.id);
+    const status = controls.length > 0 ? 'covered' : reason !== undefined ? 'not-applicable' : 'unmapped';
+    return {
+      id: criterion.id,
+      category: criterion.category,
+      topic: criterion.topic,
+      status,
+      currentEvidence: controls.some((control) => control.evidence === 'current'),
+      controls,
+      ...(status === 'not-applicable' ? { reason } : {}),
+    };
+  });
+  const counted = (status: CriterionCoverage['status']) => criteria.filter((criterion) => criterion.status === status).length;
+  return {
+    asOf,
+    categories: inScopeCategories(model),
+    criteria,
+    summary: {
+      inScope: criteria.length,
+      covered: counted('covered'),
+      currentEvidence: criteria.filter((criterion) => criterion.currentEvidence).length,
+      notApplicable: counted('not-applicable'),
+      unmapped: counted('unmapped'),
+    },
+  };
+}
+
+function controlCoverage(control: Control, asOf: IsoDate, grace: number): ControlCoverage {
+  const base = { id: control.id, title: control.title, frequency: control.frequency, file: control.source.file, line: control.source.at(['id']).line };
+  const status = evidenceStatus(control, asOf, grace);
+  if (status.state === 'none') return { ...base, evidence: 'none' };
+  return { ...base, evidence: status.state, newestEvidence: status.newest, ...(status.due !== undefined ? { nextEvidenceDue: status.due } : {}) };
+}

@@ -1,0 +1,36 @@
+// The library entry of `soc2lint criteria`: config → model → coverage, judged as stale-evidence judges.
+import { loadConfig } from '../config/config.js';
+import { todayUtc, type IsoDate } from '../core/dates.js';
+import { resolveRules } from '../engine/settings.js';
+import { loadRepo } from '../model/load.js';
+import { RULES } from '../../rules/index.js';
+import { resolveAsOf } from './as-of.js';
+import { coverage, type CoverageOptions, type CoverageReport } from './coverage.js';
+
+export interface CriteriaOptions {
+  /** The repo root (absolute). */
+  root: string;
+  /** A config file other than the root's soc2lint.config.yaml. */
+  configFile?: string;
+  /** Overrides the config's as_of. */
+  now?: IsoDate;
+  /** The date when neither `now` nor as_of is set; today in UTC when not given. */
+  today?: IsoDate;
+}
+
+export interface CriteriaResult {
+  coverage: CoverageReport;
+  /** How many files or records could not be loaded, and so are left out of the coverage. */
+  problems: number;
+}
+
+/** The coverage of the program at `options.root`. Throws ConfigError for a bad config or option. */
+export async function criteriaCoverage(options: CriteriaOptions): Promise<CriteriaResult> {
+  const config = loadConfig(options.root, options.configFile);
+  const asOf = resolveAsOf(options.now, config, options.today ?? todayUtc());
+  // Resolving every rule checks the config as lint does, and gives stale-evidence's options (its defaults when it is off).
+  const staleEvidence = resolveRules(RULES, config).find((enabled) => enabled.rule.meta.id === 'stale-evidence');
+  const grace = (staleEvidence?.options as Partial<CoverageOptions> | undefined)?.grace ?? 0;
+  const model = await loadRepo(config);
+  return { coverage: coverage(model, asOf, { grace }), problems: model.problems.length };
+}
