@@ -46,7 +46,7 @@ describe('the npm package', () => {
     const listing = run('tar', ['-tzf', tarball], projectRoot);
     expect(listing.status, listing.stderr).toBe(0);
     const files = new Set(listing.stdout.split('\n').filter(Boolean));
-    for (const file of ['bin/soc2lint.js', 'dist/src/cli/main.js', 'dist/rules/index.js', 'dist/validators.cjs', 'schemas/control.schema.json', 'rules/stale-review.md', 'package.json', 'README.md']) {
+    for (const file of ['bin/soc2lint.js', 'dist/src/cli/main.js', 'dist/rules/index.js', 'dist/validators.cjs', 'schemas/control.schema.json', 'rules/stale-review.md', 'package.json', 'README.md', 'LICENSE']) {
       expect(files, file).toContain(`package/${file}`);
     }
     expect([...files].filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
