@@ -1,5 +1,5 @@
 // docs/rules.md is generated from the rules' metadata: this test fails when the committed page is out of date.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,13 @@ describe('the rule index, docs/rules.md', () => {
     const committed = readFileSync(join(root, RULE_INDEX_PATH), 'utf8');
     const generated = ruleIndexMarkdown(RULES, registryGroups(registrySource));
     expect(committed === generated, `${RULE_INDEX_PATH} is out of date: run \`npm run docs:rules\` and commit the result.`).toBe(true);
+  });
+
+  it('is not contradicted by the other pages that count the rules (the README said "31 rules" when there were 33)', () => {
+    const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md') && name !== 'rules.md').map((name) => `docs/${name}`)];
+    const counts = pages.flatMap((page) => [...readFileSync(join(root, page), 'utf8').matchAll(/\b(\d+) rules\b/g)].map((match) => `${page}: ${match[0]}`));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.filter((count) => !count.endsWith(`: ${RULES.length} rules`))).toEqual([]);
   });
 
   it('groups every registered rule once, in the order and under the headings of rules/index.ts', () => {
