@@ -1,5 +1,6 @@
 // action.yml, the GitHub Action: GitHub itself cannot run here, so its structure is checked against what the runner
-// needs, and its lint script is run for real with bash the way a composite step runs it.
+// needs, and its lint script is run for real with bash the way a composite step runs it. Its install step, which
+// needs a package, is run in test/integration/package.test.ts on the tarball npm pack makes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ describe('action.yml', () => {
     expect(action.description).toBeTruthy();
     expect(action.runs.using).toBe('composite');
     const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default]));
-    expect(defaults).toEqual({ path: '.', args: '', 'sarif-file': 'soc2lint.sarif', 'upload-sarif': 'true', 'node-version': '20' });
+    expect(defaults).toEqual({ path: '.', args: '', 'sarif-file': 'soc2lint.sarif', 'upload-sarif': 'true', 'node-version': '24', package: '' });
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description, name).toBeTruthy();
       expect(typeof input.default, `${name}: the runner passes inputs as strings`).toBe('string');
@@ -45,38 +46,45 @@ describe('action.yml', () => {
     expect(action.outputs['exit-code']!.value).toBe('${{ steps.lint.outputs.exit-code }}');
   });
 
-  it('sets up Node, installs soc2lint in the action folder, lints, leaves suppressed findings out, then uploads SARIF', () => {
+  it('sets up Node, installs the soc2lint package, lints, leaves suppressed findings out, then uploads SARIF', () => {
     expect(steps.map((step) => step.uses?.replace(/@.*/, '') ?? step.id ?? step.name)).toEqual([
       'actions/setup-node',
-      'Install soc2lint',
+      'install',
       'lint',
       'upload-file',
       'github/codeql-action/upload-sarif',
     ]);
     const [setupNode, install, , prepare, upload] = steps;
-    expect(setupNode!.uses).toBe('actions/setup-node@v4');
-    expect(setupNode!.with).toEqual({ 'node-version': '${{ inputs.node-version }}' });
-    expect(install!['working-directory']).toBe('${{ github.action_path }}');
-    expect(install!.run).toMatch(/^npm ci\b/);
+    // The current majors: setup-node v7 (July 2026) and upload-sarif v4 (v3 is deprecated in December 2026).
+    expect(setupNode!.uses).toBe('actions/setup-node@v7');
+    expect(setupNode!.with).toEqual({ 'node-version': '${{ inputs.node-version }}', 'package-manager-cache': false });
+    expect(install!['working-directory']).toBe('${{ github.workspace }}');
+    expect(install!.env).toEqual({ SOC2LINT_PACKAGE: '${{ inputs.package }}' });
     expect(prepare!.if).toContain('always()');
     expect(prepare!.if).toContain("inputs.upload-sarif == 'true'");
-    expect(upload!.uses).toBe('github/codeql-action/upload-sarif@v3');
+    expect(upload!.uses).toBe('github/codeql-action/upload-sarif@v4');
     expect(upload!.with).toEqual({ sarif_file: '${{ steps.upload-file.outputs.path }}', category: 'soc2lint' });
     expect(upload!.if).toContain('always()');
   });
 
-  it('installs from the lock file, optional dependencies included (the native binary of the bundler is one)', () => {
-    const install = steps.find((step) => step.name === 'Install soc2lint')!;
-    expect(install.run).toMatch(/^npm ci\b/);
-    expect(install.run).not.toContain('--omit=optional');
-    const lock = JSON.parse(readFileSync(join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
-    expect(Object.keys(lock.packages).some((name) => name.startsWith('node_modules/@esbuild/'))).toBe(true);
+  it('installs the package, never the checkout: nothing to build, no development dependencies', () => {
+    const install = steps.find((step) => step.id === 'install')!;
+    // By default the package of this action's own version, so a tag of the action runs the release of that tag.
+    expect(install.run).toContain(`soc2lint@$(node -p 'require(process.argv[1]).version' "$GITHUB_ACTION_PATH/package.json")`);
+    expect(install.run).toMatch(/npm install --prefix "\$folder" --no-save --omit=dev /);
+    expect(install.run).not.toMatch(/npm ci|npm run|--include=dev/);
+    expect(install.run).toContain('echo "cli=$folder/node_modules/soc2lint/bin/soc2lint.js" >> "$GITHUB_OUTPUT"');
   });
 
   it('runs the bin once with both reports: annotations to stdout, SARIF to the file', () => {
-    expect(lintStep.run).toContain('node "$GITHUB_ACTION_PATH/bin/soc2lint.js" "$SOC2LINT_PATH" --format github --format sarif --output "$SOC2LINT_SARIF"');
-    expect(lintStep.run!.match(/soc2lint\.js/g)).toHaveLength(1);
-    expect(lintStep.env).toEqual({ SOC2LINT_PATH: '${{ inputs.path }}', SOC2LINT_ARGS: '${{ inputs.args }}', SOC2LINT_SARIF: '${{ inputs.sarif-file }}' });
+    expect(lintStep.run).toContain('node "$SOC2LINT_CLI" "$SOC2LINT_PATH" --format github --format sarif --output "$SOC2LINT_SARIF"');
+    expect(lintStep.run!.match(/\$SOC2LINT_CLI/g)).toHaveLength(1);
+    expect(lintStep.env).toEqual({
+      SOC2LINT_CLI: '${{ steps.install.outputs.cli }}',
+      SOC2LINT_PATH: '${{ inputs.path }}',
+      SOC2LINT_ARGS: '${{ inputs.args }}',
+      SOC2LINT_SARIF: '${{ inputs.sarif-file }}',
+    });
   });
 
   it('gives every run step a shell, and pastes no expression into a script (inputs arrive as environment variables)', () => {
@@ -88,14 +96,17 @@ describe('action.yml', () => {
 });
 
 describe.skipIf(!isBuilt)('the lint step of action.yml, run with bash', () => {
-  /** Run the step's script as the runner does (bash -e -o pipefail), with the action folder and the outputs file. */
+  /**
+   * Run the step's script as the runner does (bash -e -o pipefail), with the outputs file, and as the CLI the install
+   * step names, this checkout's bin: the file the package ships.
+   */
   function runLintStep(env: Record<string, string>) {
     const workspace = makeRepo({});
     const outputs = join(workspace, 'github-output.txt');
     const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', lintStep.run!], {
       cwd: workspace,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', GITHUB_ACTION_PATH: projectRoot, GITHUB_OUTPUT: outputs, ...env },
+      env: { PATH: process.env.PATH ?? '', SOC2LINT_CLI: bin, GITHUB_OUTPUT: outputs, ...env },
     });
     return { ...result, workspace, outputs: existsSync(outputs) ? readFileSync(outputs, 'utf8') : '' };
   }

@@ -1,9 +1,11 @@
-// The package as npm builds it and pre-commit installs it: `npm pack` of a checkout, `npm install -g` of the tarball
-// into a temp prefix, and the installed bin linting the examples from elsewhere on disk.
+// The package as npm builds it and pre-commit and the GitHub Action install it: `npm pack` of a checkout, `npm install
+// -g` of the tarball into a temp prefix, the action's install step, and the installed bin linting the examples from
+// elsewhere on disk.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { makeRepo } from '../helpers/repo.js';
 import { projectRoot, projectSnapshot } from './program.js';
 
@@ -46,7 +48,7 @@ describe('the npm package', () => {
     const listing = run('tar', ['-tzf', tarball], projectRoot);
     expect(listing.status, listing.stderr).toBe(0);
     const files = new Set(listing.stdout.split('\n').filter(Boolean));
-    for (const file of ['bin/soc2lint.js', 'dist/src/cli/main.js', 'dist/rules/index.js', 'dist/validators.cjs', 'schemas/control.schema.json', 'rules/stale-review.md', 'package.json', 'README.md']) {
+    for (const file of ['bin/soc2lint.js', 'dist/src/cli/main.js', 'dist/rules/index.js', 'dist/validators.cjs', 'schemas/control.schema.json', 'rules/stale-review.md', 'package.json', 'README.md', 'LICENSE']) {
       expect(files, file).toContain(`package/${file}`);
     }
     expect([...files].filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
@@ -76,6 +78,27 @@ describe('the npm package', () => {
     const scaffolded = run(bin, ['init', folder], prefix);
     expect(scaffolded.status, scaffolded.stderr).toBe(0);
     const linted = run(bin, [folder], prefix);
+    expect(linted.status, linted.stdout + linted.stderr).toBe(0);
+  });
+
+  it('installs as the GitHub Action installs it: the tarball, nothing built, no development dependencies', () => {
+    const { runs } = parse(readFileSync(join(projectRoot, 'action.yml'), 'utf8')) as { runs: { steps: Array<{ id?: string; run?: string }> } };
+    const script = runs.steps.find((step) => step.id === 'install')!.run!;
+    const runnerTemp = makeRepo({}, 'soc2lint-runner-temp-');
+    const outputs = join(runnerTemp, 'github-output.txt');
+    // The workspace holds the tarball, named relative to it, as a workflow that packed soc2lint in an earlier step would.
+    const installed = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+      cwd: dirname(tarball),
+      encoding: 'utf8',
+      env: { ...env, GITHUB_ACTION_PATH: projectRoot, GITHUB_OUTPUT: outputs, RUNNER_TEMP: runnerTemp, SOC2LINT_PACKAGE: `./${basename(tarball)}` },
+    });
+    expect(installed.status, installed.stderr).toBe(0);
+    const cli = /^cli=(.*)$/m.exec(readFileSync(outputs, 'utf8'))?.[1];
+    expect(cli).toBe(join(runnerTemp, 'soc2lint', 'node_modules', 'soc2lint', 'bin', 'soc2lint.js'));
+    const modules = readdirSync(join(runnerTemp, 'soc2lint', 'node_modules'));
+    expect(modules).toContain('ajv');
+    for (const tool of ['typescript', 'esbuild', 'vitest', '@types']) expect(modules, `${tool} is a development dependency`).not.toContain(tool);
+    const linted = run(process.execPath, [cli!, join(projectRoot, 'examples', 'acme-saas')], makeRepo({}));
     expect(linted.status, linted.stdout + linted.stderr).toBe(0);
   });
 });
