@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const registrySource = readFileSync(join(root, 'rules', 'index.ts'), 'utf8');
 
 function sampleRule(id: string, description: string): AnyRule {
-  return defineRule({ meta: { id, description, defaultSeverity: 'warn', reads: ['policy'] }, check: () => {} });
+  return defineRule({ meta: { id, description, defaultSeverity: 'warn', reads: ['policy'], messages: {} }, check: () => {} });
 }
 
 describe('the rule index, docs/rules.md', () => {

@@ -180,7 +180,8 @@ describe('missing-activity options', () => {
   });
 
   it('rejects an unknown option', () => {
-    const config = loadConfig(makeRepo({ 'soc2lint.config.yaml': 'rules:\n  missing-activity: [error, { activity: { access-review: annual } }]\n' }));
-    expect(() => resolveRules([rule], config)).toThrow(/unknown option "activity"/);
+    // The config schema checks rule options as the config is read.
+    const root = makeRepo({ 'soc2lint.config.yaml': 'rules:\n  missing-activity: [error, { activity: { access-review: annual } }]\n' });
+    expect(() => resolveRules([rule], loadConfig(root))).toThrow(/unknown option "activity"/);
   });
 });
