@@ -10,7 +10,37 @@ async function readStdin() {
   return Buffer.concat(chunks);
 }
 
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin })
+// Standard output can go away (`| head -1` closes it: EPIPE) or fail (`> /dev/full`: ENOSPC), synchronously for a
+// file and asynchronously for a pipe. Either way the run finishes; a reader that stopped reading is not an error,
+// a report that could not be written is (exit 2, said on standard error).
+let outputError;
+process.stdout.on('error', (error) => {
+  outputError ??= error;
+});
+const stdout = {
+  write(text) {
+    if (outputError) return false;
+    try {
+      return process.stdout.write(text);
+    } catch (error) {
+      outputError ??= error;
+      return false;
+    }
+  },
+  get isTTY() {
+    return process.stdout.isTTY;
+  },
+};
+
+// A failed write is reported after the fact (on the next tick for a file), so the verdict waits for the exit.
+process.on('exit', () => {
+  if (outputError && outputError.code !== 'EPIPE') {
+    process.stderr.write(`soc2lint: could not write to standard output: ${outputError.message}\n`);
+    process.exitCode = 2;
+  }
+});
+
+main(process.argv.slice(2), { stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin })
   .then((code) => {
     process.exitCode = code;
   })

@@ -20,9 +20,9 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    for (const { owner, path, source, at } of evidenceFiles(model)) {
+    for (const { owner, path, at } of evidenceFiles(model)) {
       const messageId = problemOf(model.paths.get(path));
-      if (messageId) report({ messageId, data: { owner, path }, at: source.at(at) });
+      if (messageId) report({ messageId, data: { owner, path }, at: at() });
     }
   },
 });

@@ -19,14 +19,14 @@ export default defineRule({
     // E-mail addresses are matched without regard to case, as mail systems do.
     const people = new Map<string, Person>();
     for (const person of model.people) if (!people.has(person.id.toLowerCase())) people.set(person.id.toLowerCase(), person);
-    for (const { label, owner, source, inForce } of ownerships(model)) {
+    for (const { label, owner, at, inForce } of ownerships(model)) {
       if (!inForce) continue; // a draft or retired policy, a planned or retired control: nobody relies on it yet
       const person = people.get(owner.toLowerCase());
       if (!person?.end || !hasLeft(person, asOf)) continue;
       report({
         messageId: 'departed',
         data: { owned: label, owner, left: person.end },
-        at: source.at(['owner']),
+        at: at(),
       });
     }
   },

@@ -141,7 +141,7 @@ export default defineRule({
       if (text === undefined) continue; // missing, binary, over 1 MiB or unreadable: not scanned
       const hits = scan(text);
       if (hits.length === 0) continue;
-      const record = refs.map((ref) => ref.source.at(ref.at).record).find((id) => id !== undefined);
+      const record = refs[0]?.record;
       const named = { file, ...nameFile(refs) };
       const at = (hit: Hit) => ({ file, line: hit.line, column: hit.column, endLine: hit.line, endColumn: hit.endColumn, ...(record !== undefined ? { record } : {}) });
       for (const hit of hits.slice(0, MAX_PER_FILE)) {

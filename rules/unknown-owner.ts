@@ -20,14 +20,14 @@ export default defineRule({
     // Every ID written in the register, even of a person dropped as malformed (schema-violation reports that).
     const declared = [...(model.declaredIds.get('person') ?? []), ...model.people.map((person) => person.id)];
     const known = new Set(declared.map((id) => id.toLowerCase()));
-    for (const { label, owner, source, inForce } of ownerships(model)) {
+    for (const { label, owner, at, inForce } of ownerships(model)) {
       // Team names are not checked; e-mail addresses are compared without regard to case.
       if (!inForce || !looksLikeEmail(owner) || known.has(owner.toLowerCase())) continue;
       const suggestion = closest(owner, new Set(declared));
       report({
         messageId: 'unknownOwner',
         data: { owned: label, owner, suggestion: suggestion ? ` Did you mean "${suggestion}"?` : '' },
-        at: source.at(['owner']),
+        at: at(),
       });
     }
   },

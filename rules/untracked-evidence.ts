@@ -27,9 +27,9 @@ export default defineRule({
       for (let dir = posix.dirname(normalized); dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) if (tracked.has(dir)) return true;
       return false;
     };
-    for (const { owner, what, path, source, at } of evidenceFiles(model)) {
+    for (const { owner, what, path, at } of evidenceFiles(model)) {
       if (model.paths.get(path)?.state !== 'file' || inGit(path)) continue;
-      report({ messageId: 'untracked', data: { owner, role: what, path }, at: source.at(at) });
+      report({ messageId: 'untracked', data: { owner, role: what, path }, at: at() });
     }
   },
 });

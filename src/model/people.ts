@@ -1,7 +1,7 @@
 // Who works here on a given day, and who owns what: shared by the people, training and ownership rules.
 import { compareDates, type IsoDate } from '../core/dates.js';
 import type { Person, RepoModel } from './types.js';
-import type { RecordSource } from '../parse/source.js';
+import type { SourceRange } from '../core/types.js';
 
 /** Started (or no start recorded) and not yet gone: the last day (`end`) still counts as employed. */
 export function isActivePerson(person: Person, asOf: IsoDate): boolean {
@@ -26,7 +26,8 @@ export interface Ownership {
   /** `Policy POL-ACCESS`, `Control AC-01`, `System SYS-APP`, `Vendor VEN-AWS`, `The scope`. */
   label: string;
   owner: string;
-  source: RecordSource;
+  /** Where the owner is written. */
+  at: () => SourceRange;
   /** Whether the owned thing is in force: an approved policy, an active control, any system, vendor or scope. */
   inForce: boolean;
 }
@@ -35,17 +36,18 @@ export interface Ownership {
 export function ownerships(model: RepoModel): Ownership[] {
   const result: Ownership[] = [];
   for (const policy of model.policies) {
-    if (policy.owner) result.push({ label: `Policy ${policy.id}`, owner: policy.owner, source: policy.source, inForce: policy.status === 'approved' });
+    if (policy.owner) result.push({ label: `Policy ${policy.id}`, owner: policy.owner, at: () => policy.source.at(['owner']), inForce: policy.status === 'approved' });
   }
   for (const control of model.controls) {
-    if (control.owner) result.push({ label: `Control ${control.id}`, owner: control.owner, source: control.source, inForce: control.status === 'active' });
+    if (control.owner) result.push({ label: `Control ${control.id}`, owner: control.owner, at: () => control.source.at(['owner']), inForce: control.status === 'active' });
   }
   for (const system of model.systems) {
-    if (system.owner) result.push({ label: `System ${system.id}`, owner: system.owner, source: system.source, inForce: true });
+    if (system.owner) result.push({ label: `System ${system.id}`, owner: system.owner, at: () => system.source.at(['owner']), inForce: true });
   }
   for (const vendor of model.vendors) {
-    if (vendor.owner) result.push({ label: `Vendor ${vendor.id}`, owner: vendor.owner, source: vendor.source, inForce: true });
+    if (vendor.owner) result.push({ label: `Vendor ${vendor.id}`, owner: vendor.owner, at: () => vendor.source.at(['owner']), inForce: true });
   }
-  if (model.scope?.owner) result.push({ label: 'The scope', owner: model.scope.owner, source: model.scope.source, inForce: true });
+  const scope = model.scope;
+  if (scope?.owner) result.push({ label: 'The scope', owner: scope.owner, at: () => scope.source.at(['owner']), inForce: true });
   return result;
 }
