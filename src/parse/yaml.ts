@@ -1,6 +1,6 @@
 // YAML with positions. Strict on purpose: duplicate keys, tabs and alias bombs are errors, and dates stay strings
 // (the YAML 1.2 core schema has no timestamp type, so 2026-01-31 is never turned into a time-zone-shifted Date).
-import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { LoadProblem } from '../core/types.js';
 
 /** Enough for any real document; an alias bomb needs thousands. */
@@ -46,6 +46,9 @@ export function parseYaml(text: string, file: string): YamlResult {
     if (more > 0) problems.push(problemAt(file, lines, doc.errors[MAX_PROBLEMS]!.pos[0], `${more} more YAML errors in this file, not listed; fix the ones above first.`));
     return { ok: false, problems };
   }
+  // A key that is a list or mapping (`? [a, b]: c`, `{[x]: y}`) has no place in a record, and would turn into text.
+  const complexKey = collectionKeyOffset(doc);
+  if (complexKey !== undefined) return { ok: false, problems: [problemAt(file, lines, complexKey, 'A YAML key is a list or mapping; keys must be plain text. Write the key as text.')] };
   try {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (nesting(value, MAX_YAML_DEPTH) > MAX_YAML_DEPTH) return { ok: false, problems: [problemAt(file, lines, firstAliasOffset(doc), NESTED_TOO_DEEP)] };
@@ -183,6 +186,22 @@ function describeYamlError(code: string, message: string, snippet: string): stri
 function problemAt(file: string, lines: LineCounter, offset: number, message: string): LoadProblem {
   const { line, col } = lines.linePos(offset);
   return { kind: 'parse', message, range: { file, line: line || 1, column: col || 1, endLine: line || 1, endColumn: col || 1 } };
+}
+
+/** Where the first key that is a list or mapping starts, if any. */
+function collectionKeyOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key && (isMap(key) || isSeq(key))) {
+        offset = key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number {

@@ -28,6 +28,24 @@ describe('parseYaml on hostile input', () => {
     expect(problems(shared)).toEqual([]);
   });
 
+  it.each([
+    ['a flow mapping as a key', '{[a, b]: c}\n'],
+    ['an explicit list key', '? [a, b]\n: c\n'],
+    ['a mapping key inside a record', 'id: C-1\n? {x: 1}\n: y\n'],
+  ])('reports %s at its line, without a runtime warning', async (_name, text) => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listen);
+    try {
+      expect(problems(text)).toEqual([{ line: expect.any(Number), message: expect.stringMatching(/^A YAML key is a list or mapping/) }]);
+      // Node emits warnings on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it(`reads ${MAX_YAML_DEPTH - 1} levels of nesting`, () => {
     expect(problems(`a: ${'['.repeat(MAX_YAML_DEPTH - 1)}1${']'.repeat(MAX_YAML_DEPTH - 1)}\n`)).toEqual([]);
   });
