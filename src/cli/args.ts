@@ -208,5 +208,5 @@ Options:
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors found,
 2 bad usage, bad config or internal failure.
-Rules and file formats: https://github.com/soc2lint/soc2lint#readme
+Documentation: https://github.com/soc2lint/soc2lint/tree/main/docs
 `;
