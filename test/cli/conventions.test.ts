@@ -109,7 +109,7 @@ describe('--quiet and --max-warnings', () => {
   it('hides warnings, which still count toward --max-warnings, as in ESLint', async () => {
     const result = await run([...asWarning, '--quiet', '--max-warnings', '0'], repo);
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    expect(result.stderr).toContain('soc2lint: 1 warnings, more than --max-warnings 0.\n');
+    expect(result.stderr).toContain('soc2lint: 1 warning (not shown: --quiet), more than --max-warnings 0.\n');
   });
 
   it('passes when the hidden warnings are within --max-warnings', async () => {

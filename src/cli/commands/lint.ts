@@ -73,7 +73,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
   const { errors, warnings } = countFindings(findings);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`soc2lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    io.stderr.write(`soc2lint: ${warnings} warning${warnings === 1 ? '' : 's'}${options.quiet ? ' (not shown: --quiet)' : ''}, more than --max-warnings ${options.maxWarnings}.\n`);
     return 1;
   }
   return 0;
