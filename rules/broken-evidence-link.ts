@@ -13,6 +13,7 @@ export default defineRule({
       missing: '{{owner}}: evidence path "{{path}}" does not exist. Commit the file at that path (relative to the repo root) or fix the path.',
       folder: '{{owner}}: evidence path "{{path}}" is a folder, not a file. Point at the file that proves the control operated.',
       symlinkOutside: '{{owner}}: evidence path "{{path}}" is a symlink to a file outside the repository. Copy the evidence into the repo.',
+      special: '{{owner}}: evidence path "{{path}}" is a named pipe, socket or device, not a file; soc2lint does not open it. Point at a regular file.',
       absolute:
         '{{owner}}: evidence path "{{path}}" is absolute; evidence paths are relative to the repo root and stay inside it. Copy the evidence into the repo.',
       outside:
@@ -28,7 +29,7 @@ export default defineRule({
 });
 
 /** Why a path is broken, as the ID of the message that says so; undefined when it leads to a file (or was never resolved). */
-function problemOf(target: PathTarget | undefined): 'missing' | 'folder' | 'symlinkOutside' | 'absolute' | 'outside' | undefined {
+function problemOf(target: PathTarget | undefined): 'missing' | 'folder' | 'symlinkOutside' | 'special' | 'absolute' | 'outside' | undefined {
   switch (target?.state) {
     case undefined:
     case 'file':
@@ -37,6 +38,8 @@ function problemOf(target: PathTarget | undefined): 'missing' | 'folder' | 'syml
       return 'missing';
     case 'directory':
       return 'folder';
+    case 'special':
+      return 'special';
     case 'outside':
       return target.reason === 'symlink' ? 'symlinkOutside' : target.reason === 'absolute' ? 'absolute' : 'outside';
   }

@@ -38,7 +38,9 @@ export type PathTarget =
   | { state: 'file' }
   | { state: 'missing' }
   | { state: 'outside'; reason: 'parent' | 'absolute' | 'symlink' }
-  | { state: 'directory' };
+  | { state: 'directory' }
+  /** A named pipe, socket or device: never opened. */
+  | { state: 'special' };
 
 /** The text of an evidence file, or why it was not read. */
 export type EvidenceContent = { text: string } | { skipped: 'binary' | 'too-large' | 'unreadable' };

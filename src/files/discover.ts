@@ -1,7 +1,7 @@
 // Finding the program's files: one glob per file kind, never following symlinks out of the repo. A file given in the
 // overlay belongs to the program when a kind's globs match it, even if it is not on disk yet.
 import { realpathSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { glob } from 'glob';
 import { minimatch } from 'minimatch';
 import type { FileKind } from '../core/types.js';
@@ -26,7 +26,7 @@ export async function discoverFiles(
   ignore: readonly string[],
   overlay?: Overlay,
 ): Promise<Discovery> {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   const kinds = Object.keys(paths) as FileKind[];
   const found = await Promise.all(
     kinds.map((kind) =>
@@ -36,6 +36,9 @@ export async function discoverFiles(
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
   const problems: LoadProblem[] = [];
+  // A symlinked folder inside the program can lead out of it (glob follows one level of them under **): each folder
+  // holding a found file is resolved once, and files in folders outside the repository are not read.
+  const folderOutside = outsideFolders(realRoot);
   kinds.forEach((kind, k) => {
     const onDisk = found[k]!.map((entry) => ({ file: entry.relativePosix(), entry }));
     const known = new Set(onDisk.map(({ file }) => file));
@@ -44,6 +47,19 @@ export async function discoverFiles(
       if (seen.has(file)) continue; // a file matched by two kinds belongs to the first
       seen.add(file);
       const absolute = entry ? entry.fullpath() : join(root, file);
+      if (file.startsWith('../') || isAbsolute(file)) {
+        problems.push(problem(file, `Matched by a paths pattern of ${kind}, but outside the repository; soc2lint reads only files inside it. Fix the pattern in paths.`));
+        continue;
+      }
+      const leadsTo = entry ? folderOutside(dirname(absolute)) : undefined;
+      if (leadsTo !== undefined) {
+        problems.push(problem(file, `In a folder that links outside the repository (to ${leadsTo}); soc2lint does not read it. Copy the files into the repo instead.`));
+        continue;
+      }
+      if (entry && (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) {
+        problems.push(problem(file, 'Not a regular file (a named pipe, socket or device); soc2lint does not read it.'));
+        continue;
+      }
       if (entry && !entry.isFile()) {
         // A symlink (or an entry whose type the directory listing did not tell): follow it only to check where it leads.
         const target = realTarget(absolute);
@@ -68,9 +84,21 @@ function matches(file: string, patterns: readonly string[], ignore: readonly str
   return patterns.some((pattern) => minimatch(file, pattern, options)) && !ignore.some((pattern) => minimatch(file, pattern, options));
 }
 
+/** For a folder, where it really is when that is outside the root (undefined when inside); each folder resolved once. */
+function outsideFolders(realRoot: string): (folder: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (folder) => {
+    if (!known.has(folder)) {
+      const real = realTarget(folder);
+      known.set(folder, real === undefined || real === realRoot || real.startsWith(realRoot + sep) ? undefined : real);
+    }
+    return known.get(folder);
+  };
+}
+
 function realTarget(path: string): string | undefined {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // Reading one file defensively: size cap, binary and encoding checks, BOM removal.
 // Bad input is normal input: every failure becomes a problem with a place, never an exception.
 // An overlay gives some files' content instead of the disk's (an editor's unsaved buffer): checked the same way.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { SourceRange } from '../core/types.js';
 import type { EvidenceContent } from '../core/types.js';
 
@@ -54,11 +54,22 @@ function overlaid(file: string | undefined, overlay: Overlay | undefined, limit 
   return bytes !== undefined && bytes.length > limit ? bytes.length : bytes;
 }
 
+/** Opening a named pipe waits for a writer; O_NONBLOCK returns at once, and nothing but a regular file is read. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Thrown for a path that is not a regular file (a named pipe, socket or device): it is never read. */
+class NotRegularFile extends Error {
+  readonly code = 'ENOTREG';
+}
+
 /** The file's bytes, or its size when it is over the limit (then nothing is read). */
 function readCapped(absolutePath: string, limit = MAX_FILE_BYTES): Buffer | number {
-  const fd = openSync(absolutePath, 'r');
+  const fd = openSync(absolutePath, OPEN_FLAGS);
   try {
-    const size = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (!stats.isFile()) throw new NotRegularFile(absolutePath);
+    const size = stats.size;
     if (size > limit) return size;
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
@@ -76,6 +87,7 @@ function readCapped(absolutePath: string, limit = MAX_FILE_BYTES): Buffer | numb
 function readErrorMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EISDIR') return 'Expected a file but found a folder.';
+  if (code === 'ENOTREG') return 'Not a regular file (a named pipe, socket or device); soc2lint does not read it.';
   if (code === 'EACCES') return 'File cannot be read (permission denied).';
   if (code === 'ENOENT') return 'File disappeared while it was being read (or is a broken symlink).';
   return `File cannot be read: ${(error as Error).message}`;

@@ -1,6 +1,6 @@
 // One pass over the program: discover files, read and parse each, validate every record against its schema,
 // and build the repo model with its cross references. Every failure is a problem in the model, never an exception.
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, sep } from 'node:path';
 import type { Document } from 'yaml';
 import type { Config, FileKind } from '../config/config.js';
@@ -333,14 +333,13 @@ export function resolvePath(root: string, written: string, overlay?: Overlay): P
   if (overlay?.has(normalized)) return { state: 'file' };
   const absolute = join(root, normalized);
   try {
-    const stats = lstatSync(absolute);
-    if (stats.isSymbolicLink()) {
-      const real = realpathSync(absolute);
-      const realRoot = realpathSync(root);
-      if (real !== realRoot && !real.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
-      return statSync(real).isDirectory() ? { state: 'directory' } : { state: 'file' };
-    }
-    return stats.isDirectory() ? { state: 'directory' } : { state: 'file' };
+    // The real path, symlinks resolved at every level: a file under a symlinked folder that leads out is outside too.
+    const real = realpathSync.native(absolute);
+    const realRoot = realpathSync.native(root);
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
+    const stats = statSync(real);
+    if (stats.isDirectory()) return { state: 'directory' };
+    return stats.isFile() ? { state: 'file' } : { state: 'special' };
   } catch {
     return { state: 'missing' };
   }

@@ -1,11 +1,12 @@
 // Real files in real temporary folders: every test gets its own compliance repo on disk.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 
-/** File contents by repo-relative path: text, bytes, or a symlink `{ symlink: target }`. */
-export type RepoFiles = Record<string, string | Uint8Array | { symlink: string }>;
+/** File contents by repo-relative path: text, bytes, a symlink `{ symlink: target }`, or a named pipe `{ fifo: true }`. */
+export type RepoFiles = Record<string, string | Uint8Array | { symlink: string } | { fifo: true }>;
 
 const created: string[] = [];
 afterAll(() => {
@@ -24,6 +25,7 @@ export function writeFiles(root: string, files: RepoFiles): void {
     const absolute = join(root, path);
     mkdirSync(dirname(absolute), { recursive: true });
     if (typeof content === 'object' && 'symlink' in content) symlinkSync(content.symlink, absolute);
+    else if (typeof content === 'object' && 'fifo' in content) execFileSync('mkfifo', [absolute]);
     else writeFileSync(absolute, content);
   }
 }

@@ -77,6 +77,16 @@ testRule(rule, {
       errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'absolute', data: { owner: 'Control C-VS', path: '/etc/hostname' }, message: '"/etc/hostname" is absolute' }],
     },
     {
+      name: 'a named pipe where the evidence file should be: reported, never opened',
+      files: { 'controls/vs.yaml': control('evidence/scans/pipe.txt'), 'evidence/scans/pipe.txt': { fifo: true } },
+      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'special', data: { owner: 'Control C-VS', path: 'evidence/scans/pipe.txt' }, message: 'is a named pipe, socket or device, not a file' }],
+    },
+    {
+      name: 'a file under a symlinked folder that leads out of the repo is outside, though the file itself is no symlink',
+      files: { 'controls/vs.yaml': control('evidence/etc/hostname'), 'evidence/etc': { symlink: '/etc' } },
+      errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'symlinkOutside', message: '"evidence/etc/hostname" is a symlink to a file outside the repository' }],
+    },
+    {
       name: 'a symlink inside the repo that points at a file outside it',
       files: { 'controls/vs.yaml': control('evidence/scans/host.txt'), 'evidence/scans/host.txt': { symlink: '/etc/hostname' } },
       errors: [{ file: 'controls/vs.yaml', line: 6, column: 11, messageId: 'symlinkOutside', data: { owner: 'Control C-VS', path: 'evidence/scans/host.txt' }, message: '"evidence/scans/host.txt" is a symlink to a file outside the repository' }],
