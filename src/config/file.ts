@@ -9,6 +9,7 @@ import { parseYaml } from '../parse/yaml.js';
 import { didYouMean } from '../core/suggest.js';
 import { fieldName, type Explained } from '../schema/explain.js';
 import { validateRecord, type Reword } from '../schema/validate.js';
+import { globProblem } from './globs.js';
 import { ConfigError, type ConfigOverride, type FileKind, type RuleConfigEntry } from './types.js';
 
 export interface ConfigFile {
@@ -53,7 +54,8 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
   const raw = value as RawConfig;
 
   const paths: Partial<Record<FileKind, string[]>> = {};
-  for (const [kind, globs] of Object.entries(raw.paths ?? {}) as [FileKind, string | string[]][]) paths[kind] = toList(globs);
+  for (const [kind, globs] of Object.entries(raw.paths ?? {}) as [FileKind, string | string[]][]) paths[kind] = checkedGlobs(globs, source, ['paths', kind], `paths.${kind}`);
+  if (raw.ignore !== undefined) checkedGlobs(raw.ignore, source, ['ignore'], 'ignore');
   return {
     file,
     absolute,
@@ -150,8 +152,20 @@ function globsOf(value: string | string[], source: YamlSource, at: PathSegment[]
     if (fix !== undefined) {
       throw new ConfigError(`"${label}" globs are relative to the repo root and match paths inside it; "${glob}" never matches.${fix}`, source.at(typeof value === 'string' ? at : [...at, i]));
     }
+    const problem = globProblem(glob);
+    if (problem !== undefined) throw new ConfigError(`${label}: ${problem}`, source.at(typeof value === 'string' ? at : [...at, i]));
   });
   return globs.map((glob) => glob.replace(/^\.\//, ''));
+}
+
+/** `paths` and `ignore` globs, each inside the repo and small once expanded (see ./globs.ts), or a config error at it. */
+function checkedGlobs(value: string | string[], source: YamlSource, at: PathSegment[], label: string): string[] {
+  const globs = toList(value);
+  globs.forEach((glob, i) => {
+    const problem = globProblem(glob);
+    if (problem !== undefined) throw new ConfigError(`${label}: ${problem}`, source.at(typeof value === 'string' ? at : [...at, i]));
+  });
+  return globs;
 }
 
 export function toList(globs: string | string[]): string[] {
