@@ -49,6 +49,9 @@ export function parseYaml(text: string, file: string): YamlResult {
   // A key that is a list or mapping (`? [a, b]: c`, `{[x]: y}`) has no place in a record, and would turn into text.
   const complexKey = collectionKeyOffset(doc);
   if (complexKey !== undefined) return { ok: false, problems: [problemAt(file, lines, complexKey, 'A YAML key is a list or mapping; keys must be plain text. Write the key as text.')] };
+  // `!!merge <<` (YAML 1.1 merge keys) reads as a marker, not text; records write their fields out.
+  const merge = mergeKeyOffset(doc);
+  if (merge !== undefined) return { ok: false, problems: [problemAt(file, lines, merge, 'YAML merge keys (!!merge <<) are not supported; write the fields out.')] };
   try {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (nesting(value, MAX_YAML_DEPTH) > MAX_YAML_DEPTH) return { ok: false, problems: [problemAt(file, lines, firstAliasOffset(doc), NESTED_TOO_DEEP)] };
@@ -196,6 +199,21 @@ function collectionKeyOffset(doc: Document.Parsed): number | undefined {
       const key = pair.key as Node | null;
       if (key && (isMap(key) || isSeq(key))) {
         offset = key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
+}
+
+/** Where the first scalar that reads as something other than text, a number, a boolean or null starts (a merge key). */
+function mergeKeyOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'symbol') {
+        offset = node.range?.[0] ?? 0;
         return visit.BREAK;
       }
       return undefined;

@@ -33,8 +33,13 @@ export function explain(errors: readonly ErrorObject[], root: unknown): Explaine
   const formatPaths = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
   // A bad key (`propertyNames`) is explained by the keyword it breaks, at the key; Ajv's wrapper error says less.
   const badKeys = new Set(errors.filter((e) => e.propertyName !== undefined).map((e) => e.instancePath));
+  // A value of the wrong type for the field (a string where an evidence entry goes) fails every `oneOf` shape too;
+  // the type says it once.
+  const wrongType = errors.filter((e) => e.keyword === 'type');
+  const shadowedOneOf = (e: ErrorObject) =>
+    e.keyword === 'oneOf' && wrongType.some((t) => t.instancePath === e.instancePath && !t.schemaPath.startsWith(`${e.schemaPath}/`));
   const kept = withoutNoise(errors).filter(
-    (e) => !(e.keyword === 'pattern' && formatPaths.has(e.instancePath)) && !(e.keyword === 'propertyNames' && badKeys.has(e.instancePath)),
+    (e) => !(e.keyword === 'pattern' && formatPaths.has(e.instancePath)) && !(e.keyword === 'propertyNames' && badKeys.has(e.instancePath)) && !shadowedOneOf(e),
   );
   const seen = new Set<string>();
   const result: Explained[] = [];
@@ -167,7 +172,9 @@ export function fieldName(path: readonly PathSegment[]): string {
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  // JSON has no infinity or NaN (`.inf`, `.nan` in YAML): JSON.stringify would call them null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'not a number (.nan)' : value > 0 ? 'infinity (.inf)' : 'minus infinity (-.inf)';
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value, (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? String(item) : item));
 }
 
 function describeType(value: unknown): string {
@@ -217,7 +224,8 @@ function patternHint(pattern: string): string {
 /** What is wrong with a value that fits none of a `oneOf`'s shapes, without naming the field. */
 function oneOfHint(field: string, value: unknown): string {
   if (field.startsWith('evidence[')) {
-    const entry = (value ?? {}) as Record<string, unknown>;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be a mapping with a "path" (a file in the repo) or a "url", and a "date".';
+    const entry = value as Record<string, unknown>;
     return 'path' in entry && 'url' in entry
       ? 'has both "path" and "url"; an evidence entry points at one of them. Split it in two.'
       : 'needs a "path" (a file in the repo) or a "url".';

@@ -46,6 +46,13 @@ describe('parseYaml on hostile input', () => {
     expect(warnings).toEqual([]);
   });
 
+  it.each([
+    ['a merge key as a value', 'id: !!merge <<\ntitle: T\n', 1],
+    ['a merge key as a key', 'id: C-1\n!!merge <<: {title: T}\n', 2],
+  ])('reports %s at its line (it would otherwise read as a marker no record can hold)', (_name, text, line) => {
+    expect(problems(text)).toEqual([{ line, message: 'YAML merge keys (!!merge <<) are not supported; write the fields out.' }]);
+  });
+
   it(`reads ${MAX_YAML_DEPTH - 1} levels of nesting`, () => {
     expect(problems(`a: ${'['.repeat(MAX_YAML_DEPTH - 1)}1${']'.repeat(MAX_YAML_DEPTH - 1)}\n`)).toEqual([]);
   });

@@ -29,6 +29,16 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an evidence entry written as a plain string is explained, not a crash',
+      files: { 'controls/ops.yaml': 'id: CTL-1\ntitle: Access review\nfrequency: quarterly\nevidence: [evidence/run.md]\n' },
+      errors: [{ file: 'controls/ops.yaml', line: 4, column: 12, messageId: 'violation', message: 'Control CTL-1: "evidence[0]" must be a mapping; found a string ("evidence/run.md").' }],
+    },
+    {
+      name: 'an infinite number is shown as infinity, not as null',
+      files: { 'controls/ops.yaml': 'id: CTL-1\ntitle: Access review\nfrequency: .inf\n' },
+      errors: [{ file: 'controls/ops.yaml', line: 3, column: 12, messageId: 'violation', message: 'found infinity (.inf)' }],
+    },
+    {
       name: 'a control without a frequency is reported at the record, naming it',
       files: { 'controls/ops.yaml': 'controls:\n  - id: CTL-1\n    title: Access review\n    frequency: quarterly\n  - id: CTL-2\n    title: Restore test\n    owner: ops@x.io\n' },
       errors: [{ file: 'controls/ops.yaml', line: 5, column: 5, messageId: 'violation', data: { problem: 'Control CTL-2: missing the required field "frequency". Add it.' }, message: 'Control CTL-2: missing the required field "frequency"' }],
