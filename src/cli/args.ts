@@ -68,13 +68,31 @@ export function mistypedCommand(argv: readonly string[], exists: (path: string) 
   return near.length > 0 ? new UsageError(`Unknown command ${first}. Did you mean ${near.join(' or ')}?`) : undefined;
 }
 
+/**
+ * `--max-warnings -1` (ESLint's "no limit") as `--max-warnings=-1`: a value that starts with `-` would otherwise be
+ * taken for an option, and refused as ambiguous.
+ */
+function withNegativeCounts(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (argv[i] === '--max-warnings' && next !== undefined && /^-\d+$/.test(next)) {
+      args.push(`--max-warnings=${next}`);
+      i++;
+    } else {
+      args.push(argv[i]!);
+    }
+  }
+  return args;
+}
+
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [first, ...rest] = argv;
   if (first && (SUBCOMMANDS as readonly string[]).includes(first)) {
     return { command: first as (typeof SUBCOMMANDS)[number], args: rest };
   }
   const { values, positionals, tokens } = parseOptions({
-    args: [...argv],
+    args: withNegativeCounts(argv),
     allowPositionals: true,
     strict: true,
     tokens: true,

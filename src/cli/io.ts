@@ -9,3 +9,28 @@ export interface CliIo {
   /** The clock. Read once, by main, to decide "today" for the whole run (tests pin it); the system clock by default. */
   now?: () => Date;
 }
+
+/** A report or summary that could not be written where it was asked for (exit 2, one line, no stack trace). */
+export class OutputError extends Error {
+  override name = 'OutputError';
+}
+
+/** Why writing to `target` failed, in words: the path is a folder, is under a file, the disk is full, ... */
+export function describeWriteError(error: unknown, target: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'EISDIR'
+      ? 'it is a folder; give a file name'
+      : code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a part of the path is a file, not a folder'
+        : code === 'ENOENT'
+          ? 'its folder does not exist'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'ENOSPC'
+              ? 'no space left on the device'
+              : code === 'EROFS'
+                ? 'the file system is read-only'
+                : (error as Error).message;
+  return `could not write ${target}: ${reason}.`;
+}

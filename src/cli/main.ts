@@ -7,7 +7,7 @@ import { GitError } from '../git/errors.js';
 import { TargetError } from '../report/targets.js';
 import { version } from './version.js';
 import { HELP, UsageError, mistypedCommand, parseCliArgs, type CliCommand } from './args.js';
-import type { CliIo } from './io.js';
+import { OutputError, type CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
 
@@ -45,6 +45,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (error instanceof ConfigError) {
       io.stderr.write(`soc2lint: ${error.describe()}\n`);
+      return 2;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`soc2lint: ${error.message}\n`);
       return 2;
     }
     if (error instanceof GitError) {

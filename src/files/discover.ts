@@ -1,6 +1,6 @@
 // Finding the program's files: one glob per file kind, never following symlinks out of the repo. A file given in the
 // overlay belongs to the program when a kind's globs match it, even if it is not on disk yet.
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { glob } from 'glob';
 import { minimatch } from 'minimatch';
@@ -47,6 +47,11 @@ export async function discoverFiles(
       if (seen.has(file)) continue; // a file matched by two kinds belongs to the first
       seen.add(file);
       const absolute = entry ? entry.fullpath() : join(root, file);
+      if (entry && file.includes('\uFFFD') && !existsSync(absolute)) {
+        // The folder listing decodes names as UTF-8; a name in another encoding comes back changed and cannot be opened.
+        problems.push(problem(file, 'The file name is not valid UTF-8 (its bad bytes are shown as \uFFFD), so it cannot be read; rename the file.'));
+        continue;
+      }
       if (file.startsWith('../') || isAbsolute(file)) {
         problems.push(problem(file, `Matched by a paths pattern of ${kind}, but outside the repository; soc2lint reads only files inside it. Fix the pattern in paths.`));
         continue;

@@ -12,7 +12,7 @@ import { checkoutPrefixOf, planLint } from '../../report/targets.js';
 import { RULES } from '../../../rules/index.js';
 import { UsageError, type LintOptions } from '../args.js';
 import { useColor } from '../color.js';
-import type { CliIo } from '../io.js';
+import { OutputError, describeWriteError, type CliIo } from '../io.js';
 import { version } from '../version.js';
 
 export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): Promise<number> {
@@ -56,8 +56,13 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     const format = await FORMATTERS[report.format]!();
     if (report.output !== undefined) {
       const target = resolve(io.cwd, report.output);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, format(input));
+      const text = format(input);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, text);
+      } catch (error) {
+        throw new OutputError(`--output ${report.output}: ${describeWriteError(error, target)}`);
+      }
     } else {
       const text = format({ ...input, color });
       if (text) io.stdout.write(text);
@@ -67,7 +72,11 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
   // In GitHub Actions, the github format also adds a summary of the run to the job's page; every step appends to it.
   if (io.env.GITHUB_STEP_SUMMARY && options.reports.some((report) => report.format === 'github')) {
     const { githubStepSummary } = await import('../../formatters/github.js');
-    appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(input));
+    try {
+      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(input));
+    } catch (error) {
+      throw new OutputError(`GITHUB_STEP_SUMMARY: ${describeWriteError(error, io.env.GITHUB_STEP_SUMMARY)}`);
+    }
   }
 
   const { errors, warnings } = countFindings(findings);
