@@ -49,7 +49,7 @@ export function loadConfig(root: string, configPath?: string): Config {
     return { root, paths: { ...DEFAULT_PATHS }, ignore: DEFAULT_IGNORE, extends: [], ruleLayers: [], overrides: [] };
   }
   if (configPath && statSync(absolute).isDirectory()) throw new ConfigError(`--config ${configPath} is a folder; give the config file itself (soc2lint.config.yaml).`);
-  return merge(root, resolveLayers(root, absolute));
+  return merge(root, resolveLayers(root, absolute, { given: configPath !== undefined }));
 }
 
 /**

@@ -108,17 +108,33 @@ describe('extends: a chain of two files and a preset', () => {
     expect(describeRuleSettings(RULES, config, [], 'x').rules['placeholder-text']).toEqual(['error']);
   });
 
-  it('reads a shared file outside the repo and shows it by its absolute path', () => {
+  it('refuses an extended file outside the repo, at the extends value: only files inside it are read', () => {
     const shared = makeRepo({ 'org-soc2lint.yaml': 'rules:\n  review-due-soon: [warn, { days: 60 }]\n' }, 'soc2lint-shared-');
     const root = makeRepo({});
     const path = relative(root, `${shared}/org-soc2lint.yaml`);
-    writeFiles(root, { 'soc2lint.config.yaml': `extends: ${path}\n` });
-    const config = loadConfig(root);
-    expect(config.extends).toEqual([`${shared}/org-soc2lint.yaml`]);
-    expect(describeRuleSettings(RULES, config, [], 'x').rules['review-due-soon']).toEqual(['warn', { days: 60 }]);
+    writeFiles(root, { 'soc2lint.config.yaml': `# shared settings\nextends: ${path}\n` });
+    expect(() => loadConfig(root)).toThrow(ConfigError);
+    try {
+      loadConfig(root);
+    } catch (error) {
+      expect((error as ConfigError).message).toMatch(/is outside the repository .*Copy the shared config into the repo, or name it with --config\./);
+      expect((error as ConfigError).range?.line).toBe(2);
+    }
   });
 
-  it('merges a file reached twice (a diamond) twice, in order: that is no cycle', () => {
+  it('reads a shared config named with --config outside the repo, and the files next to it that it extends', () => {
+    const shared = makeRepo(
+      { 'org-soc2lint.yaml': 'extends: ./base.yaml\nrules:\n  review-due-soon: [warn, { days: 60 }]\n', 'base.yaml': 'rules:\n  placeholder-text: error\n' },
+      'soc2lint-shared-',
+    );
+    const root = makeRepo({});
+    const config = loadConfig(root, `${shared}/org-soc2lint.yaml`);
+    expect(config.extends).toEqual([`${shared}/base.yaml`]);
+    expect(describeRuleSettings(RULES, config, [], 'x').rules['review-due-soon']).toEqual(['warn', { days: 60 }]);
+    expect(describeRuleSettings(RULES, config, [], 'x').rules['placeholder-text']).toEqual(['error']);
+  });
+
+  it('merges a file reached twice (a diamond) once, where it is last reached: what merging it twice would give', () => {
     const config = loadConfig(
       makeRepo({
         'soc2lint.config.yaml': 'extends: [./a.yaml, ./b.yaml]\n',
@@ -127,8 +143,21 @@ describe('extends: a chain of two files and a preset', () => {
         'common.yaml': 'rules:\n  placeholder-text: off\n',
       }),
     );
-    expect(config.extends).toEqual(['common.yaml', 'a.yaml', 'common.yaml', 'b.yaml']);
+    expect(config.extends).toEqual(['a.yaml', 'common.yaml', 'b.yaml']);
+    // common.yaml, merged after a.yaml through b.yaml, turns the rule off, as it did when merged in both places.
     expect(describeRuleSettings(RULES, config, [], 'x').rules['placeholder-text']).toEqual(['off']);
+  });
+
+  it('resolves a diamond of extends 40 levels deep by reading each file once (2^40 paths lead through it)', () => {
+    const files: Record<string, string> = { 'soc2lint.config.yaml': 'extends: [./l0a.yaml, ./l0b.yaml]\n' };
+    for (let level = 0; level < 40; level++) {
+      const next = level + 1 < 40 ? `extends: [./l${level + 1}a.yaml, ./l${level + 1}b.yaml]\n` : 'rules:\n  placeholder-text: error\n';
+      files[`l${level}a.yaml`] = next;
+      files[`l${level}b.yaml`] = next;
+    }
+    const config = loadConfig(makeRepo(files));
+    expect(config.extends).toHaveLength(80);
+    expect(describeRuleSettings(RULES, config, [], 'x').rules['placeholder-text']).toEqual(['error']);
   });
 });
 
