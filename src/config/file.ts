@@ -37,6 +37,9 @@ interface RawConfig {
 }
 
 /** Read and check one config file. Throws ConfigError naming the file, line and key of each problem, first one first. */
+/** Config mistakes listed per file. */
+const MAX_CONFIG_PROBLEMS = 20;
+
 export function readConfigFile(absolute: string, file: string): ConfigFile {
   const read = readTextFile(absolute, file);
   if (!read.ok) throw new ConfigError(read.message, read.range);
@@ -49,7 +52,11 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
   const source = new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines);
   const { problems } = validateRecord('config', value, source, 'config', ruleEntryWords);
   if (problems.length > 0) {
-    throw new ConfigError(problems.map((p, i) => (i === 0 ? p.message : `${p.range.file}:${p.range.line}:${p.range.column}: ${p.message}`)).join('\n'), problems[0]!.range);
+    // Every mistake at once, up to a screenful: a generated config can hold thousands of the same one.
+    const shown = problems.slice(0, MAX_CONFIG_PROBLEMS);
+    const lines = shown.map((p, i) => (i === 0 ? p.message : `${p.range.file}:${p.range.line}:${p.range.column}: ${p.message}`));
+    if (problems.length > shown.length) lines.push(`${problems.length - shown.length} more mistakes in ${file}, not listed; fix the ones above first.`);
+    throw new ConfigError(lines.join('\n'), problems[0]!.range);
   }
   const raw = value as RawConfig;
 

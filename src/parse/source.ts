@@ -111,9 +111,31 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value;
 }
 
+/** Mappings large enough to index: looking keys up one by one in them would make positions quadratic. */
+const INDEX_FROM = 16;
+const keyIndexes = new WeakMap<object, Map<string, Pair>>();
+
+/** The pair holding `key` in a mapping (the first, as the parser reports duplicates): by index for large mappings. */
+function pairOf(map: { items: unknown[] }, key: string): Pair | undefined {
+  const matches = (item: unknown): item is Pair => isPair(item) && isScalar(item.key) && String(item.key.value) === key;
+  if (map.items.length < INDEX_FROM) return map.items.find(matches);
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key)) {
+        const name = String(item.key.value);
+        if (!index.has(name)) index.set(name, item);
+      }
+    }
+    keyIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 function childOf(node: Node | null, segment: PathSegment): { value: Node | null; pair?: Pair } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = pairOf(node, String(segment));
     if (!pair) return undefined;
     return { value: isNode(pair.value) ? pair.value : null, pair };
   }

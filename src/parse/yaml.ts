@@ -1,6 +1,6 @@
 // YAML with positions. Strict on purpose: duplicate keys, tabs and alias bombs are errors, and dates stay strings
 // (the YAML 1.2 core schema has no timestamp type, so 2026-01-31 is never turned into a time-zone-shifted Date).
-import { LineCounter, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { LoadProblem } from '../core/types.js';
 
 /** Enough for any real document; an alias bomb needs thousands. */
@@ -32,7 +32,8 @@ export function parseYaml(text: string, file: string): YamlResult {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core' });
+    // Duplicate keys are found below, in one pass: the parser's own check compares each key with every earlier one.
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
   } catch (error) {
     return { ok: false, problems: [problemAt(file, lines, 0, `YAML cannot be parsed: ${(error as Error).message}`)] };
   }
@@ -45,6 +46,10 @@ export function parseYaml(text: string, file: string): YamlResult {
     const more = doc.errors.length - shown.length;
     if (more > 0) problems.push(problemAt(file, lines, doc.errors[MAX_PROBLEMS]!.pos[0], `${more} more YAML errors in this file, not listed; fix the ones above first.`));
     return { ok: false, problems };
+  }
+  const duplicates = duplicateKeys(doc);
+  if (duplicates.length > 0) {
+    return { ok: false, problems: duplicates.slice(0, MAX_PROBLEMS).map(({ offset, key }) => problemAt(file, lines, offset, describeYamlError('DUPLICATE_KEY', '', key))) };
   }
   // A key that is a list or mapping (`? [a, b]: c`, `{[x]: y}`) has no place in a record, and would turn into text.
   const complexKey = collectionKeyOffset(doc);
@@ -189,6 +194,24 @@ function describeYamlError(code: string, message: string, snippet: string): stri
 function problemAt(file: string, lines: LineCounter, offset: number, message: string): LoadProblem {
   const { line, col } = lines.linePos(offset);
   return { kind: 'parse', message, range: { file, line: line || 1, column: col || 1, endLine: line || 1, endColumn: col || 1 } };
+}
+
+/** Each key written a second time in its mapping, where the second one starts; linear in the number of keys. */
+function duplicateKeys(doc: Document.Parsed): { offset: number; key: string }[] {
+  const found: { offset: number; key: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key)) continue;
+        const name = String(key.value);
+        if (seen.has(name)) found.push({ offset: key.range?.[0] ?? 0, key: key.source ?? name });
+        else seen.add(name);
+      }
+    },
+  });
+  return found;
 }
 
 /** Where the first key that is a list or mapping starts, if any. */

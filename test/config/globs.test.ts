@@ -82,3 +82,18 @@ describe('config globs', () => {
     expect((error as ConfigError).range?.line).toBe(line);
   });
 });
+
+describe('a config with thousands of mistakes', () => {
+  it('lists the first 20 and says how many more, in about linear time', () => {
+    const root = makeRepo({ 'soc2lint.config.yaml': `rules:\n${Array.from({ length: 5000 }, (_, i) => `  rule-${i}: warn\n`).join('')}` });
+    let message = '';
+    try {
+      loadConfig(root);
+    } catch (error) {
+      message = (error as ConfigError).message;
+    }
+    const lines = message.split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toBe('4980 more mistakes in soc2lint.config.yaml, not listed; fix the ones above first.');
+  });
+});
