@@ -30,7 +30,7 @@ export function runRules(
   const findings = runPhase(model, first, asOf, new Map(), NO_DIRECTIVE_USE, context);
   const matches = applyWaivers(findings, model.waivers, asOf);
   const directiveUse = applyDirectives(findings, model.directives, ruleIds, new Set(last.map((r) => r.rule.meta.id)));
-  findings.push(...runPhase(model, last, asOf, matches, directiveUse, context));
+  for (const finding of runPhase(model, last, asOf, matches, directiveUse, context)) findings.push(finding);
   return findings.sort(compareFindings);
 }
 

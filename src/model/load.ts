@@ -39,7 +39,7 @@ const FILE_KINDS: Record<Exclude<FileKind, 'policies' | 'scope'>, { schema: Sche
 export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = new Set(), overlay?: Overlay): Promise<RepoModel> {
   const discovery = await discoverFiles(config.root, config.paths, config.ignore, overlay);
   const builder = new ModelBuilder(config, overlay);
-  builder.problems.push(...discovery.problems);
+  for (const problem of discovery.problems) builder.problems.push(problem);
   for (const file of discovery.files) builder.addFile(file);
   return builder.finish(needs);
 }
@@ -95,7 +95,7 @@ class ModelBuilder {
       return;
     }
     // Directives come from files that parsed: a file that did not has no trustworthy comments to read.
-    this.model.directives.push(...yamlDirectives(read.text, file, parsed.yaml.lines));
+    for (const directive of yamlDirectives(read.text, file, parsed.yaml.lines)) this.model.directives.push(directive);
     if (kind === 'people') this.model.hasPeopleFile = true;
     if (kind === 'scope') return this.addScope(parsed.yaml);
     this.addRecords(kind, parsed.yaml);
@@ -108,7 +108,7 @@ class ModelBuilder {
       this.declareFromText('policies', text);
       return;
     }
-    this.model.directives.push(...frontMatterDirectives(text, file));
+    for (const directive of frontMatterDirectives(text, file)) this.model.directives.push(directive);
     const value = parsed.yaml?.value ?? {};
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
     const source = parsed.yaml ? new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines, stringOrUndefined(id)) : new FileSource(file);
@@ -118,7 +118,7 @@ class ModelBuilder {
     this.policyTexts.set(file, text);
     this.model.policies.push(records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText));
     // Only the body of a policy in the model is checked, so only its directives can suppress anything.
-    this.model.directives.push(...markdownDirectives(parsed.body, parsed.bodyLine, file));
+    for (const directive of markdownDirectives(parsed.body, parsed.bodyLine, file)) this.model.directives.push(directive);
   }
 
   private addScope(yaml: ParsedYaml): void {
@@ -240,7 +240,12 @@ class ModelBuilder {
     const declaredKind = DECLARING_SCHEMAS[schema];
     if (declaredKind && typeof id === 'string') this.declared.get(declaredKind)!.add(id);
     const { problems, violations } = validateRecord(schema, value, source, label);
-    this.problems.push(...problems);
+    // Reported per record up to a screenful: a generated file can break one rule in every one of its items.
+    for (const problem of problems.slice(0, MAX_PROBLEMS_PER_RECORD)) this.problems.push(problem);
+    if (problems.length > MAX_PROBLEMS_PER_RECORD) {
+      const first = problems[MAX_PROBLEMS_PER_RECORD]!;
+      this.problems.push({ kind: 'schema', message: `${capitalized(label)}: ${problems.length - MAX_PROBLEMS_PER_RECORD} more schema problems, not listed; fix the ones above first.`, range: first.range });
+    }
     return records.prune(value, violations, (parentPath, key) => isRequired(schema, parentPath, key));
   }
 
@@ -343,4 +348,11 @@ export function resolvePath(root: string, written: string, overlay?: Overlay): P
   } catch {
     return { state: 'missing' };
   }
+}
+
+/** Schema problems reported per record; more are summed up in one line. */
+const MAX_PROBLEMS_PER_RECORD = 20;
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -66,7 +66,7 @@ export class YamlSource implements RecordSource {
   /** Block collections end at the start of the next line; end them on their own last line instead. */
   private withoutTrailingNewline(start: number, end: number): number {
     const starts = this.lines.lineStarts;
-    while (end > start && starts.includes(end)) end -= 1;
+    while (end > start && isLineStart(starts, end)) end -= 1;
     return end;
   }
 }
@@ -105,6 +105,20 @@ export class FileSource implements RecordSource {
   has(path: readonly PathSegment[]): boolean {
     return path.length === 0;
   }
+}
+
+/** Whether `offset` is where a line starts: a binary search of the sorted line starts. */
+function isLineStart(starts: readonly number[], offset: number): boolean {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = starts[middle]!;
+    if (value === offset) return true;
+    if (value < offset) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function isNode(value: unknown): value is Node {
