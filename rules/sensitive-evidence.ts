@@ -15,6 +15,13 @@ const SECRET_MESSAGES = {
   slackToken: found('a Slack token'),
   stripeSecretKey: found('a Stripe live secret key'),
   googleApiKey: found('a Google API key'),
+  awsSecretKey: found('an AWS secret access key'),
+  gitlabToken: found('a GitLab personal access token'),
+  npmToken: found('an npm access token'),
+  sendgridKey: found('a SendGrid API key'),
+  slackWebhook: found('a Slack incoming-webhook URL'),
+  jsonWebToken: found('a JSON Web Token'),
+  credentialInUrl: found('a password in a {{scheme}} URL'),
   password: found('a password'),
 };
 type SecretKind = keyof typeof SECRET_MESSAGES;
@@ -45,6 +52,27 @@ const DETECTORS: readonly Detector[] = [
   { hint: /xox/, pattern: /\bxox[abpors]-[0-9]+-[A-Za-z0-9-]{10,}/g, kind: 'slackToken' },
   { hint: /_live_/, pattern: /\b[sr]k_live_[0-9A-Za-z]{24,}\b/g, kind: 'stripeSecretKey' },
   { hint: /AIza/, pattern: /(?<![0-9A-Za-z_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, kind: 'googleApiKey' },
+  // The secret half of an AWS key pair: 40 base64 characters, named as such (alone it looks like any other text).
+  {
+    hint: /secret_?access_?key/i,
+    pattern: /(?:aws_?)?secret_?access_?key["']?\s*(?::=|=>|=|:)\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi,
+    kind: 'awsSecretKey',
+    accept: (m) => (m[1]!.endsWith('EXAMPLEKEY') ? undefined : end(m)),
+  },
+  { hint: /glpat-/, pattern: /\bglpat-[0-9A-Za-z_-]{20}(?![0-9A-Za-z_-])/g, kind: 'gitlabToken' },
+  { hint: /npm_/, pattern: /\bnpm_[0-9A-Za-z]{36}\b/g, kind: 'npmToken' },
+  { hint: /SG\./, pattern: /\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}\b/g, kind: 'sendgridKey' },
+  { hint: /hooks\.slack\.com/, pattern: /https:\/\/hooks\.slack\.com\/services\/T[0-9A-Z]{6,}\/B[0-9A-Z]{6,}\/[0-9A-Za-z]{20,}/g, kind: 'slackWebhook' },
+  // Header and payload are base64url JSON (`{"` is `eyJ`); three parts, the signature included.
+  { hint: /eyJ/, pattern: /\beyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,}/g, kind: 'jsonWebToken' },
+  // scheme://user:password@host, as database and basic-auth URLs are written; a variable or masked value is not one.
+  {
+    hint: /:\/\/[^\s/@]*:[^\s/@]*@/,
+    pattern: /\b([a-z][a-z0-9+.-]{1,20}):\/\/[^\s:/@"'`]+:([^\s/@"'`]+)@[^\s/@"'`]+/g,
+    kind: 'credentialInUrl',
+    data: (m) => ({ scheme: m[1]! }),
+    accept: (m) => (placeholder(m[2]!, false) || /^[*xX•]+$/.test(m[2]!) ? undefined : end(m)),
+  },
   {
     hint: /pass|pwd/i,
     // password / passwd / pwd as a key (db_password, DB_PASSWORD, dbPassword, "password"), then = : := or =>.

@@ -4,11 +4,12 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../src/core/package-root.js';
 import { MUTATIONS, copyOf, random, type Picker } from './mutate.js';
 
-const BIN = fileURLToPath(new URL('../../bin/soc2lint.js', import.meta.url));
-export const EXAMPLES = ['acme-saas', 'broken-saas'].map((name) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url)));
+// From the sources (vitest) and from dist/ (npm run fuzz) alike: the package folder, not this file's.
+const BIN = join(packageRoot, 'bin', 'soc2lint.js');
+export const EXAMPLES = ['acme-saas', 'broken-saas'].map((name) => join(packageRoot, 'examples', name));
 
 /** Long enough for a slow CI machine; a hang is what this catches. */
 const TIME_LIMIT_MS = 30_000;

@@ -14,6 +14,13 @@ const SECRETS = {
   google: 'AI' + 'za' + 'Sy' + alnum(33),
   pemBody: 'MII' + 'EvQIBADANBgkqhkiG9w0BAQEFAASC' + alnum(32),
   password: 'Tr0ub4dor' + '&3x',
+  awsSecret: alnum(20) + '/' + alnum(19),
+  gitlab: 'glpat' + '-' + alnum(20),
+  npm: 'npm' + '_' + alnum(36),
+  sendgrid: 'SG' + '.' + alnum(22) + '.' + alnum(43),
+  slackHook: 'https://hooks.' + 'slack.com/services/' + 'T0ABCDEFG/' + 'B0ABCDEFG/' + alnum(24),
+  jwt: 'eyJ' + 'hbGciOiJIUzI1NiJ9' + '.eyJ' + 'zdWIiOiIxMjM0NTY3ODkwIn0' + '.' + alnum(43),
+  dbUrl: 'postgres://' + 'app:' + 'Kq7' + 'zR2pW5t' + '@db.internal:5432/prod',
 };
 const pem = (label: string) => [`-----BEGIN ${label}-----`, SECRETS.pemBody, SECRETS.pemBody, `-----END ${label}-----`].join('\n');
 
@@ -30,6 +37,9 @@ const contains = (what: string) => `(named by Control C-AR) contains ${what} on 
 
 testRule(rule, {
   valid: [
+    { name: 'a URL whose password is a placeholder, a variable or masked', files: onLine4('postgres://app:password@db:5432/x https://u:${PASS}@h.example.com mysql://root:****@db/x redis://:changeme@cache') },
+    { name: "AWS's documented example secret key", files: onLine4('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY') },
+    { name: 'a URL with a user and no password', files: onLine4('git clone https://user@github.com/acme/repo.git') },
     { name: 'an evidence file with no secret', files: onLine4('All 14 accounts reviewed; 2 removed (see ticket SEC-12).') },
     {
       name: 'redacted, masked, templated, prose and code-reference passwords are not secrets',
@@ -99,6 +109,13 @@ testRule(rule, {
     { name: 'a Slack bot token', files: onLine4(`SLACK_TOKEN=${SECRETS.slack}`), errors: [{ ...at(13), messageId: 'slackToken', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a Slack token') }] },
     { name: 'a Stripe live secret key', files: onLine4(`stripe: ${SECRETS.stripe}`), errors: [{ ...at(9), messageId: 'stripeSecretKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a Stripe live secret key') }] },
     { name: 'a Google API key', files: onLine4(`maps key ${SECRETS.google} in config`), errors: [{ ...at(10), messageId: 'googleApiKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a Google API key') }] },
+    { name: 'an AWS secret access key, named as such', files: onLine4(`aws_secret_access_key = ${SECRETS.awsSecret}`), errors: [{ ...at(1), messageId: 'awsSecretKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('an AWS secret access key') }] },
+    { name: 'a GitLab personal access token', files: onLine4(`token ${SECRETS.gitlab}`), errors: [{ ...at(7), messageId: 'gitlabToken', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a GitLab personal access token') }] },
+    { name: 'an npm access token', files: onLine4(`//registry.npmjs.org/:_authToken=${SECRETS.npm}`), errors: [{ ...at(34), messageId: 'npmToken', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('an npm access token') }] },
+    { name: 'a SendGrid API key', files: onLine4(`SENDGRID=${SECRETS.sendgrid}`), errors: [{ ...at(10), messageId: 'sendgridKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a SendGrid API key') }] },
+    { name: 'a Slack incoming-webhook URL', files: onLine4(`alerts go to ${SECRETS.slackHook}`), errors: [{ ...at(14), messageId: 'slackWebhook', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a Slack incoming-webhook URL') }] },
+    { name: 'a JSON Web Token', files: onLine4(`Authorization: Bearer ${SECRETS.jwt}`), errors: [{ ...at(23), messageId: 'jsonWebToken', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a JSON Web Token') }] },
+    { name: 'a database URL with its password', files: onLine4(`DATABASE_URL=${SECRETS.dbUrl}`), errors: [{ ...at(14), messageId: 'credentialInUrl', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', scheme: 'postgres' }, message: kind('a password in a postgres URL') }] },
     { name: 'a password assignment (password=...), at its key', files: onLine4(`password=${SECRETS.password}`), errors: [{ ...at(1), messageId: 'password', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('a password') }] },
     { name: 'an env-style DB_PASSWORD with a quoted value', files: onLine4(`DB_PASSWORD="${SECRETS.password}"`), errors: [{ ...at(4), messageId: 'password', message: contains('a password') }] },
     { name: 'a JSON "password" key', files: onLine4(`{"user": "svc", "password": "letmein1"}`), errors: [{ ...at(18), messageId: 'password', message: contains('a password') }] },
@@ -228,11 +245,14 @@ describe('sensitive-evidence places', () => {
 
 describe('sensitive-evidence messages', () => {
   it.each(Object.entries({ ...SECRETS, pemBody: pem('RSA PRIVATE KEY') }))('never contain the secret itself, in the text or the data (%s)', async (name, secret) => {
-    const findings = await runRule(rule, { name, files: onLine4(secret.includes('Tr0ub') ? `password=${secret}` : secret) });
+    // Some secrets are only secrets where they are named (a password, the secret half of an AWS key).
+    const line = secret.includes('Tr0ub') ? `password=${secret}` : name === 'awsSecret' ? `aws_secret_access_key=${secret}` : secret;
+    const findings = await runRule(rule, { name, files: onLine4(line) });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ file: 'evidence/x.txt', line: 4, column: 1, endLine: 4 });
     expect(findings[0]!.message).toContain('(named by Control C-AR) contains');
-    const core = secret.includes('BEGIN') ? SECRETS.pemBody : secret;
+    // The secret itself: a database URL's password, not its scheme or host.
+    const core = secret.includes('BEGIN') ? SECRETS.pemBody : name === 'dbUrl' ? 'Kq7zR2pW5t' : secret;
     for (let i = 0; i + 8 <= core.length; i += 4) expect(findings[0]!.message + JSON.stringify(findings[0]!.data)).not.toContain(core.slice(i, i + 8));
   });
 });
