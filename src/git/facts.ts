@@ -80,7 +80,7 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
   const [files, status, log] = await Promise.all([
     git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.']),
     wantHistory
-      ? git.raw(['-c', 'status.relativePaths=false', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=no', '--no-renames', '--ignore-submodules', '--', ...folders])
+      ? git.raw(['--no-optional-locks', '-c', 'status.relativePaths=false', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=no', '--no-renames', '--ignore-submodules', '--', ...folders])
       : '',
     wantHistory
       ? git.raw([
