@@ -1,5 +1,6 @@
 import rule from '../../rules/expired-waiver.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { runRule, testRule } from '../helpers/rule-tester.js';
 
 type W = { rule?: string; target?: string; expires: string };
 const REASON = 'Control replaced by AC-12 mid-period; auditor informed.';
@@ -98,4 +99,16 @@ testRule(rule, {
       errors: [{ ...at(0), file: 'waivers.yml', messageId: 'expired', message: 'expired on 2026-06-30;' }],
     },
   ],
+});
+
+describe('expired-waiver runs after the waivers', () => {
+  it('cannot itself be waived: a waiver of expired-waiver suppresses nothing (found by mutation testing)', async () => {
+    const findings = await runRule(rule, {
+      name: 'waived',
+      files: { 'waivers.yaml': waivers({ expires: '2026-06-30' }, { rule: 'expired-waiver', target: 'waivers.yaml', expires: '2026-12-31' }) },
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ ...at(0), messageId: 'expired' });
+    expect(findings[0]!.suppressedBy).toBeUndefined();
+  });
 });
