@@ -26,14 +26,15 @@ function outsideFolder(): string {
 const control = (path: string) => `id: C-1\ntitle: Control\nowner: a@x.io\nfrequency: annual\ncriteria: [CC6.1]\nevidence:\n  - path: ${path}\n    date: 2026-06-01\n`;
 
 describe('containment', () => {
-  it('a paths pattern that climbs out of the repository is reported, and its files are not read', async () => {
+  it('a paths pattern that climbs out of the repository is a config error at its line, and no file is read', async () => {
     const outside = outsideFolder();
     const root = makeRepo({ 'scope.yaml': 'categories: [security]\n', 'policies/a.md': policy('POL-A'), 'soc2lint.config.yaml': `paths:\n  policies: ['policies/*.md', '../${outside.split('/').pop()}/*.md']\n` });
     const result = await runCli([root, '--format', 'json'], tmpdir());
     const text = result.stdout + result.stderr;
     expect(text).not.toContain(SECRET);
     expect(text).not.toMatch(/permission denied/i);
-    expect(text).toMatch(/outside the repository/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/soc2lint\.config\.yaml:2:.*paths\.policies: ".*\/\*\.md" climbs out of the repository/);
   });
 
   it('a symlinked folder inside policies/ that leads out of the repository is reported, not read', async () => {
