@@ -52,10 +52,13 @@ export function coveringRecords(model: RepoModel): (Control | Policy)[] {
 
 export type ReviewState = { state: 'never' } | { state: 'overdue'; due: IsoDate } | { state: 'due-soon'; due: IsoDate } | { state: 'current'; due: IsoDate };
 
-/** Where a review cycle stands on `asOf`: due on last_reviewed + interval; "due soon" within `soonDays` of it. */
-export function reviewState(lastReviewed: IsoDate | undefined, every: Interval, asOf: IsoDate, soonDays: number): ReviewState {
-  if (!lastReviewed) return { state: 'never' };
-  const due = addInterval(lastReviewed, every);
+/**
+ * Where a review cycle stands on `asOf`: due on last_reviewed + interval, or on `nextReview` when the program sets the
+ * date itself; "due soon" within `soonDays` of it.
+ */
+export function reviewState(lastReviewed: IsoDate | undefined, every: Interval, asOf: IsoDate, soonDays: number, nextReview?: IsoDate): ReviewState {
+  if (!lastReviewed && !nextReview) return { state: 'never' };
+  const due = nextReview ?? addInterval(lastReviewed!, every);
   if (compareDates(due, asOf) < 0) return { state: 'overdue', due };
   if (compareDates(due, addDays(asOf, soonDays)) <= 0) return { state: 'due-soon', due };
   return { state: 'current', due };
