@@ -181,8 +181,12 @@ class ModelBuilder {
     const inner = sourceFor(stringOrUndefined(value.id));
     const source = new MappedSource(inner, translation);
     const label = typeof value.id === 'string' ? `${FILE_LABELS[kind]} ${value.id}` : FILE_LABELS[kind];
+    const seen = new Set<string>(); // one written value read as two fields (approval_date as approved_on and last_reviewed) is one problem
     for (const problem of problems) {
       const range = problem.written ? inner.at(problem.path) : source.at(problem.path);
+      const key = `${range.line}:${range.column}:${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       this.problems.push({ kind: 'schema', message: `${label[0]!.toUpperCase()}${label.slice(1)}: ${problem.message}`, range });
     }
     return { value, source, translation };
