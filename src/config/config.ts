@@ -71,7 +71,8 @@ function withFormat(config: Config, writtenPaths: ReadonlySet<FileKind>): Config
   if (format !== 'comply') return { ...config, format };
   const paths = { ...config.paths };
   for (const [kind, globs] of Object.entries(COMPLY_PATHS) as [FileKind, string[]][]) if (!writtenPaths.has(kind)) paths[kind] = globs;
-  return { ...config, format, paths };
+  // A README beside the narratives or the procedures describes the folder, as one beside the policies does.
+  return { ...config, format, paths, ignore: [...config.ignore, 'narratives/**/README.md', 'procedures/**/README.md'] };
 }
 
 /**

@@ -77,7 +77,7 @@ function frequency(raw: Raw, translation: Translation, problems: NormalisationPr
   }
   const cadence = cronFrequency(String(raw.cron));
   if (cadence) translation.set('frequency', cadence, ['cron']);
-  else problems.push({ path: ['cron'], written: true, message: `cron "${String(raw.cron)}" is not a cron schedule; comply writes six fields, seconds first ("0 0 9 1 * *": 09:00 on the 1st of each month).` });
+  else problems.push({ path: ['cron'], written: true, fatal: true, message: `cron "${String(raw.cron)}" is not a cron schedule; comply writes six fields, seconds first ("0 0 9 1 * *": 09:00 on the 1st of each month).` });
 }
 
 const DESCRIPTORS: Record<string, ControlFrequency> = { '@yearly': 'annual', '@annually': 'annual', '@monthly': 'monthly', '@weekly': 'weekly', '@daily': 'daily', '@midnight': 'daily', '@hourly': 'daily' };

@@ -168,7 +168,7 @@ class ModelBuilder {
    * format's own reading (comply), then values normalised and `defaults:` filled in. Its source points at the
    * program's own keys. Problems found on the way (an ambiguous date) are reported here.
    */
-  private mapped(kind: FileKind, written: unknown, sourceFor: (id?: string) => RecordSource, comply?: 'document' | 'procedure'): { value: unknown; source: RecordSource; translation?: Translation } {
+  private mapped(kind: FileKind, written: unknown, sourceFor: (id?: string) => RecordSource, comply?: 'document' | 'procedure'): { value: unknown; source: RecordSource; translation?: Translation; unusable?: boolean } {
     if (!written || typeof written !== 'object' || Array.isArray(written)) {
       return { value: written, source: sourceFor(stringOrUndefined((written as Raw | null)?.id)) };
     }
@@ -189,7 +189,7 @@ class ModelBuilder {
       seen.add(key);
       this.problems.push({ kind: 'schema', message: `${label[0]!.toUpperCase()}${label.slice(1)}: ${problem.message}`, range });
     }
-    return { value, source, translation };
+    return { value, source, translation, unusable: problems.some((problem) => problem.fatal) };
   }
 
   private addScope(yaml: ParsedYaml): void {
@@ -292,7 +292,13 @@ class ModelBuilder {
   }
 
   private addRecord(kind: Exclude<FileKind, 'policies' | 'scope'>, schema: SchemaName, label: string, written: unknown, sourceFor: (id?: string) => RecordSource, writtenText: (path: string[]) => string | undefined, comply?: 'procedure'): void {
-    const { value, source, translation } = this.mapped(kind, written, sourceFor, comply);
+    const { value, source, translation, unusable } = this.mapped(kind, written, sourceFor, comply);
+    if (unusable) {
+      // Already reported; still declared, so references to it are not also "unknown".
+      const declaredKind = DECLARING_SCHEMAS[schema];
+      if (declaredKind && typeof (value as Raw).id === 'string') this.declared.get(declaredKind)!.add((value as Raw).id as string);
+      return;
+    }
     const scalarText = (path: string[]) => writtenText(translation ? (translation.written(path) as string[]) : path);
     const id = value && typeof value === 'object' && typeof (value as Raw).id === 'string' ? ((value as Raw).id as string) : undefined;
     const raw = this.checked(schema, value, source, id ? `${label} ${id}` : label);

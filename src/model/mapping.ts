@@ -130,6 +130,8 @@ export interface NormalisationProblem {
   message: string;
   /** The path is the program's own (comply's `majorRevisions[2].date`), not a native one. */
   written?: boolean;
+  /** The value was needed for a required field: the record is unusable, and this problem says why (no second one). */
+  fatal?: boolean;
 }
 
 /**

@@ -65,3 +65,49 @@ describe('cronFrequency', () => {
 
   it.each(['every monday', '0 0 9 1', ''])('"%s" is no schedule', (cron) => expect(cronFrequency(cron)).toBeUndefined());
 });
+
+describe('comply edge cases', () => {
+  const model = async (files: Record<string, string>) => loadRepo(loadConfig(makeRepo(files)));
+
+  it('reports a cron that is no schedule and a revision date that is ambiguous or no date, at their lines', async () => {
+    const { problems, controls, policies } = await model({
+      'comply.yml': 'name: X\n',
+      'procedures/p.md': 'id: p\nname: P\ncron: "every monday"\n---\n# P\n',
+      'policies/a.md': 'name: A\nacronym: A\nmajorRevisions:\n  - date: 03/04/2026\n    comment: x\n  - date: someday\n    comment: y\n---\n# A\n',
+    });
+    expect(problems.map((p) => `${p.range.file}:${p.range.line}:${p.range.column} ${p.message}`)).toEqual([
+      'policies/a.md:4:11 Policy A: "03/04/2026" could be either of two days (month/day or day/month). Write it as YYYY-MM-DD.',
+      'policies/a.md:6:11 Policy A: "someday" is not a date; write the revision date as YYYY-MM-DD or as comply does (Jun 1 2018).',
+      'procedures/p.md:3:7 Control p: cron "every monday" is not a cron schedule; comply writes six fields, seconds first ("0 0 9 1 * *": 09:00 on the 1st of each month).',
+    ]);
+    expect(controls).toEqual([]);
+    // Approved (it has revisions), but with no date it can be judged by.
+    expect(policies.map((p) => [p.id, p.status, p.lastReviewed])).toEqual([['A', 'approved', undefined]]);
+  });
+
+  it('format: native in the config reads a folder with a comply.yml as soc2lint\'s own', async () => {
+    const root = makeRepo({ 'comply.yml': 'name: X\n', 'soc2lint.config.yaml': 'format: native\n', 'policies/a.md': 'name: A\n---\n# A\n' });
+    const config = loadConfig(root);
+    expect(config.format).toBe('native');
+    expect((await loadRepo(config)).problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The file does not start with YAML front matter/)]);
+  });
+
+  it('format: comply works without a comply.yml, and the config\'s paths replace comply\'s', async () => {
+    const root = makeRepo({ 'soc2lint.config.yaml': 'format: comply\npaths:\n  policies: docs/**/*.md\n', 'docs/a.md': 'name: A\nacronym: A\n---\n# A\n', 'narratives/n.md': 'name: N\nacronym: N\n---\n' });
+    expect((await loadRepo(loadConfig(root))).policies.map((p) => [p.id, p.status])).toEqual([['A', 'draft']]);
+  });
+
+  it('a README beside the narratives or procedures is not a document', async () => {
+    const { problems } = await model({ 'comply.yml': 'name: X\n', 'narratives/README.md': '# Narratives\n', 'procedures/README.md': '# Procedures\n' });
+    expect(problems).toEqual([]);
+  });
+
+  it('a config mapping wins over comply\'s reading, and other standards than TSC are left alone', async () => {
+    const { policies } = await model({
+      'comply.yml': 'name: X\n',
+      'soc2lint.config.yaml': 'fields:\n  policies:\n    title: [long_name, name]\n',
+      'policies/a.md': 'name: A\nlong_name: Access Control\nacronym: A\nsatisfies:\n  TSC: [CC6.1]\n  ISO27001: [A.9.1]\n---\n# A\n',
+    });
+    expect(policies.map((p) => [p.title, p.criteria.map((c) => c.value)])).toEqual([['Access Control', ['CC6.1']]]);
+  });
+});

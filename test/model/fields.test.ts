@@ -89,3 +89,47 @@ describe('a document-control program read through fields:', () => {
     expect(() => loadConfig(root)).toThrow(/"fields.policies" maps "approved_at", which is not a field of policies. /);
   });
 });
+
+describe('fields: and defaults: on YAML records', () => {
+  it('maps keys of records in a list, dotted paths included, and points at them', async () => {
+    const root = makeRepo({
+      'soc2lint.config.yaml': 'fields:\n  controls:\n    id: control_id\n    criteria: mapping.tsc\n    frequency: [cadence, frequency]\n',
+      'controls/all.yaml': 'controls:\n  - control_id: AC-01\n    title: Access review\n    cadence: Quarterly\n    mapping:\n      tsc: [CC6.2, CC9.9]\n      iso: [A.9.2.5]\n',
+    });
+    const { findings } = await lint({ root, now: '2026-07-01' });
+    const model = await loadRepo(loadConfig(root));
+    expect(model.controls.map((c) => [c.id, c.frequency, c.criteria.map((m) => m.value)])).toEqual([['AC-01', 'quarterly', ['CC6.2', 'CC9.9']]]);
+    expect(model.problems).toEqual([]);
+    const unknown = findings.filter((f) => f.ruleId === 'unknown-criterion').map((f) => `${f.file}:${f.line}:${f.column} ${f.record}`);
+    expect(unknown).toEqual(['controls/all.yaml:6:20 AC-01']);
+  });
+
+  it('fills what a program never records from defaults:, never over what it writes', async () => {
+    const root = makeRepo({
+      'soc2lint.config.yaml': 'defaults:\n  vendors:\n    owner: vendors@acme.example\n    review_every: P2Y\n',
+      'vendors/v.yaml': 'vendors:\n  - id: VEN-A\n    name: A\n    criticality: high\n  - id: VEN-B\n    name: B\n    criticality: high\n    owner: b@acme.example\n    review_every: annual\n',
+    });
+    const model = await loadRepo(loadConfig(root));
+    expect(model.vendors.map((v) => [v.id, v.owner, v.reviewEveryText])).toEqual([
+      ['VEN-A', 'vendors@acme.example', 'P2Y'],
+      ['VEN-B', 'b@acme.example', 'annual'],
+    ]);
+  });
+
+  it('merges fields: field by field across extends, the extending file winning', () => {
+    const root = makeRepo({
+      'base.yaml': 'fields:\n  policies:\n    id: doc_id\n    approved_on: approval_date\n',
+      'soc2lint.config.yaml': 'extends: base.yaml\nfields:\n  policies:\n    approved_on: [signed_on, approval_date]\n',
+    });
+    expect(loadConfig(root).fields).toEqual({ policies: { id: [['doc_id']], approved_on: [['signed_on'], ['approval_date']] } });
+  });
+
+  it('an empty value in a mapped kind is absent: the owner rule reports it missing', async () => {
+    const root = makeRepo({
+      'soc2lint.config.yaml': 'fields:\n  policies:\n    approved_by: approver\n',
+      'policies/a.md': doc('id: POL-A\ntitle: A\nstatus: approved\nowner: ""\napprover: ~\napproved_on: 2026-06-01\nlast_reviewed: 2026-06-01'),
+    });
+    const { findings } = await lint({ root, now: '2026-07-01' });
+    expect(activeFindings(findings).filter((f) => f.file === 'policies/a.md').map((f) => `${f.ruleId}:${f.messageId}`).sort()).toEqual(['missing-owner:policy', 'unapproved-policy:noApprovedBy']);
+  });
+});
