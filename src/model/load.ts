@@ -189,7 +189,10 @@ class ModelBuilder {
       seen.add(key);
       this.problems.push({ kind: 'schema', message: `${label[0]!.toUpperCase()}${label.slice(1)}: ${problem.message}`, range });
     }
-    return { value, source, translation, unusable: problems.some((problem) => problem.fatal) };
+    // A required field whose value had to be refused (an ambiguous date) makes the record unusable: said once, here.
+    const { required } = propertiesOf(kind === 'policies' ? 'policy' : kind === 'scope' ? 'scope' : FILE_KINDS[kind].schema);
+    const refused = (problem: NormalisationProblem) => !problem.written && problem.path.length === 1 && required.includes(String(problem.path[0]));
+    return { value, source, translation, unusable: problems.some((problem) => problem.fatal || refused(problem)) };
   }
 
   private addScope(yaml: ParsedYaml): void {
@@ -276,8 +279,11 @@ class ModelBuilder {
       return;
     }
     const { allowed, required } = propertiesOf(entry.schema);
-    const unknown = parsed.header.filter((column) => !allowed.includes(column));
-    const missing = required.filter((column) => !parsed.header.includes(column));
+    // Columns the config maps (`fields: { training: { person: email } }`) stand for the fields they are mapped to.
+    const mapped = Object.entries(this.config.fields?.[kind] ?? {});
+    const mappedColumns = mapped.flatMap(([, candidates]) => candidates.map((path) => path[0]!));
+    const unknown = parsed.header.filter((column) => !allowed.includes(column) && !mappedColumns.includes(column));
+    const missing = required.filter((column) => !parsed.header.includes(column) && !mapped.some(([field, candidates]) => field === column && candidates.some((path) => parsed.header.includes(path[0]!))));
     if (unknown.length > 0 || missing.length > 0) {
       const parts = [
         ...(missing.length ? [`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`] : []),

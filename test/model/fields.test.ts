@@ -133,3 +133,18 @@ describe('fields: and defaults: on YAML records', () => {
     expect(activeFindings(findings).filter((f) => f.file === 'policies/a.md').map((f) => `${f.ruleId}:${f.messageId}`).sort()).toEqual(['missing-owner:policy', 'unapproved-policy:noApprovedBy']);
   });
 });
+
+describe('fields: on CSV records', () => {
+  it('reads a training export with its own column names, and reports at the mapped column', async () => {
+    const root = makeRepo({
+      'soc2lint.config.yaml': 'fields:\n  training:\n    person: Email\n    course: Course Name\n    date: Completed On\n',
+      'people.yaml': 'people:\n  - id: jane@acme.example\n    name: Jane\n    start: 2024-01-01\n',
+      'training/export.csv': 'Email,Course Name,Completed On\njane@acme.example,Security Awareness,"June 1, 2026"\njane@acme.example,Security Awareness,03/04/2026\n',
+    });
+    const model = await loadRepo(loadConfig(root));
+    expect(model.training.map((t) => [t.person, t.course, t.date])).toEqual([['jane@acme.example', 'Security Awareness', '2026-06-01']]);
+    expect(model.problems.map((p) => `${p.range.file}:${p.range.line}:${p.range.column} ${p.message}`)).toEqual([
+      'training/export.csv:3:38 Training record: "03/04/2026" could be either of two days (month/day or day/month). Write it as YYYY-MM-DD.',
+    ]);
+  });
+});
