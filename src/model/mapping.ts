@@ -51,10 +51,12 @@ export class Translation {
     return at ? [...at, ...path.slice(1)] : path;
   }
 
-  /** Every top-level key the program wrote that some native field was read from. */
-  get readKeys(): Set<string> {
-    return new Set([...this.fields.values(), ...[...this.items.values()].flat()].map((path) => String(path[0])));
-  }
+  /**
+   * The program's own keys the mapping reads (every candidate the config names, and a format's keys such as comply's
+   * `majorRevisions`), whether written in this record or not. With the native fields of the kind, these are the
+   * record's known keys: any other key is passed through under its own name, for the schema to report.
+   */
+  readonly consumed = new Set<string>();
 }
 
 /** A record's source seen through its translation: native paths in, the program's lines out. */
@@ -95,7 +97,7 @@ export function isAbsent(value: unknown): boolean {
  */
 export function translate(raw: Raw, map: FieldMap, format?: (translation: Translation) => Iterable<string>): Translation {
   const translation = new Translation();
-  const consumed = new Set<string>();
+  const consumed = translation.consumed;
   for (const [field, candidates] of Object.entries(map)) {
     for (const path of candidates) consumed.add(path[0]!);
     const found = candidates.find((path) => !isAbsent(valueAt(raw, path)));
