@@ -4,12 +4,11 @@
 // frequency is its `cron` (six fields, seconds first); one without a cron is event-driven. standards/*.yml list a
 // standard's criteria, which are the program's scope when it has no scope.yaml.
 import { parseWrittenDate, compareDates, type IsoDate } from '../core/dates.js';
-import type { SourceRange } from '../core/types.js';
 import type { PathSegment } from '../parse/source.js';
 import { YamlSource } from '../parse/source.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { isAbsent, Translation, type NormalisationProblem } from './mapping.js';
-import type { ControlFrequency } from './types.js';
+import type { ControlFrequency, Standard } from './types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -114,13 +113,6 @@ function count(field: string, size: number): number {
     const span = range === '*' ? size : /^\d+-\d+$/.test(range!) ? Number(range!.split('-')[1]) - Number(range!.split('-')[0]) + 1 : 1;
     return total + (step ? Math.ceil(span / Number(step)) : span);
   }, 0);
-}
-
-/** A standard of a comply program: its name and the criterion IDs it lists, each with the place of its key. */
-export interface Standard {
-  file: string;
-  name?: string;
-  criteria: { id: string; range: SourceRange }[];
 }
 
 /** `name: TSC` and then one key per criterion ID; anything else in the file is no criterion. */

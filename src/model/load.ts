@@ -18,9 +18,9 @@ import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../pars
 import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
 import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
 import * as records from './records.js';
-import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel, Role } from './types.js';
+import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel, Role, Standard } from './types.js';
 import { COMPLY_STANDARDS } from '../config/config.js';
-import { readComply, readStandard, type Standard } from './comply.js';
+import { readComply, readStandard } from './comply.js';
 import { emptyToAbsent, MappedSource, normalise, translate, type NormalisationProblem, type Translation } from './mapping.js';
 
 type Raw = Record<string, unknown>;

@@ -28,7 +28,6 @@ export type {
   PathTarget,
 } from '../core/types.js';
 import type { Directive, EvidenceContent, LoadProblem, PathTarget, SourceRange } from '../core/types.js';
-import type { Standard } from './comply.js';
 import type { GitFacts } from '../git/facts.js';
 import type { MarkdownLink } from '../parse/markdown.js';
 
@@ -287,6 +286,13 @@ export interface RepoModel {
   standards?: Standard[];
   /** Roles people.yaml defines (`roles: [{ id: ISMS Manager, holder: jane@acme.example }]`), by role name. */
   roles?: ReadonlyMap<string, Role>;
+}
+
+/** A standard of a comply program (standards/*.yml): its name and the criterion IDs it lists, each with the place of its key. */
+export interface Standard {
+  file: string;
+  name?: string;
+  criteria: { id: string; range: SourceRange }[];
 }
 
 /** A role an owner may name instead of a person, and who holds it now. */
