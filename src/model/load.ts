@@ -338,7 +338,9 @@ class ModelBuilder {
   private declareFromText(kind: FileKind, text: string): void {
     const declaredKind = ({ policies: 'policy', controls: 'control', vendors: 'vendor', people: 'person', scope: 'system' } as const)[kind as 'policies'];
     if (!declaredKind) return;
-    for (const match of text.matchAll(/^[ \t-]*id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._@+-]*)/gm)) this.declared.get(declaredKind)!.add(match[1]!);
+    // A comply document's ID is its acronym.
+    const key = this.config.format === 'comply' && kind === 'policies' ? '(?:id|acronym)' : 'id';
+    for (const match of text.matchAll(new RegExp(`^[ \\t-]*${key}:[ \\t]*["']?([A-Za-z0-9][A-Za-z0-9._@+-]*)`, 'gm'))) this.declared.get(declaredKind)!.add(match[1]!);
   }
 
   /** Validate, report, and return the record without its invalid values (undefined when it is unusable). */

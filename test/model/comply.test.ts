@@ -111,3 +111,11 @@ describe('comply edge cases', () => {
     expect(policies.map((p) => [p.title, p.criteria.map((c) => c.value)])).toEqual([['Access Control', ['CC6.1']]]);
   });
 });
+
+describe('a comply document that does not parse', () => {
+  it('still declares its acronym, so a procedure naming it is not also an unknown reference', async () => {
+    const root = makeRepo({ 'comply.yml': 'name: X\n', 'policies/a.md': 'name: A\nacronym: ACP\nsatisfies: [\n---\n# A\n' });
+    const model = await loadRepo(loadConfig(root));
+    expect(model.declaredIds.get('policy')).toEqual(new Set(['ACP']));
+  });
+});
