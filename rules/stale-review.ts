@@ -18,6 +18,8 @@ export default defineRule({
         'Vendor {{vendor}} ({{criticality}}) has a review cycle ({{cadence}}) but was never reviewed: it has no last_reviewed date. Review the vendor (its assurance report, contract and access) and record the date in "last_reviewed:".',
       vendorOverdue:
         'Vendor {{vendor}} ({{criticality}}) was last reviewed on {{reviewed}}; its {{cadence}} review (every {{interval}}) was due on {{due}}. Review the vendor (its assurance report, contract and access) and update "last_reviewed:".',
+      revisionOverdue:
+        'Policy {{policy}}\'s newest revision is dated {{reviewed}}; its {{cadence}} review (every {{interval}}) was due on {{due}}. Review it and add the review to "majorRevisions:".',
       nextReviewPassed:
         '{{record}} was due for review on {{due}} (its next_review). Review it, record the date in "last_reviewed:" and set the next "next_review:".',
       scopeNeverReviewed: 'The audit scope has no last_reviewed date. Review scope.yaml (systems, categories, period) and record the date in "last_reviewed:".',
@@ -37,7 +39,8 @@ export default defineRule({
         report({ messageId: 'policyNeverReviewed', data: { policy: policy.id }, at: policy.source.at(['id']) });
       } else if (state.state === 'overdue') {
         report({
-          messageId: 'policyOverdue',
+          // A comply document is reviewed by adding a revision, not by editing a date.
+          messageId: policy.approvalRecord === 'revision-history' ? 'revisionOverdue' : 'policyOverdue',
           data: { policy: policy.id, reviewed: policy.lastReviewed!, cadence: policy.reviewEveryText, interval: describeInterval(policy.reviewEvery), due: state.due },
           at: policy.source.at(['last_reviewed']),
         });

@@ -16,6 +16,8 @@ export default defineRule({
         'Policy {{policy}} is still a draft, but active controls {{controls}} rely on it. Approve it (status: approved, approved_by, approved_on) or point the controls at an approved policy.',
       draftMapsCriteria:
         'Policy {{policy}} is still a draft but maps {{criteria}}: an unapproved policy covers no criterion. Approve it (status: approved, approved_by, approved_on) or remove the mapping.',
+      draftDocumentMapsCriteria:
+        'Policy {{policy}} has no revision yet, so it is not approved, but it maps {{criteria}}: an unapproved document covers no criterion. Approve it by adding its first entry under "majorRevisions:", or remove the mapping.',
       noApprovedBy: 'Policy {{policy}} is approved but has no approved_by. Record who approved it (a person in people.yaml).',
       noApprovedOn: 'Policy {{policy}} is approved but has no approved_on. Record the date it was approved (YYYY-MM-DD).',
     },
@@ -36,7 +38,7 @@ export default defineRule({
       if (policy.status === 'draft') {
         // Where policies count toward coverage, a draft that maps criteria claims coverage it cannot give.
         if (policiesCover(model) && policy.criteria.length > 0) {
-          report({ messageId: 'draftMapsCriteria', data: { policy: policy.id, criteria: policy.criteria.map((c) => c.value).join(', ') }, at: policy.source.at(['criteria'], 'key') });
+          report({ messageId: policy.approvalRecord === 'revision-history' ? 'draftDocumentMapsCriteria' : 'draftMapsCriteria', data: { policy: policy.id, criteria: policy.criteria.map((c) => c.value).join(', ') }, at: policy.source.at(['criteria'], 'key') });
         }
         const controls = reliedOn.get(policy.id);
         if (!controls) continue;

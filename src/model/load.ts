@@ -127,7 +127,7 @@ class ModelBuilder {
     if (!raw) return;
     const versionText = yaml ? sourceText(yaml.doc.getIn(translation ? [...translation.written(['version'])] : ['version'], true)) : undefined;
     this.policyTexts.set(file, text);
-    const approval = comply && translation?.written(['approved_on'])[0] === 'majorRevisions' ? 'revision-history' : undefined;
+    const approval = comply && translation?.written(['status'])[0] === 'majorRevisions' ? 'revision-history' : undefined;
     this.model.policies.push({ ...records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText), ...(approval ? { approvalRecord: approval } : {}) });
     // Only the body of a policy in the model is checked, so only its directives can suppress anything.
     this.model.directives.push(...markdownDirectives(parsed.body, parsed.bodyLine, file));

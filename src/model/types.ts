@@ -80,7 +80,10 @@ export interface Policy extends RecordBase<PolicyFields> {
   links: PolicyLink[];
   /** An explicit due date for the next review; when set, it is the due date instead of last_reviewed + review_every. */
   nextReview?: IsoDate;
-  /** How approval is recorded: in fields (approved_by, approved_on), or by a revision history with no approver (comply). */
+  /**
+   * How approval is recorded: in fields (approved_by, approved_on), or by a revision history with no approver (a
+   * comply document: approved once it has a revision, reviewed by adding one).
+   */
   approvalRecord?: 'fields' | 'revision-history';
 }
 

@@ -50,6 +50,11 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a comply document whose newest revision is over a year old is told to add a revision, at that revision\'s date',
+      files: { 'comply.yml': 'name: Example\n', 'policies/a.md': 'name: Access\nacronym: ACP\nmajorRevisions:\n  - date: Jun 1 2025\n    comment: Review\n  - date: Jun 1 2024\n    comment: First\n---\n# Access\n' },
+      errors: [{ file: 'policies/a.md', line: 4, column: 11, messageId: 'revisionOverdue', data: { policy: 'ACP', reviewed: '2025-06-01', cadence: 'annual', interval: '12 months', due: '2026-06-01' }, message: 'Policy ACP\'s newest revision is dated 2025-06-01; its annual review (every 12 months) was due on 2026-06-01. Review it and add the review to "majorRevisions:".' }],
+    },
+    {
       name: 'reviewed more than a year ago',
       files: { 'policies/a.md': approved('last_reviewed: 2025-06-30') },
       errors: [{ file: 'policies/a.md', line: 6, column: 16, messageId: 'policyOverdue', data: { policy: 'POL-A', reviewed: '2025-06-30', cadence: 'annual', interval: '12 months', due: '2026-06-30' }, message: 'Policy POL-A was last reviewed on 2025-06-30; its annual review (every 12 months) was due on 2026-06-30. Review it and update "last_reviewed:".' }],

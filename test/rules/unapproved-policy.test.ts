@@ -85,6 +85,11 @@ testRule(rule, {
       errors: [{ file: 'policies/nested/b.md', line: 6, column: 9, messageId: 'draftReliedOn', message: 'Policy POL-B is still a draft' }],
     },
     {
+      name: 'a comply document with no revision that maps criteria is told to add its first revision, at its TSC list',
+      files: { 'comply.yml': 'name: Example\n', 'policies/v.md': 'name: Vendors\nacronym: VMP\nsatisfies:\n  TSC: [CC9.2]\n---\n# Vendors\n' },
+      errors: [{ file: 'policies/v.md', line: 4, column: 3, messageId: 'draftDocumentMapsCriteria', data: { policy: 'VMP', criteria: 'CC9.2' }, message: 'Policy VMP has no revision yet, so it is not approved, but it maps CC9.2: an unapproved document covers no criterion. Approve it by adding its first entry under "majorRevisions:", or remove the mapping.' }],
+    },
+    {
       name: 'where policies count toward coverage, a draft that maps criteria is reported at its criteria',
       files: { 'policies/a.md': pol('POL-A', 'draft', 'criteria: [CC6.1, CC6.2]\n') },
       errors: [{ file: 'policies/a.md', line: 5, column: 1, messageId: 'draftMapsCriteria', data: { policy: 'POL-A', criteria: 'CC6.1, CC6.2' }, message: 'Policy POL-A is still a draft but maps CC6.1, CC6.2: an unapproved policy covers no criterion.' }],
