@@ -13,21 +13,22 @@ export default defineRule({
     messages: {
       // {{owned}} is the owned record as ownerships() names it: `Control AC-01`, `The scope`.
       departed: '{{owned}} is owned by {{owner}}, who left on {{left}}. Hand it to a current owner.',
+      departedHolder: '{{owned}} is owned by the role {{role}}, whose holder {{owner}} left on {{left}}. Name the current holder of {{role}} under roles: in people.yaml.',
     },
   },
   check({ model, asOf, report }) {
     // E-mail addresses are matched without regard to case, as mail systems do.
     const people = new Map<string, Person>();
     for (const person of model.people) if (!people.has(person.id.toLowerCase())) people.set(person.id.toLowerCase(), person);
-    for (const { label, owner, at, inForce } of ownerships(model)) {
+    for (const { label, owner, at, inForce, role } of ownerships(model)) {
       if (!inForce) continue; // a draft or retired policy, a planned or retired control: nobody relies on it yet
-      const person = people.get(owner.toLowerCase());
+      const person = people.get((role?.holder ?? owner).toLowerCase());
       if (!person?.end || !hasLeft(person, asOf)) continue;
-      report({
-        messageId: 'departed',
-        data: { owned: label, owner, left: person.end },
-        at: at(),
-      });
+      report(
+        role
+          ? { messageId: 'departedHolder', data: { owned: label, role: role.id, owner: role.holder, left: person.end }, at: at() }
+          : { messageId: 'departed', data: { owned: label, owner, left: person.end }, at: at() },
+      );
     }
   },
 });

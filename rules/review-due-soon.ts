@@ -1,12 +1,12 @@
 // A heads-up before stale-review fires: reviews falling due within the next few weeks.
 import { reviewState } from '../src/model/program.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
-import { daysBetween } from '../src/core/dates.js';
+import { daysBetween, INTERVAL_KEYWORDS } from '../src/core/dates.js';
 
 export default defineRule({
   meta: {
     id: 'review-due-soon',
-    description: 'A policy, a vendor or the scope whose review falls due within the next 30 days (option days).',
+    description: 'A policy, a vendor or the scope whose review (last_reviewed plus review_every, or next_review) falls due within the next 30 days (option days).',
     defaultSeverity: 'warn',
     reads: ['policy', 'scope', 'vendor'],
     options: ruleOptions<{ days: number }>({
@@ -33,35 +33,35 @@ export default defineRule({
     };
     for (const policy of model.policies) {
       if (policy.status !== 'approved') continue;
-      const state = reviewState(policy.lastReviewed, policy.reviewEvery, asOf, options.days);
+      const state = reviewState(policy.lastReviewed, policy.reviewEvery, asOf, options.days, policy.nextReview);
       if (state.state !== 'due-soon') continue;
       const { messageId, days } = whenDue(state.due, 'policyDueToday', 'policyDueTomorrow', 'policyDueInDays');
       report({
         messageId,
         data: { policy: policy.id, cadence: policy.reviewEveryText, due: state.due, days },
-        at: policy.source.at(['last_reviewed']),
+        at: policy.source.at([policy.nextReview ? 'next_review' : 'last_reviewed']),
       });
     }
     for (const vendor of model.vendors) {
-      if (!vendor.reviewEvery || vendor.reviewEveryText === undefined) continue; // no cadence, nothing falls due
-      const state = reviewState(vendor.lastReviewed, vendor.reviewEvery, asOf, options.days);
+      if (!vendor.nextReview && (!vendor.reviewEvery || vendor.reviewEveryText === undefined)) continue; // no cadence, nothing falls due
+      const state = reviewState(vendor.lastReviewed, vendor.reviewEvery ?? INTERVAL_KEYWORDS.annual, asOf, options.days, vendor.nextReview);
       if (state.state !== 'due-soon') continue;
       const { messageId, days } = whenDue(state.due, 'vendorDueToday', 'vendorDueTomorrow', 'vendorDueInDays');
       report({
         messageId,
-        data: { vendor: vendor.id, criticality: vendor.criticality, cadence: vendor.reviewEveryText, due: state.due, days },
-        at: vendor.source.at(['last_reviewed']),
+        data: { vendor: vendor.id, criticality: vendor.criticality, cadence: vendor.reviewEveryText ?? 'scheduled', due: state.due, days },
+        at: vendor.source.at([vendor.nextReview ? 'next_review' : 'last_reviewed']),
       });
     }
     const scope = model.scope;
     if (!scope) return;
-    const state = reviewState(scope.lastReviewed, scope.reviewEvery, asOf, options.days);
+    const state = reviewState(scope.lastReviewed, scope.reviewEvery, asOf, options.days, scope.nextReview);
     if (state.state === 'due-soon') {
       const { messageId, days } = whenDue(state.due, 'scopeDueToday', 'scopeDueTomorrow', 'scopeDueInDays');
       report({
         messageId,
         data: { cadence: scope.reviewEveryText, due: state.due, days },
-        at: scope.source.at(['last_reviewed']),
+        at: scope.source.at([scope.nextReview ? 'next_review' : 'last_reviewed']),
       });
     }
   },

@@ -2,12 +2,12 @@
 // high vendors must be reviewed on their stated cadence (annual by default).
 import { reviewState } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
-import { describeInterval } from '../src/core/dates.js';
+import { describeInterval, INTERVAL_KEYWORDS } from '../src/core/dates.js';
 
 export default defineRule({
   meta: {
     id: 'stale-review',
-    description: 'A policy, a vendor or the scope whose last_reviewed plus review_every is before as_of, or an approved policy or a vendor with a review cadence that was never reviewed.',
+    description: 'A policy, a vendor or the scope whose last_reviewed plus review_every (or next_review) is before as_of, or an approved policy or a vendor with a review cadence that was never reviewed.',
     defaultSeverity: 'error',
     reads: ['policy', 'scope', 'vendor'],
     messages: {
@@ -18,6 +18,10 @@ export default defineRule({
         'Vendor {{vendor}} ({{criticality}}) has a review cycle ({{cadence}}) but was never reviewed: it has no last_reviewed date. Review the vendor (its assurance report, contract and access) and record the date in "last_reviewed:".',
       vendorOverdue:
         'Vendor {{vendor}} ({{criticality}}) was last reviewed on {{reviewed}}; its {{cadence}} review (every {{interval}}) was due on {{due}}. Review the vendor (its assurance report, contract and access) and update "last_reviewed:".',
+      revisionOverdue:
+        'Policy {{policy}}\'s newest revision is dated {{reviewed}}; its {{cadence}} review (every {{interval}}) was due on {{due}}. Review it and add the review to "majorRevisions:".',
+      nextReviewPassed:
+        '{{record}} was due for review on {{due}} (its next_review). Review it, record the date in "last_reviewed:" and set the next "next_review:".',
       scopeNeverReviewed: 'The audit scope has no last_reviewed date. Review scope.yaml (systems, categories, period) and record the date in "last_reviewed:".',
       scopeOverdue:
         'The audit scope was last reviewed on {{reviewed}}; its {{cadence}} review was due on {{due}}. Review the systems, categories and period in scope.yaml and update "last_reviewed:".',
@@ -27,13 +31,16 @@ export default defineRule({
     // A last_reviewed written with an invalid date is schema-violation's finding; only one not written at all is ours.
     for (const policy of model.policies) {
       if (policy.status !== 'approved') continue;
-      const state = reviewState(policy.lastReviewed, policy.reviewEvery, asOf, 0);
-      if (state.state === 'never') {
+      const state = reviewState(policy.lastReviewed, policy.reviewEvery, asOf, 0, policy.nextReview);
+      if (state.state === 'overdue' && policy.nextReview) {
+        report({ messageId: 'nextReviewPassed', data: { record: `Policy ${policy.id}`, due: state.due }, at: policy.source.at(['next_review']) });
+      } else if (state.state === 'never') {
         if (policy.source.has(['last_reviewed'])) continue;
         report({ messageId: 'policyNeverReviewed', data: { policy: policy.id }, at: policy.source.at(['id']) });
       } else if (state.state === 'overdue') {
         report({
-          messageId: 'policyOverdue',
+          // A comply document is reviewed by adding a revision, not by editing a date.
+          messageId: policy.approvalRecord === 'revision-history' ? 'revisionOverdue' : 'policyOverdue',
           data: { policy: policy.id, reviewed: policy.lastReviewed!, cadence: policy.reviewEveryText, interval: describeInterval(policy.reviewEvery), due: state.due },
           at: policy.source.at(['last_reviewed']),
         });
@@ -41,7 +48,11 @@ export default defineRule({
     }
     for (const vendor of model.vendors) {
       // A medium or low vendor with no review_every has no cadence.
-      if (!vendor.reviewEvery || vendor.reviewEveryText === undefined) continue;
+      if (vendor.nextReview && reviewState(vendor.lastReviewed, INTERVAL_KEYWORDS.annual, asOf, 0, vendor.nextReview).state === 'overdue') {
+        report({ messageId: 'nextReviewPassed', data: { record: `Vendor ${vendor.id}`, due: vendor.nextReview }, at: vendor.source.at(['next_review']) });
+        continue;
+      }
+      if (!vendor.reviewEvery || vendor.reviewEveryText === undefined || vendor.nextReview) continue;
       const state = reviewState(vendor.lastReviewed, vendor.reviewEvery, asOf, 0);
       const named = { vendor: vendor.id, criticality: vendor.criticality, cadence: vendor.reviewEveryText };
       if (state.state === 'never') {
@@ -56,7 +67,11 @@ export default defineRule({
       }
     }
     const scope = model.scope;
-    if (scope?.lastReviewed) {
+    if (scope?.nextReview) {
+      if (reviewState(scope.lastReviewed, scope.reviewEvery, asOf, 0, scope.nextReview).state === 'overdue') {
+        report({ messageId: 'nextReviewPassed', data: { record: 'The audit scope', due: scope.nextReview }, at: scope.source.at(['next_review']) });
+      }
+    } else if (scope?.lastReviewed) {
       const state = reviewState(scope.lastReviewed, scope.reviewEvery, asOf, 0);
       if (state.state === 'overdue') {
         report({

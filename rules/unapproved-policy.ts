@@ -1,12 +1,12 @@
 // Policies that govern active controls but were never approved, or whose approval is not recorded: auditors test
 // that management approved each policy (CC1, CC5.3), and an unapproved one is an exception for every control on it.
-import { activeControls } from '../src/model/program.js';
+import { activeControls, policiesCover } from '../src/model/program.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
   meta: {
     id: 'unapproved-policy',
-    description: 'A draft policy that active controls rely on, or an approved policy without approved_by or approved_on.',
+    description: 'A draft policy that active controls rely on or (when policies count toward coverage) that maps criteria, or an approved policy without approved_by or approved_on.',
     defaultSeverity: 'error',
     reads: ['policy', 'control'],
     messages: {
@@ -14,6 +14,10 @@ export default defineRule({
         'Policy {{policy}} is still a draft, but active control {{control}} relies on it. Approve it (status: approved, approved_by, approved_on) or point the control at an approved policy.',
       draftReliedOnByMany:
         'Policy {{policy}} is still a draft, but active controls {{controls}} rely on it. Approve it (status: approved, approved_by, approved_on) or point the controls at an approved policy.',
+      draftMapsCriteria:
+        'Policy {{policy}} is still a draft but maps {{criteria}}: an unapproved policy covers no criterion. Approve it (status: approved, approved_by, approved_on) or remove the mapping.',
+      draftDocumentMapsCriteria:
+        'Policy {{policy}} has no revision yet, so it is not approved, but it maps {{criteria}}: an unapproved document covers no criterion. Approve it by adding its first entry under "majorRevisions:", or remove the mapping.',
       noApprovedBy: 'Policy {{policy}} is approved but has no approved_by. Record who approved it (a person in people.yaml).',
       noApprovedOn: 'Policy {{policy}} is approved but has no approved_on. Record the date it was approved (YYYY-MM-DD).',
     },
@@ -32,13 +36,18 @@ export default defineRule({
     for (const policy of model.policies) {
       const at = policy.source.at(['status']);
       if (policy.status === 'draft') {
+        // Where policies count toward coverage, a draft that maps criteria claims coverage it cannot give.
+        if (policiesCover(model) && policy.criteria.length > 0) {
+          report({ messageId: policy.approvalRecord === 'revision-history' ? 'draftDocumentMapsCriteria' : 'draftMapsCriteria', data: { policy: policy.id, criteria: policy.criteria.map((c) => c.value).join(', ') }, at: policy.source.at(['criteria'], 'key') });
+        }
         const controls = reliedOn.get(policy.id);
         if (!controls) continue;
         if (controls.length === 1) report({ messageId: 'draftReliedOn', data: { policy: policy.id, control: controls[0]! }, at });
         else report({ messageId: 'draftReliedOnByMany', data: { policy: policy.id, controls: controls.join(', ') }, at });
       } else if (policy.status === 'approved') {
         // A field written with an invalid value is schema-violation's finding; only a field not written at all is ours.
-        if (policy.approvedBy === undefined && !policy.source.has(['approved_by'])) {
+        // A comply document's revision history records when it was approved, and comply has no field for who.
+        if (policy.approvedBy === undefined && !policy.source.has(['approved_by']) && policy.approvalRecord !== 'revision-history') {
           report({ messageId: 'noApprovedBy', data: { policy: policy.id }, at });
         }
         if (policy.approvedOn === undefined && !policy.source.has(['approved_on'])) {

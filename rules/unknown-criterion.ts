@@ -7,7 +7,7 @@ import type { Criterion } from '../src/core/tsc2017.js';
 export default defineRule({
   meta: {
     id: 'unknown-criterion',
-    description: 'A mapped criterion ID that is not in the Trust Services Criteria catalog, such as CC9.9 or "CC7.3 - Incident response".',
+    description: 'A mapped criterion ID that is not in the Trust Services Criteria catalog, such as CC9.9, "CC7.3 - Incident response" or the family CC6.',
     defaultSeverity: 'error',
     reads: ['control', 'policy', 'scope'],
     // By where the ID is written. The suggestion is what was probably meant, worked out from the catalog (see advice).
@@ -15,6 +15,7 @@ export default defineRule({
       controlMaps: 'Control {{control}} maps "{{value}}", which is not a Trust Services Criterion. {{suggestion}}',
       policyMaps: 'Policy {{policy}} maps "{{value}}", which is not a Trust Services Criterion. {{suggestion}}',
       notApplicable: 'scope.yaml declares not applicable "{{value}}", which is not a Trust Services Criterion. {{suggestion}}',
+      standardLists: 'Standard {{standard}} lists "{{value}}", which is not a Trust Services Criterion, so nothing can cover it. {{suggestion}}',
     },
   },
   check({ model, report }) {
@@ -32,6 +33,13 @@ export default defineRule({
         report({ messageId: 'policyMaps', data: { policy: policy.id, value, suggestion: suggestion(value) }, at: policy.source.at(['criteria', index]) });
       }
     }
+    // A comply standard file does not make an ID real: the criteria it lists are checked too.
+    for (const standard of model.standards ?? []) {
+      for (const { id, range } of standard.criteria) {
+        if (known(id)) continue;
+        report({ messageId: 'standardLists', data: { standard: standard.name ?? standard.file, value: id, suggestion: suggestion(id) }, at: range });
+      }
+    }
     const scope = model.scope;
     if (!scope) return;
     for (const { criterion, index } of scope.notApplicable) {
@@ -45,12 +53,21 @@ export default defineRule({
 function advice(value: string, criteria: ReadonlyMap<string, Criterion>): string {
   const trimmed = value.trim().toUpperCase();
   if (trimmed !== value && criteria.has(trimmed)) return `Write it as "${trimmed}".`;
+  // A point of focus (C1.1.1): SOC 2 maps criteria, and the points of focus only illustrate them.
+  const focus = /^\s*((?:CC|PI|A|C|P)\d+\.\d+)\.\d+\s*$/i.exec(value)?.[1]?.toUpperCase();
+  if (focus && criteria.has(focus)) return `It is a point of focus of ${focus}; SOC 2 maps to criterion-level IDs, so map "${focus}".`;
+  // A whole series (CC-Series, "A-Series: Availability", "PI series").
+  const wholeSeries = /^\s*(CC|PI|A|C|P)[\s-]*series\b/i.exec(value)?.[1]?.toUpperCase();
+  if (wholeSeries) {
+    const members = [...criteria.keys()].filter((id) => new RegExp(`^${wholeSeries}\\d+\\.`).test(id));
+    if (members.length > 0) return `It names a whole series; SOC 2 maps to criterion-level IDs. Map the ones that apply, from ${members[0]}–${members[members.length - 1]}.`;
+  }
   const leading = /^\s*((?:CC|PI|A|C|P)\d+\.\d+)\b/i.exec(value)?.[1]?.toUpperCase();
   if (leading && criteria.has(leading)) return `Write just the ID, "${leading}"; keep descriptions out of the list.`;
   const family = /^\s*((?:CC|PI|A|C|P)\d+)\s*$/i.exec(value)?.[1]?.toUpperCase();
   if (family) {
     const members = [...criteria.keys()].filter((id) => id.startsWith(`${family}.`));
-    if (members.length > 0) return `Map the specific criteria instead of the family: ${members[0]}–${members[members.length - 1]}.`;
+    if (members.length > 0) return `Map the specific criteria instead of the family: ${members[0]}–${members[members.length - 1]}. SOC 2 maps to criterion-level IDs.`;
   }
   // A real series with a number it does not have: a privacy heading (P3.0) or a template placeholder (CC9.9).
   const numbered = /^\s*((?:CC|PI|A|C|P)\d+)\.(\d+)\s*$/i.exec(value);

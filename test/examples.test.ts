@@ -81,3 +81,35 @@ describe('examples/broken-saas', () => {
     expect(RULES.map((r) => r.meta.id).filter((id) => !fired.has(id))).toEqual([]);
   });
 });
+
+/** The README's table of a bundled example: one `rule file:line` per row. */
+function listedIn(example: string): string[] {
+  const readme = readFileSync(join(examples, example, 'README.md'), 'utf8');
+  return [...readme.matchAll(/^\| `([a-z-]+)` \| `([^`]+):(\d+)` \|/gm)].map(([, rule, file, line]) => `${rule} ${file}:${line}`);
+}
+
+describe.each(['comply-saas', 'custom-fields-saas'])('examples/%s', (example) => {
+  it('fires exactly the findings its README lists', async () => {
+    const { findings } = await lint({ root: join(examples, example), ruleOverrides: withoutGit });
+    expect(activeFindings(findings).map((f) => `${f.ruleId} ${f.file}:${f.line}`).sort()).toEqual(listedIn(example).sort());
+    expect(findings.filter((f) => f.suppressedBy)).toEqual([]);
+  });
+});
+
+describe('examples/comply-saas with git', () => {
+  it('finds a document reworded after its newest revision, and not one whose header alone changed', async () => {
+    const root = gitRepo([{ date: '2026-03-10', files: {} }]);
+    cpSync(join(examples, 'comply-saas'), root, { recursive: true });
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Import'], { GIT_AUTHOR_DATE: '2026-03-10T10:00:00Z', GIT_COMMITTER_DATE: '2026-03-10T10:00:00Z' });
+    const access = join(root, 'policies', 'access.md');
+    writeFileSync(access, readFileSync(access, 'utf8').replace('each quarter', 'twice a year'));
+    // A headerless document whose header alone changed: its body, split at the first --- line, is the same.
+    const incident = join(root, 'policies', 'incident.md');
+    writeFileSync(incident, readFileSync(incident, 'utf8').replace('comment: First version', 'comment: First version, approved by the CEO'));
+    const at = { GIT_AUTHOR_DATE: '2026-04-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-04-01T10:00:00Z' };
+    git(root, ['commit', '-q', '-am', 'Loosen access reviews; reword a revision note'], at);
+    const { findings } = await lint({ root, rules: RULES.filter((rule) => rule.meta.id === 'changed-since-approval') });
+    expect(findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['changed-since-approval policies/access.md:10']);
+  });
+});

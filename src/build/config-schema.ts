@@ -59,6 +59,28 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
         ),
       },
       ignore: { $ref: '#/definitions/globs' },
+      format: {
+        description: 'How the program is written: native (soc2lint\'s own files) or comply (strongdm/comply documents, procedures and standards). Default: comply when comply.yml exists at the root, else native.',
+        type: 'string',
+        enum: ['native', 'comply'],
+      },
+      fields: {
+        description: 'Per file kind, the program\'s own key for each field soc2lint reads: approved_on: approval_date. A key may be a dotted path (satisfies.TSC) or a list of candidates, the first one present winning.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(KINDS.map((kind) => [kind, { type: 'object', additionalProperties: { $ref: '#/definitions/someKeys' } }])),
+      },
+      defaults: {
+        description: 'Per file kind, values for fields the program never records (owner: security@acme.example, review_every: annual).',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(KINDS.map((kind) => [kind, { type: 'object' }])),
+      },
+      coverage: {
+        description: 'What counts toward criteria coverage: controls, approved policies, or both. Default: both in a comply program; else controls when the program has controls, policies when it has none.',
+        type: 'string',
+        enum: ['controls', 'policies', 'both'],
+      },
       rules: { $ref: '#/definitions/rules' },
       overrides: {
         description:
@@ -89,6 +111,12 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
           { type: 'array', items: { type: 'string', minLength: 1 } },
         ],
       },
+      someKeys: {
+        oneOf: [
+          { type: 'string', minLength: 1 },
+          { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+        ],
+      },
       someGlobs: {
         oneOf: [
           { type: 'string', minLength: 1 },
@@ -98,6 +126,8 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
     },
   };
 }
+
+const KINDS = ['policies', 'controls', 'scope', 'vendors', 'people', 'training', 'acknowledgments', 'waivers'];
 
 const WIDTH = 120;
 

@@ -8,9 +8,9 @@ import { YamlSource, type PathSegment } from '../parse/source.js';
 import { parseYaml } from '../parse/yaml.js';
 import { didYouMean } from '../core/suggest.js';
 import { fieldName, type Explained } from '../schema/explain.js';
-import { validateRecord, type Reword } from '../schema/validate.js';
+import { propertiesOf, validateRecord, type Reword, type SchemaName } from '../schema/validate.js';
 import { globProblem } from './globs.js';
-import { ConfigError, type ConfigOverride, type FileKind, type RuleConfigEntry } from './types.js';
+import { ConfigError, type ConfigOverride, type CoverageMode, type FieldDefaults, type FieldMappings, type FileKind, type ProgramFormat, type RuleConfigEntry } from './types.js';
 
 export interface ConfigFile {
   /** As shown in messages: relative to the repo root, or absolute when outside it. */
@@ -23,6 +23,10 @@ export interface ConfigFile {
   ignore: string[];
   rules: Map<string, RuleConfigEntry>;
   overrides: ConfigOverride[];
+  format?: ProgramFormat;
+  fields: FieldMappings;
+  defaults: FieldDefaults;
+  coverage?: CoverageMode;
 }
 
 type RawRules = Record<string, RuleSetting | [RuleSetting, Record<string, unknown>?]>;
@@ -34,6 +38,10 @@ interface RawConfig {
   ignore?: string | string[];
   rules?: RawRules;
   overrides?: { files: string | string[]; excludedFiles?: string | string[]; rules: RawRules }[];
+  format?: ProgramFormat;
+  fields?: Partial<Record<FileKind, Record<string, string | string[]>>>;
+  defaults?: Partial<Record<FileKind, Record<string, unknown>>>;
+  coverage?: CoverageMode;
 }
 
 /** Read and check one config file. Throws ConfigError naming the file, line and key of each problem, first one first. */
@@ -72,8 +80,42 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
     ignore: toList(raw.ignore ?? []),
     rules: ruleEntries(raw.rules ?? {}, source, ['rules']),
     overrides: (raw.overrides ?? []).map((override, i) => readOverride(override, source, i)),
+    ...(raw.format ? { format: raw.format } : {}),
+    fields: fieldMappings(raw.fields ?? {}, source),
+    defaults: raw.defaults ?? {},
+    ...(raw.coverage ? { coverage: raw.coverage } : {}),
   };
 }
+
+/**
+ * `fields:` checked against the fields each kind really has (a mapping to a field soc2lint never reads would silently
+ * do nothing), and each written key split at its dots into a path.
+ */
+function fieldMappings(raw: NonNullable<RawConfig['fields']>, source: YamlSource): FieldMappings {
+  const result: Record<string, Record<string, string[][]>> = {};
+  for (const [kind, fields] of Object.entries(raw)) {
+    const { allowed } = propertiesOf(KIND_SCHEMAS[kind as FileKind]);
+    result[kind] = {};
+    for (const [field, written] of Object.entries(fields)) {
+      if (!allowed.includes(field)) {
+        throw new ConfigError(`"fields.${kind}" maps "${field}", which is not a field of ${kind}.${didYouMean(field, allowed)} The fields are: ${allowed.join(', ')}.`, source.at(['fields', kind, field], 'key'));
+      }
+      result[kind]![field] = toList(written).map((key) => key.split('.'));
+    }
+  }
+  return result;
+}
+
+const KIND_SCHEMAS: Record<FileKind, SchemaName> = {
+  policies: 'policy',
+  controls: 'control',
+  scope: 'scope',
+  vendors: 'vendor',
+  people: 'person',
+  training: 'training',
+  acknowledgments: 'acknowledgment',
+  waivers: 'waiver',
+};
 
 /**
  * Mistakes in a rule entry (under `rules` or an override's `rules`), in the config's words and where people look:

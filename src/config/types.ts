@@ -48,7 +48,22 @@ export interface Config {
   ruleLayers: readonly RuleLayer[];
   /** Every `overrides` entry, in merge order (those of extended files first); a later matching entry wins. */
   overrides: readonly ConfigOverride[];
+  /** How documents and procedures are written; resolved when the config is loaded (comply when `comply.yml` exists). */
+  format?: ProgramFormat;
+  /** Per kind, each native field and the program's own keys for it (candidates in order; a key may be a dotted path). */
+  fields?: FieldMappings;
+  /** Per kind, values for the fields a program never records. */
+  defaults?: FieldDefaults;
+  /** What counts toward criteria coverage; undefined leaves it to the program's shape (see src/model/program.ts). */
+  coverage?: CoverageMode;
 }
+
+/** `native`: soc2lint's own files; `comply`: strongdm/comply's documents, procedures and standards. */
+export type ProgramFormat = 'native' | 'comply';
+export type CoverageMode = 'controls' | 'policies' | 'both';
+/** `fields.policies.approved_on: [approval_date, approved]`: each written key split into its path (`satisfies.TSC`). */
+export type FieldMappings = Partial<Record<FileKind, Readonly<Record<string, readonly (readonly string[])[]>>>>;
+export type FieldDefaults = Partial<Record<FileKind, Readonly<Record<string, unknown>>>>;
 
 export class ConfigError extends Error {
   constructor(

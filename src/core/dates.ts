@@ -221,3 +221,49 @@ export function periodsWithin(unit: PeriodUnit, start: IsoDate, end: IsoDate): C
   }
   return periods;
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The month a written name means (`Jun`, `June`, `Sept`), 1-12, or undefined. */
+function monthNamed(name: string): number | undefined {
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  const index = MONTHS.findIndex((month) => lower.startsWith(month) && 'january february march april may june july august september sept october november december'.split(' ').some((full) => full.startsWith(lower)));
+  return index === -1 ? undefined : index + 1;
+}
+
+function ymd(year: number, month: number, day: number): IsoDate | undefined {
+  const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return isIsoDate(date) ? date : undefined;
+}
+
+/** A date as programs write it: `date` when it is one, `ambiguous` when day and month can be read both ways. */
+export type WrittenDate = { date: IsoDate } | { ambiguous: true } | undefined;
+
+/**
+ * Read a date in the forms compliance documents use: `2018-06-01`, `Jun 1 2018`, `June 1, 2018`, `1 June 2018`,
+ * `2018/06/01`. A numeric day-month form (`03/04/2026`) is March 4 in the US and 3 April elsewhere: it is ambiguous
+ * unless one number is over 12 (`25/04/2026`), and even then it is refused, since a program that writes one such date
+ * writes others that cannot be told apart. Undefined for anything that is no date.
+ */
+export function parseWrittenDate(text: string): WrittenDate {
+  const trimmed = text.trim();
+  if (isIsoDate(trimmed)) return { date: trimmed };
+  let match = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(trimmed);
+  if (match) return wrap(ymd(Number(match[1]), Number(match[2]), Number(match[3])));
+  match = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(trimmed);
+  if (match) {
+    const month = monthNamed(match[1]!);
+    return month ? wrap(ymd(Number(match[3]), month, Number(match[2]))) : undefined;
+  }
+  match = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?),?\s+(\d{4})$/.exec(trimmed);
+  if (match) {
+    const month = monthNamed(match[2]!);
+    return month ? wrap(ymd(Number(match[3]), month, Number(match[1]))) : undefined;
+  }
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(trimmed)) return { ambiguous: true };
+  return undefined;
+}
+
+function wrap(date: IsoDate | undefined): WrittenDate {
+  return date === undefined ? undefined : { date };
+}

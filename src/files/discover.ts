@@ -22,7 +22,7 @@ export interface Discovery {
 
 export async function discoverFiles(
   root: string,
-  paths: Readonly<Record<FileKind, readonly string[]>>,
+  paths: Readonly<Partial<Record<FileKind, readonly string[]>>>,
   ignore: readonly string[],
   overlay?: Overlay,
 ): Promise<Discovery> {
@@ -30,7 +30,7 @@ export async function discoverFiles(
   const kinds = Object.keys(paths) as FileKind[];
   const found = await Promise.all(
     kinds.map((kind) =>
-      glob([...paths[kind]], { cwd: root, ignore: [...ignore], nodir: true, follow: false, dot: false, withFileTypes: true }),
+      glob([...paths[kind]!], { cwd: root, ignore: [...ignore], nodir: true, follow: false, dot: false, withFileTypes: true }),
     ),
   );
   const seen = new Set<string>();
@@ -42,7 +42,7 @@ export async function discoverFiles(
   kinds.forEach((kind, k) => {
     const onDisk = found[k]!.map((entry) => ({ file: entry.relativePosix(), entry }));
     const known = new Set(onDisk.map(({ file }) => file));
-    const given = [...(overlay?.keys() ?? [])].filter((file) => !known.has(file) && matches(file, paths[kind], ignore)).map((file) => ({ file, entry: undefined }));
+    const given = [...(overlay?.keys() ?? [])].filter((file) => !known.has(file) && matches(file, paths[kind]!, ignore)).map((file) => ({ file, entry: undefined }));
     for (const { file, entry } of [...onDisk, ...given].sort((a, b) => compare(a.file, b.file))) {
       if (seen.has(file)) continue; // a file matched by two kinds belongs to the first
       seen.add(file);

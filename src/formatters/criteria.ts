@@ -10,18 +10,20 @@ export function formatCriteria(report: CoverageReport, format: CriteriaFormat, w
   return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : criteriaText(report, where);
 }
 
-const STATUS_TEXT = { current: 'current', stale: 'not current', unmapped: 'unmapped', 'not-applicable': 'n/a' } as const;
+const STATUS_TEXT = { current: 'current', stale: 'not current', unmapped: 'unmapped', 'not-applicable': 'n/a', policy: 'by policy' } as const;
 
 /** A plain table: criterion, status, topic, then the controls (those without current evidence say why) or the reason. */
 export function criteriaText(report: CoverageReport, where: string): string {
   const rows = report.criteria.map((criterion) => {
-    const status = criterion.status === 'covered' ? (criterion.currentEvidence ? 'current' : 'stale') : criterion.status;
+    // A criterion only policies map has no evidence to be current or not: it is covered by policy.
+    const byPolicy = criterion.status === 'covered' && criterion.controls.length === 0;
+    const status = byPolicy ? 'policy' : criterion.status === 'covered' ? (criterion.currentEvidence ? 'current' : 'stale') : criterion.status;
     const detail =
       criterion.status === 'covered'
-        ? criterion.controls.map(describeControl).join(', ')
+        ? [...criterion.controls.map(describeControl), ...(criterion.policies ?? []).map((policy) => `policy ${policy.id}`)].join(', ')
         : criterion.status === 'not-applicable'
           ? `not applicable: ${criterion.reason}`
-          : 'no active control maps it';
+          : `no ${report.coverage === 'policies' ? 'approved policy' : report.coverage === 'both' ? 'active control or approved policy' : 'active control'} maps it`;
     return [criterion.id, STATUS_TEXT[status], criterion.topic, detail];
   });
   const header = ['Criterion', 'Status', 'Topic', 'Controls'];
@@ -34,7 +36,7 @@ export function criteriaText(report: CoverageReport, where: string): string {
     line(header),
     ...rows.map(line),
     '',
-    `${covered} of ${inScope} in-scope criteria covered by active controls, ${currentEvidence} with current evidence; ${notApplicable} not applicable, ${unmapped} unmapped.`,
+    `${covered} of ${inScope} in-scope criteria covered by ${report.coverage === 'policies' ? 'approved policies' : report.coverage === 'both' ? 'active controls or approved policies' : 'active controls'}, ${currentEvidence} with current evidence; ${notApplicable} not applicable, ${unmapped} unmapped.`,
     '',
   ].join('\n');
 }

@@ -41,6 +41,8 @@ export interface GitRequest {
    * read, and policies it does not name have no history read at all: their changes would judge nothing.
    */
   signedOff?: ReadonlyMap<string, IsoDate>;
+  /** Policies are comply documents, whose header may have no opening `---`. */
+  headerless?: boolean;
 }
 
 const RECORD = '\u001e';
@@ -114,7 +116,7 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
   });
   const wanted = touches.flatMap((touch) => objectsFor(touch, prefix));
   const blobs = wanted.length === 0 ? [] : readBatch(await simpleGit({ ...options, input: () => `${wanted.join('\n')}\n` }).binaryCatFile(['--batch']), wanted);
-  return { available: true, prefix, tracked, policyChanges: bodyChanges(request.policies, touches, blobs) };
+  return { available: true, prefix, tracked, policyChanges: bodyChanges(request.policies, touches, blobs, request.headerless) };
 }
 
 /** The objects to read for a touch: the version before it and after it; none for the commit that added the file. */
@@ -193,7 +195,7 @@ function readBatch(output: Buffer, wanted: readonly string[]): string[] {
  * Walk each policy's touches from the newest back (uncommitted first); a touch changed the body when the body before
  * and after differ. The commit that added the file is where its history starts.
  */
-function bodyChanges(policies: ReadonlyMap<string, string>, touches: readonly Touch[], blobs: readonly string[]): Map<string, PolicyChange[]> {
+function bodyChanges(policies: ReadonlyMap<string, string>, touches: readonly Touch[], blobs: readonly string[], headerless = false): Map<string, PolicyChange[]> {
   const result = new Map<string, PolicyChange[]>();
   const ended = new Set<string>();
   let next = 0;
@@ -206,7 +208,7 @@ function bodyChanges(policies: ReadonlyMap<string, string>, touches: readonly To
       ended.add(touch.file);
       continue;
     }
-    if (after !== undefined && before !== undefined && splitBody(before) !== splitBody(after)) changes.push({ commit: touch.commit, date: touch.date, subject: touch.subject });
+    if (after !== undefined && before !== undefined && splitBody(before, headerless) !== splitBody(after, headerless)) changes.push({ commit: touch.commit, date: touch.date, subject: touch.subject });
   }
   return result;
 }

@@ -18,6 +18,8 @@ export interface PolicyFields {
   review_every: Scalar;
   criteria: Scalar[];
   requires_acknowledgment: Scalar;
+  next_review: Scalar;
+  links: Scalar[];
 }
 
 export interface EvidenceFields {
@@ -55,6 +57,7 @@ export interface ScopeFields {
   owner: Scalar;
   last_reviewed: Scalar;
   review_every: Scalar;
+  next_review: Scalar;
   not_applicable: { criterion: Scalar; reason: Scalar }[];
   systems: SystemFields[];
 }
@@ -68,6 +71,7 @@ export interface VendorFields {
   assurance: { kind: Scalar; period_end: Scalar; path: Scalar; bridge_letter: { through: Scalar; path: Scalar } };
   last_reviewed: Scalar;
   review_every: Scalar;
+  next_review: Scalar;
 }
 
 export interface PersonFields {

@@ -18,7 +18,10 @@ import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../pars
 import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
 import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
 import * as records from './records.js';
-import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel } from './types.js';
+import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel, Role, Standard } from './types.js';
+import { COMPLY_STANDARDS } from '../config/config.js';
+import { readComply, readStandard } from './comply.js';
+import { emptyToAbsent, MappedSource, normalise, translate, type NormalisationProblem, type Translation } from './mapping.js';
 
 type Raw = Record<string, unknown>;
 
@@ -41,6 +44,11 @@ export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = n
   const builder = new ModelBuilder(config, overlay);
   for (const problem of discovery.problems) builder.problems.push(problem);
   for (const file of discovery.files) builder.addFile(file);
+  if (config.format === 'comply') {
+    const standards = await discoverFiles(config.root, { scope: COMPLY_STANDARDS }, config.ignore, overlay);
+    for (const problem of standards.problems) builder.problems.push(problem);
+    for (const file of standards.files) builder.addStandard(file);
+  }
   return builder.finish(needs);
 }
 
@@ -87,6 +95,7 @@ class ModelBuilder {
     }
     if (kind === 'scope' && !this.model.scopeFile) this.model.scopeFile = file;
     if (kind === 'policies') return this.addPolicy(file, read.text);
+    if (kind === 'controls' && /\.md$/i.test(file)) return this.addProcedure(file, read.text);
     if (file.endsWith('.csv')) return this.addCsv(kind, file, read.text);
     const parsed = parseYaml(read.text, file);
     if (!parsed.ok) {
@@ -102,23 +111,88 @@ class ModelBuilder {
   }
 
   private addPolicy(file: string, text: string): void {
-    const parsed = parseFrontMatter(text, file);
+    const comply = this.config.format === 'comply';
+    const parsed = parseFrontMatter(text, file, { headerless: comply });
     if (!parsed.ok) {
       this.problems.push(...parsed.problems);
       this.declareFromText('policies', text);
       return;
     }
     for (const directive of frontMatterDirectives(text, file)) this.model.directives.push(directive);
-    const value = parsed.yaml?.value ?? {};
+    const written = parsed.yaml?.value ?? {};
+    const yaml = parsed.yaml;
+    const { value, source, translation } = this.mapped('policies', written, (id) => (yaml ? new YamlSource(file, yaml.doc.contents, yaml.lines, id) : new FileSource(file)), comply ? 'document' : undefined);
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
-    const source = parsed.yaml ? new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines, stringOrUndefined(id)) : new FileSource(file);
     const raw = this.checked('policy', value, source, typeof id === 'string' ? `policy ${id}` : 'policy');
     if (!raw) return;
-    const versionText = parsed.yaml ? sourceText(parsed.yaml.doc.getIn(['version'], true)) : undefined;
+    const versionText = yaml ? sourceText(yaml.doc.getIn(translation ? [...translation.written(['version'])] : ['version'], true)) : undefined;
     this.policyTexts.set(file, text);
-    this.model.policies.push(records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText));
+    const approval = comply && translation?.written(['status'])[0] === 'majorRevisions' ? 'revision-history' : undefined;
+    this.model.policies.push({ ...records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText), ...(approval ? { approvalRecord: approval } : {}) });
     // Only the body of a policy in the model is checked, so only its directives can suppress anything.
     for (const directive of markdownDirectives(parsed.body, parsed.bodyLine, file)) this.model.directives.push(directive);
+  }
+
+  /** A comply procedure: a markdown file whose header is a control (see src/model/comply.ts). */
+  private addProcedure(file: string, text: string): void {
+    const parsed = parseFrontMatter(text, file, { headerless: true });
+    if (!parsed.ok) {
+      this.problems.push(...parsed.problems);
+      this.declareFromText('controls', text);
+      return;
+    }
+    for (const directive of frontMatterDirectives(text, file)) this.model.directives.push(directive);
+    const yaml = parsed.yaml;
+    const node = yaml?.doc.contents ?? null;
+    this.addRecord('controls', 'control', 'control', yaml?.value ?? {}, (id) => (yaml ? new YamlSource(file, node, yaml.lines, id) : new FileSource(file)), () => undefined, 'procedure');
+  }
+
+  /** A comply standard: the criteria it lists (checked against the catalog by unknown-criterion). */
+  addStandard({ file, absolute }: DiscoveredFile): void {
+    const read = readTextFile(absolute, file, this.overlay);
+    if (!read.ok) {
+      this.problems.push({ kind: 'parse', message: read.message, range: read.range });
+      return;
+    }
+    const parsed = parseYaml(read.text, file);
+    if (!parsed.ok) {
+      this.problems.push(...parsed.problems);
+      return;
+    }
+    const standard = readStandard(parsed.yaml);
+    if (standard) ((this.model.standards ??= []) as Standard[]).push(standard);
+  }
+
+  /**
+   * A record as the program writes it, read as native fields: the config's `fields:` mapping first, then the
+   * format's own reading (comply), then values normalised and `defaults:` filled in. Its source points at the
+   * program's own keys. Problems found on the way (an ambiguous date) are reported here.
+   */
+  private mapped(kind: FileKind, written: unknown, sourceFor: (id?: string) => RecordSource, comply?: 'document' | 'procedure'): { value: unknown; source: RecordSource; translation?: Translation; unusable?: boolean } {
+    if (!written || typeof written !== 'object' || Array.isArray(written)) {
+      return { value: written, source: sourceFor(stringOrUndefined((written as Raw | null)?.id)) };
+    }
+    const problems: NormalisationProblem[] = [];
+    const translation = translate(written as Raw, this.config.fields?.[kind] ?? {}, comply ? (t) => readComply(written as Raw, comply, t, problems) : undefined);
+    const value = translation.value;
+    if (comply || this.config.fields?.[kind] || this.config.defaults?.[kind]) emptyToAbsent(translation);
+    normalise(value, kind === 'policies' ? 'policy' : 'other', problems);
+    for (const [field, fallback] of Object.entries(this.config.defaults?.[kind] ?? {})) if (!(field in value)) value[field] = structuredClone(fallback);
+    const inner = sourceFor(stringOrUndefined(value.id));
+    const source = new MappedSource(inner, translation);
+    const label = typeof value.id === 'string' ? `${FILE_LABELS[kind]} ${value.id}` : FILE_LABELS[kind];
+    const seen = new Set<string>(); // one written value read as two fields (approval_date as approved_on and last_reviewed) is one problem
+    for (const problem of problems) {
+      const range = problem.written ? inner.at(problem.path) : source.at(problem.path);
+      const key = `${range.line}:${range.column}:${problem.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.problems.push({ kind: 'schema', message: `${label[0]!.toUpperCase()}${label.slice(1)}: ${problem.message}`, range });
+    }
+    // A required field whose value had to be refused (an ambiguous date) makes the record unusable: said once, here.
+    const { required } = propertiesOf(kind === 'policies' ? 'policy' : kind === 'scope' ? 'scope' : FILE_KINDS[kind].schema);
+    const refused = (problem: NormalisationProblem) => !problem.written && problem.path.length === 1 && required.includes(String(problem.path[0]));
+    return { value, source, translation, unusable: problems.some((problem) => problem.fatal || refused(problem)) };
   }
 
   private addScope(yaml: ParsedYaml): void {
@@ -127,16 +201,18 @@ class ModelBuilder {
       return;
     }
     this.scopeFile = yaml.file;
-    const source = new YamlSource(yaml.file, yaml.doc.contents, yaml.lines);
+    const mapped = this.mapped('scope', yaml.value ?? {}, () => new YamlSource(yaml.file, yaml.doc.contents, yaml.lines));
+    const source = mapped.source;
     // Systems are declared as written, so a malformed system is not also reported as an unknown reference.
     const written = (yaml.value as { systems?: unknown } | null)?.systems;
     for (const system of Array.isArray(written) ? written : []) {
       if (typeof system?.id === 'string') this.declared.get('system')!.add(system.id);
     }
-    const raw = this.checked('scope', yaml.value ?? {}, source, 'scope');
+    const raw = this.checked('scope', mapped.value, source, 'scope');
     if (!raw) return;
     this.model.scope = records.toScope(raw, source);
-    this.model.systems = records.toSystems(raw, (path) => {
+    this.model.systems = records.toSystems(raw, (native) => {
+      const path = mapped.translation ? [...mapped.translation.written(native)] : native;
       const node = yaml.doc.getIn(path, true) as YamlNode;
       return new YamlSource(yaml.file, node, yaml.lines, stringOrUndefined(yaml.doc.getIn([...path, 'id'])));
     });
@@ -154,21 +230,41 @@ class ModelBuilder {
       );
       return;
     }
+    if (kind === 'people') this.addRoles(yaml);
     const list = (value as Raw)[listKey];
+    if (kind === 'people' && !Array.isArray(list) && Object.keys(value).every((key) => key === 'roles')) return; // a file of roles only
     if (Array.isArray(list)) {
-      const extra = Object.keys(value).filter((key) => key !== listKey);
+      const extra = Object.keys(value).filter((key) => key !== listKey && !(kind === 'people' && key === 'roles'));
       for (const key of extra) {
         this.problems.push({ kind: 'schema', message: `Unknown top-level key "${key}"; a ${label} file holds a "${listKey}:" list or a single ${label}.`, range: new YamlSource(yaml.file, root, yaml.lines).at([key], 'key') });
       }
       list.forEach((item, index) => {
         const node = yaml.doc.getIn([listKey, index], true) as YamlNode;
-        const source = new YamlSource(yaml.file, node, yaml.lines, stringOrUndefined((item as Raw | null)?.id));
-        this.addRecord(kind, schema, label, item, source, (path) => sourceText(yaml.doc.getIn([listKey, index, ...path], true)));
+        this.addRecord(kind, schema, label, item, (id) => new YamlSource(yaml.file, node, yaml.lines, id), (path) => sourceText(yaml.doc.getIn([listKey, index, ...path], true)));
       });
       return;
     }
-    const source = new YamlSource(yaml.file, root, yaml.lines, stringOrUndefined((value as Raw).id));
-    this.addRecord(kind, schema, label, value, source, (path) => sourceText(yaml.doc.getIn(path, true)));
+    this.addRecord(kind, schema, label, value, (id) => new YamlSource(yaml.file, root, yaml.lines, id), (path) => sourceText(yaml.doc.getIn(path, true)));
+  }
+
+  /** `roles:` in people.yaml: a role an owner may name, and who holds it now. */
+  private addRoles(yaml: ParsedYaml): void {
+    const roles = (yaml.value as Raw).roles;
+    if (roles === undefined) return;
+    const source = new YamlSource(yaml.file, yaml.doc.contents, yaml.lines);
+    const byName = (this.model.roles ??= new Map()) as Map<string, Role>;
+    if (!Array.isArray(roles)) {
+      this.problems.push({ kind: 'schema', message: 'People: "roles" must be a list of { id, holder }, such as "- { id: ISMS Manager, holder: jane@acme.example }".', range: source.at(['roles']) });
+      return;
+    }
+    roles.forEach((role, index) => {
+      const { id, holder } = (role ?? {}) as Raw;
+      if (typeof id !== 'string' || typeof holder !== 'string' || id.trim() === '' || holder.trim() === '') {
+        this.problems.push({ kind: 'schema', message: `People: "roles[${index}]" needs an "id" (the role's name) and a "holder" (the e-mail of the person who holds it now).`, range: source.at(['roles', index]) });
+        return;
+      }
+      byName.set(id, { id, holder, range: source.at(['roles', index, 'holder']) });
+    });
   }
 
   private addCsv(kind: FileKind, file: string, text: string): void {
@@ -183,8 +279,11 @@ class ModelBuilder {
       return;
     }
     const { allowed, required } = propertiesOf(entry.schema);
-    const unknown = parsed.header.filter((column) => !allowed.includes(column));
-    const missing = required.filter((column) => !parsed.header.includes(column));
+    // Columns the config maps (`fields: { training: { person: email } }`) stand for the fields they are mapped to.
+    const mapped = Object.entries(this.config.fields?.[kind] ?? {});
+    const mappedColumns = mapped.flatMap(([, candidates]) => candidates.map((path) => path[0]!));
+    const unknown = parsed.header.filter((column) => !allowed.includes(column) && !mappedColumns.includes(column));
+    const missing = required.filter((column) => !parsed.header.includes(column) && !mapped.some(([field, candidates]) => field === column && candidates.some((path) => parsed.header.includes(path[0]!))));
     if (unknown.length > 0 || missing.length > 0) {
       const parts = [
         ...(missing.length ? [`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`] : []),
@@ -194,11 +293,19 @@ class ModelBuilder {
       return;
     }
     for (const row of parsed.rows) {
-      this.addRecord(kind as 'training' | 'acknowledgments', entry.schema, entry.label, row.values, new CsvRowSource(file, row.line, row.text, parsed.header, row.cells), () => undefined);
+      this.addRecord(kind as 'training' | 'acknowledgments', entry.schema, entry.label, row.values, () => new CsvRowSource(file, row.line, row.text, parsed.header, row.cells), () => undefined);
     }
   }
 
-  private addRecord(kind: Exclude<FileKind, 'policies' | 'scope'>, schema: SchemaName, label: string, value: unknown, source: RecordSource, scalarText: (path: string[]) => string | undefined): void {
+  private addRecord(kind: Exclude<FileKind, 'policies' | 'scope'>, schema: SchemaName, label: string, written: unknown, sourceFor: (id?: string) => RecordSource, writtenText: (path: string[]) => string | undefined, comply?: 'procedure'): void {
+    const { value, source, translation, unusable } = this.mapped(kind, written, sourceFor, comply);
+    if (unusable) {
+      // Already reported; still declared, so references to it are not also "unknown".
+      const declaredKind = DECLARING_SCHEMAS[schema];
+      if (declaredKind && typeof (value as Raw).id === 'string') this.declared.get(declaredKind)!.add((value as Raw).id as string);
+      return;
+    }
+    const scalarText = (path: string[]) => writtenText(translation ? (translation.written(path) as string[]) : path);
     const id = value && typeof value === 'object' && typeof (value as Raw).id === 'string' ? ((value as Raw).id as string) : undefined;
     const raw = this.checked(schema, value, source, id ? `${label} ${id}` : label);
     if (!raw) return;
@@ -231,7 +338,9 @@ class ModelBuilder {
   private declareFromText(kind: FileKind, text: string): void {
     const declaredKind = ({ policies: 'policy', controls: 'control', vendors: 'vendor', people: 'person', scope: 'system' } as const)[kind as 'policies'];
     if (!declaredKind) return;
-    for (const match of text.matchAll(/^[ \t-]*id:[ \t]*["']?([A-Za-z0-9][A-Za-z0-9._@+-]*)/gm)) this.declared.get(declaredKind)!.add(match[1]!);
+    // A comply document's ID is its acronym.
+    const key = this.config.format === 'comply' && kind === 'policies' ? '(?:id|acronym)' : 'id';
+    for (const match of text.matchAll(new RegExp(`^[ \\t-]*${key}:[ \\t]*["']?([A-Za-z0-9][A-Za-z0-9._@+-]*)`, 'gm'))) this.declared.get(declaredKind)!.add(match[1]!);
   }
 
   /** Validate, report, and return the record without its invalid values (undefined when it is unusable). */
@@ -250,6 +359,12 @@ class ModelBuilder {
   }
 
   async finish(needs: ReadonlySet<ModelPart>): Promise<RepoModel> {
+    const format = this.config.format ?? 'native';
+    this.model.format = format;
+    // Comply maps criteria on documents and procedures alike; a program with policies but no controls can only map
+    // them on policies. A program with neither is judged as soc2lint's own format is: by controls.
+    const onlyPolicies = this.declared.get('control')!.size === 0 && this.declared.get('policy')!.size > 0;
+    this.model.coverage = this.config.coverage ?? (format === 'comply' ? 'both' : onlyPolicies ? 'policies' : 'controls');
     const paths = this.model.paths as Map<string, PathTarget>;
     const note = (path: string | undefined) => {
       if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay));
@@ -278,6 +393,7 @@ class ModelBuilder {
         policies: new Map(this.model.policies.map((p) => [p.source.file, this.policyTexts.get(p.source.file) ?? ''])),
         ...(earliest !== undefined ? { since: earliest } : {}),
         signedOff,
+        ...(format === 'comply' ? { headerless: true } : {}),
       });
     }
     return this.model;
@@ -305,6 +421,18 @@ class ModelBuilder {
 }
 
 type YamlNode = Document.Parsed['contents'];
+
+/** How a finding names a record of each kind before its ID. */
+const FILE_LABELS: Record<FileKind, string> = {
+  policies: 'policy',
+  controls: 'control',
+  scope: 'scope',
+  vendors: 'vendor',
+  people: 'person',
+  training: 'training record',
+  acknowledgments: 'acknowledgment',
+  waivers: 'waiver',
+};
 
 const DECLARING_SCHEMAS: Partial<Record<SchemaName, 'policy' | 'control' | 'vendor' | 'person'>> = {
   policy: 'policy',

@@ -1,6 +1,6 @@
 // Who works here on a given day, and who owns what: shared by the people, training and ownership rules.
 import { compareDates, type IsoDate } from '../core/dates.js';
-import type { Person, RepoModel } from './types.js';
+import type { Person, RepoModel, Role } from './types.js';
 import type { SourceRange } from '../core/types.js';
 
 /** Started (or no start recorded) and not yet gone: the last day (`end`) still counts as employed. */
@@ -30,6 +30,15 @@ export interface Ownership {
   at: () => SourceRange;
   /** Whether the owned thing is in force: an approved policy, an active control, any system, vendor or scope. */
   inForce: boolean;
+  /** When the owner names a role people.yaml defines (`ISMS Manager`): the role, whose holder is the accountable person. */
+  role?: Role;
+}
+
+/** The role an owner names, when people.yaml defines roles (names compared without regard to case or spacing). */
+export function roleNamed(model: RepoModel, owner: string): Role | undefined {
+  const key = owner.trim().toLowerCase();
+  for (const role of model.roles?.values() ?? []) if (role.id.trim().toLowerCase() === key) return role;
+  return undefined;
 }
 
 /** Every `owner:` in the program, with where it is written. */
@@ -49,5 +58,9 @@ export function ownerships(model: RepoModel): Ownership[] {
   }
   const scope = model.scope;
   if (scope?.owner) result.push({ label: 'The scope', owner: scope.owner, at: () => scope.source.at(['owner']), inForce: true });
+  for (const entry of result) {
+    const role = roleNamed(model, entry.owner);
+    if (role) entry.role = role;
+  }
   return result;
 }

@@ -2,7 +2,7 @@
 // Whether evidence is current is judged in evidence-status.ts.
 import type { CategoryId, Criterion } from '../core/tsc2017.js';
 import { addDays, addInterval, compareDates, type Interval, type IsoDate } from '../core/dates.js';
-import type { Control, ControlFrequency, RepoModel } from './types.js';
+import type { Control, ControlFrequency, Policy, RepoModel } from './types.js';
 import type { PeriodUnit } from '../core/dates.js';
 import { REPO_ROOT, fileStart, type SourceRange } from '../core/types.js';
 
@@ -16,16 +16,49 @@ export function inScopeCategories(model: RepoModel): CategoryId[] {
 }
 
 export function inScopeCriteria(model: RepoModel): Criterion[] {
+  // A comply program with no scope.yaml puts in scope what its standards list (the real criteria among them).
+  if (!model.scope && !model.scopeFile && model.standards && model.standards.length > 0) {
+    const listed = new Set(model.standards.flatMap((standard) => standard.criteria.map((criterion) => criterion.id)));
+    return model.catalog.criteria.filter((criterion) => listed.has(criterion.id));
+  }
   const categories = new Set(inScopeCategories(model));
   return model.catalog.criteria.filter((criterion) => categories.has(criterion.category));
 }
 
+/** Where a comply standard lists a criterion, when the program's scope comes from its standards. */
+export function standardEntry(model: RepoModel, id: string): SourceRange | undefined {
+  if (model.scope || model.scopeFile) return undefined;
+  for (const standard of model.standards ?? []) {
+    const entry = standard.criteria.find((criterion) => criterion.id === id);
+    if (entry) return entry.range;
+  }
+  return undefined;
+}
+
+/** Whether approved policies' criteria count toward coverage (coverage: policies or both). */
+export function policiesCover(model: RepoModel): boolean {
+  return model.coverage === 'policies' || model.coverage === 'both';
+}
+
+/** Whether active controls' criteria count toward coverage (coverage: controls or both; controls when unset). */
+export function controlsCover(model: RepoModel): boolean {
+  return model.coverage !== 'policies';
+}
+
+/** The records whose mappings count toward coverage: active controls and/or approved policies, by the coverage mode. */
+export function coveringRecords(model: RepoModel): (Control | Policy)[] {
+  return [...(controlsCover(model) ? activeControls(model) : []), ...(policiesCover(model) ? model.policies.filter((policy) => policy.status === 'approved') : [])];
+}
+
 export type ReviewState = { state: 'never' } | { state: 'overdue'; due: IsoDate } | { state: 'due-soon'; due: IsoDate } | { state: 'current'; due: IsoDate };
 
-/** Where a review cycle stands on `asOf`: due on last_reviewed + interval; "due soon" within `soonDays` of it. */
-export function reviewState(lastReviewed: IsoDate | undefined, every: Interval, asOf: IsoDate, soonDays: number): ReviewState {
-  if (!lastReviewed) return { state: 'never' };
-  const due = addInterval(lastReviewed, every);
+/**
+ * Where a review cycle stands on `asOf`: due on last_reviewed + interval, or on `nextReview` when the program sets the
+ * date itself; "due soon" within `soonDays` of it.
+ */
+export function reviewState(lastReviewed: IsoDate | undefined, every: Interval, asOf: IsoDate, soonDays: number, nextReview?: IsoDate): ReviewState {
+  if (!lastReviewed && !nextReview) return { state: 'never' };
+  const due = nextReview ?? addInterval(lastReviewed!, every);
   if (compareDates(due, asOf) < 0) return { state: 'overdue', due };
   if (compareDates(due, addDays(asOf, soonDays)) <= 0) return { state: 'due-soon', due };
   return { state: 'current', due };

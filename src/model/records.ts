@@ -2,7 +2,7 @@
 // values that broke the schema left out (they are already reported), list positions kept for findings.
 import { INTERVAL_KEYWORDS, parseInterval, type Interval } from '../core/dates.js';
 import type { CategoryId } from '../core/tsc2017.js';
-import { extractLinks, isExternal, resolveLink } from '../parse/markdown.js';
+import { extractLinks, isExternal, resolveLink, type MarkdownLink } from '../parse/markdown.js';
 import type { PathSegment, RecordSource } from '../parse/source.js';
 import type { Violation } from '../schema/validate.js';
 import type {
@@ -109,9 +109,17 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 export function toPolicy(raw: Raw, source: RecordSource, body: string, bodyLine: number, versionText?: string): Policy {
-  const links = extractLinks(body, bodyLine).map((link) =>
-    isExternal(link.target) ? { ...link, external: true, outside: false } : { ...link, external: false, ...resolveLink(source.file, link.target) },
-  );
+  const toLink = (link: MarkdownLink) =>
+    isExternal(link.target) ? { ...link, external: true, outside: false } : { ...link, external: false, ...resolveLink(source.file, link.target) };
+  // Related documents listed in the front matter are links too, at their list item; one written as an ID (no folder,
+  // no extension: POL-ACCESS) names a policy, not a file.
+  const listed = mentions(raw.links)
+    .filter(({ value }) => /[/.]/.test(value))
+    .map(({ value, index }) => {
+      const at = source.at(['links', index]);
+      return { target: value, line: at.line, column: at.column, endColumn: at.endColumn };
+    });
+  const links = [...extractLinks(body, bodyLine), ...listed].map(toLink);
   const review = interval(raw.review_every, 'annual');
   return {
     kind: 'policy',
@@ -131,6 +139,7 @@ export function toPolicy(raw: Raw, source: RecordSource, body: string, bodyLine:
     body,
     bodyLine,
     links,
+    ...optional('nextReview', text(raw.next_review)),
   };
 }
 
@@ -177,6 +186,7 @@ export function toScope(raw: Raw, source: RecordSource): Scope {
       reason: item.reason as string,
       index,
     })),
+    ...optional('nextReview', text(raw.next_review)),
   };
 }
 
@@ -219,6 +229,7 @@ export function toVendor(raw: Raw, source: RecordSource): Vendor {
     ...optional('lastReviewed', text(raw.last_reviewed)),
     ...optional('reviewEvery', review?.interval),
     ...optional('reviewEveryText', review?.text),
+    ...optional('nextReview', text(raw.next_review)),
   };
 }
 

@@ -27,7 +27,7 @@ export type {
   LoadProblem,
   PathTarget,
 } from '../core/types.js';
-import type { Directive, EvidenceContent, LoadProblem, PathTarget } from '../core/types.js';
+import type { Directive, EvidenceContent, LoadProblem, PathTarget, SourceRange } from '../core/types.js';
 import type { GitFacts } from '../git/facts.js';
 import type { MarkdownLink } from '../parse/markdown.js';
 
@@ -76,8 +76,15 @@ export interface Policy extends RecordBase<PolicyFields> {
   /** The markdown after the front matter, and the file line it starts on. */
   body: string;
   bodyLine: number;
-  /** The links in the body, with their file positions and where they lead. */
+  /** The links in the body, with their file positions and where they lead, then those listed under `links:`. */
   links: PolicyLink[];
+  /** An explicit due date for the next review; when set, it is the due date instead of last_reviewed + review_every. */
+  nextReview?: IsoDate;
+  /**
+   * How approval is recorded: in fields (approved_by, approved_on), or by a revision history with no approver (a
+   * comply document: approved once it has a revision, reviewed by adding one).
+   */
+  approvalRecord?: 'fields' | 'revision-history';
 }
 
 /** A link in a policy body: where it is written and, for a relative link, the root-relative file and anchor it names. */
@@ -150,6 +157,7 @@ export interface Scope extends RecordBase<ScopeFields> {
   reviewEvery: Interval;
   reviewEveryText: string;
   notApplicable: NotApplicable[];
+  nextReview?: IsoDate;
 }
 
 export interface System extends RecordBase<SystemFields> {
@@ -180,6 +188,7 @@ export interface Vendor extends RecordBase<VendorFields> {
   /** Undefined when the vendor has no review cadence (a medium or low vendor with none set). */
   reviewEvery?: Interval;
   reviewEveryText?: string;
+  nextReview?: IsoDate;
 }
 
 export interface Person extends RecordBase<PersonFields> {
@@ -272,4 +281,26 @@ export interface RepoModel {
   problems: LoadProblem[];
   /** The inline suppression directives of every file that parsed, in file order (see src/parse/directives.ts). */
   directives: Directive[];
+  /** How the program is written (native unless the config or a comply.yml says comply). */
+  format?: 'native' | 'comply';
+  /** What counts toward criteria coverage, resolved from the config and the program's shape (see coverageMode). */
+  coverage?: 'controls' | 'policies' | 'both';
+  /** A comply program's standards/*.yml: the criteria each lists, with their places. */
+  standards?: Standard[];
+  /** Roles people.yaml defines (`roles: [{ id: ISMS Manager, holder: jane@acme.example }]`), by role name. */
+  roles?: ReadonlyMap<string, Role>;
+}
+
+/** A standard of a comply program (standards/*.yml): its name and the criterion IDs it lists, each with the place of its key. */
+export interface Standard {
+  file: string;
+  name?: string;
+  criteria: { id: string; range: SourceRange }[];
+}
+
+/** A role an owner may name instead of a person, and who holds it now. */
+export interface Role {
+  id: string;
+  holder: string;
+  range: SourceRange;
 }

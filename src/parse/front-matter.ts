@@ -78,8 +78,13 @@ function fail(file: string, line: number, message: string): FrontMatterResult {
   return { ok: false, problems: [{ kind: 'parse', message, range: { file, line, column: 1, endLine: line, endColumn: 1 } }] };
 }
 
-/** The body of a markdown file: everything after a closed front matter block, or all of it. Cheap; no parsing. */
-export function splitBody(text: string): string {
+/**
+ * The body of a markdown file: everything after a closed front matter block, or all of it. Cheap; no parsing. With
+ * `headerless` (comply documents), a header with no opening `---` ends at the first `---` line.
+ */
+export function splitBody(text: string, headerless = false): string {
   const match = /^(?:\uFEFF)?---[^\n]*\n[\s\S]*?\n---[^\S\n]*(?:\n|$)/.exec(text);
-  return match ? text.slice(match[0].length) : text;
+  if (match) return text.slice(match[0].length);
+  const bare = headerless ? /^(?:\uFEFF)?(?:[\s\S]*?\n)?---[^\S\n]*(?:\n|$)/.exec(text) : null;
+  return bare ? text.slice(bare[0].length) : text;
 }

@@ -3,7 +3,7 @@
 import type { IsoDate } from '../core/dates.js';
 import type { CategoryId } from '../core/tsc2017.js';
 import { evidenceStatus } from '../model/evidence-status.js';
-import { activeControls, inScopeCategories, inScopeCriteria } from '../model/program.js';
+import { activeControls, controlsCover, inScopeCategories, inScopeCriteria, policiesCover } from '../model/program.js';
 import type { Control, ControlFrequency, RepoModel } from '../model/types.js';
 
 /** current: newest evidence within the frequency's allowance (any evidence, for event controls); stale: older; none: no dated evidence up to as_of. */
@@ -23,6 +23,14 @@ export interface ControlCoverage {
   nextEvidenceDue?: IsoDate;
 }
 
+/** An approved policy mapping a criterion, where policies count toward coverage. */
+export interface PolicyCoverage {
+  id: string;
+  title: string;
+  file: string;
+  line: number;
+}
+
 export interface CriterionCoverage {
   id: string;
   category: CategoryId;
@@ -32,6 +40,8 @@ export interface CriterionCoverage {
   /** Whether at least one of the controls has current evidence. */
   currentEvidence: boolean;
   controls: ControlCoverage[];
+  /** Approved policies that map it, when policies count toward coverage (coverage: policies or both); absent when none. */
+  policies?: PolicyCoverage[];
   /** The reason given in scope.yaml, for a not-applicable criterion. */
   reason?: string;
 }
@@ -41,6 +51,8 @@ export interface CoverageReport {
   categories: CategoryId[];
   criteria: CriterionCoverage[];
   summary: { inScope: number; covered: number; currentEvidence: number; notApplicable: number; unmapped: number };
+  /** What counts toward coverage, when it is not only active controls (config `coverage:`, or the program's shape). */
+  coverage?: 'policies' | 'both';
 }
 
 /** stale-evidence's options, so coverage and the rule judge evidence alike. */
@@ -50,13 +62,17 @@ export interface CoverageOptions {
 
 /** The coverage of the program in `model` as of `asOf`. */
 export function coverage(model: RepoModel, asOf: IsoDate, { grace }: CoverageOptions = { grace: 0 }): CoverageReport {
-  const active = activeControls(model);
+  const active = controlsCover(model) ? activeControls(model) : [];
+  const approved = policiesCover(model) ? model.policies.filter((policy) => policy.status === 'approved') : [];
   const judged = new Map(active.map((control) => [control, controlCoverage(control, asOf, grace)]));
   const notApplicable = new Map(model.scope?.notApplicable.map((entry) => [entry.criterion, entry.reason]));
   const criteria = inScopeCriteria(model).map((criterion): CriterionCoverage => {
     const controls = active.filter((control) => control.criteria.some((mention) => mention.value === criterion.id)).map((control) => judged.get(control)!);
+    const policies = approved
+      .filter((policy) => policy.criteria.some((mention) => mention.value === criterion.id))
+      .map((policy) => ({ id: policy.id, title: policy.title, file: policy.source.file, line: policy.source.at(['id']).line }));
     const reason = notApplicable.get(criterion.id);
-    const status = controls.length > 0 ? 'covered' : reason !== undefined ? 'not-applicable' : 'unmapped';
+    const status = controls.length + policies.length > 0 ? 'covered' : reason !== undefined ? 'not-applicable' : 'unmapped';
     return {
       id: criterion.id,
       category: criterion.category,
@@ -64,6 +80,7 @@ export function coverage(model: RepoModel, asOf: IsoDate, { grace }: CoverageOpt
       status,
       currentEvidence: controls.some((control) => control.evidence === 'current'),
       controls,
+      ...(policies.length > 0 ? { policies } : {}),
       ...(status === 'not-applicable' ? { reason } : {}),
     };
   });
@@ -72,6 +89,7 @@ export function coverage(model: RepoModel, asOf: IsoDate, { grace }: CoverageOpt
     asOf,
     categories: inScopeCategories(model),
     criteria,
+    ...(model.coverage === 'policies' || model.coverage === 'both' ? { coverage: model.coverage } : {}),
     summary: {
       inScope: criteria.length,
       covered: counted('covered'),

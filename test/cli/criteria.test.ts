@@ -110,6 +110,28 @@ describe('soc2lint criteria', () => {
     expect(future.controls[0]).not.toHaveProperty('newestEvidence');
   });
 
+  it('counts approved policies where they map criteria (a comply program: documents and procedures both)', async () => {
+    const comply = makeRepo(
+      {
+        'comply.yml': 'name: Example\n',
+        'standards/tsc.yml': 'name: TSC\nCC6.1:\n  family: CC6\nCC6.2:\n  family: CC6\nCC8.1:\n  family: CC8\n',
+        'policies/access.md': 'name: Access\nacronym: AP\nsatisfies:\n  TSC: [CC6.1]\nmajorRevisions:\n  - date: Jan 5 2026\n    comment: First\n---\n# Access\n',
+        'policies/draft.md': 'name: Draft\nacronym: DR\nsatisfies:\n  TSC: [CC6.2]\n---\n# Draft\n',
+      },
+      'soc2lint-criteria-comply-',
+    );
+    const coverage = await report([comply, '--now', '2026-07-01']);
+    expect(coverage.coverage).toBe('both');
+    expect(coverage.criteria.map((criterion) => [criterion.id, criterion.status, criterion.policies?.map((policy) => `${policy.id} ${policy.file}:${policy.line}`)])).toEqual([
+      ['CC6.1', 'covered', ['AP policies/access.md:2']],
+      ['CC6.2', 'unmapped', undefined],
+      ['CC8.1', 'unmapped', undefined],
+    ]);
+    const { stdout } = await run(['criteria', comply, '--now', '2026-07-01']);
+    expect(stdout).toContain('\nCC6.1      by policy  ');
+    expect(stdout).toContain('1 of 3 in-scope criteria covered by active controls or approved policies, 0 with current evidence; 0 not applicable, 2 unmapped.');
+  });
+
   it('finds the root upward from a subfolder, and takes --config', async () => {
     expect((await report(['examples/acme-saas/controls'])).summary.inScope).toBe(36);
     const config = makeRepo({ 'other.yaml': 'as_of: 2026-01-01\n' }, 'soc2lint-criteria-config-');

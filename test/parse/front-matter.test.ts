@@ -1,7 +1,7 @@
 // Front matter as policies write it: `---` blocks, and strongdm/comply's headers with no opening `---`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../../src/parse/front-matter.js';
+import { parseFrontMatter, splitBody } from '../../src/parse/front-matter.js';
 
 describe('parseFrontMatter', () => {
   it('reads a `---` block, with the body line after it', () => {
@@ -49,5 +49,17 @@ describe('parseFrontMatter', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('splitBody', () => {
+  it.each([
+    ['a native policy', '---\nid: A\n---\n# Body\n', false, '# Body\n'],
+    ['a comply document with no opening ---', 'name: Access\nacronym: AP\n---\n# Body\n', true, '# Body\n'],
+    ['a comply document that opens with ---', '---\nname: Access\n---\n# Body\n', true, '# Body\n'],
+    ['a headerless document read as native keeps all its text', 'name: Access\n---\n# Body\n', false, 'name: Access\n---\n# Body\n'],
+    ['a --- inside the body of a headerless document stays in the body', 'name: A\n---\n# Body\n---\nmore\n', true, '# Body\n---\nmore\n'],
+  ])('%s', (_name, text, headerless, body) => {
+    expect(splitBody(text, headerless)).toBe(body);
   });
 });

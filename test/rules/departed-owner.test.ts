@@ -44,6 +44,11 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a role whose holder has left is reported at the owner, naming the role and its holder',
+      files: { 'people.yaml': `${PEOPLE}roles:\n  - { id: ISMS Manager, holder: ryan@x.io }\n`, 'controls/ac.yaml': 'id: AC-01\ntitle: Access review\nowner: ISMS Manager\nfrequency: quarterly\n' },
+      errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, messageId: 'departedHolder', data: { owned: 'Control AC-01', role: 'ISMS Manager', owner: 'ryan@x.io', left: '2026-04-17' }, message: 'Control AC-01 is owned by the role ISMS Manager, whose holder ryan@x.io left on 2026-04-17. Name the current holder of ISMS Manager under roles: in people.yaml.' }],
+    },
+    {
       name: 'an active control owned by a leaver is reported at its owner, naming the control, the owner and the end date',
       files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('ryan@x.io') },
       errors: [{ file: 'controls/ac.yaml', line: 3, column: 8, messageId: 'departed', data: { owned: 'Control AC-01', owner: 'ryan@x.io', left: '2026-04-17' }, message: 'Control AC-01 is owned by ryan@x.io, who left on 2026-04-17. Hand it to a current owner.' }],

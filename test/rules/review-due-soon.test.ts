@@ -36,6 +36,14 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an explicit next_review within the window warns at next_review, whatever last_reviewed says',
+      files: { 'policies/a.md': approved('last_reviewed: 2026-01-10\nnext_review: 2026-07-15'), 'vendors/x.yaml': vendor('low', 'next_review: 2026-07-02\n') },
+      errors: [
+        { file: 'policies/a.md', line: 7, column: 14, messageId: 'policyDueInDays', data: { policy: 'POL-A', cadence: 'annual', due: '2026-07-15', days: 14 } },
+        { file: 'vendors/x.yaml', line: 4, column: 14, messageId: 'vendorDueTomorrow', data: { vendor: 'VEN-X', criticality: 'low', cadence: 'scheduled', due: '2026-07-02', days: 1 } },
+      ],
+    },
+    {
       name: 'due in exactly 30 days warns (month end: 2025-07-31 + annual is 2026-07-31)',
       files: { 'policies/a.md': approved('last_reviewed: 2025-07-31') },
       errors: [{ file: 'policies/a.md', line: 6, column: 16, messageId: 'policyDueInDays', data: { policy: 'POL-A', cadence: 'annual', due: '2026-07-31', days: 30 }, message: 'Policy POL-A is due for its annual review on 2026-07-31 (in 30 days)' }],

@@ -8,6 +8,8 @@ const vendor = (criticality: string, extra = '') => `id: VEN-X\nname: Vendor X\n
 
 testRule(rule, {
   valid: [
+    { name: 'an explicit next_review still ahead wins over last_reviewed plus a year', files: { 'policies/a.md': approved('last_reviewed: 2025-01-10\nnext_review: 2026-09-30') } },
+    { name: 'a critical vendor with a next_review ahead and no last_reviewed is not "never reviewed"', files: { 'vendors/x.yaml': vendor('critical', 'next_review: 2026-08-01\n') } },
     { name: 'reviewed within the year', files: { 'policies/a.md': approved('last_reviewed: 2025-07-02') } },
     { name: 'due exactly on as_of is not yet overdue', files: { 'policies/a.md': approved('last_reviewed: 2025-07-01') } },
     { name: 'a draft is never stale', files: { 'policies/a.md': policy('id: POL-A\ntitle: A\nstatus: draft') } },
@@ -34,6 +36,24 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an explicit next_review that has passed is the due date, reported at next_review, even if last_reviewed is recent',
+      files: { 'policies/a.md': approved('last_reviewed: 2026-01-10\nnext_review: 2026-06-30') },
+      errors: [{ file: 'policies/a.md', line: 7, column: 14, messageId: 'nextReviewPassed', data: { record: 'Policy POL-A', due: '2026-06-30' }, message: 'Policy POL-A was due for review on 2026-06-30 (its next_review). Review it, record the date in "last_reviewed:" and set the next "next_review:".' }],
+    },
+    {
+      name: 'a vendor and the scope with a passed next_review are reported at it',
+      files: { 'vendors/x.yaml': vendor('medium', 'next_review: 2026-05-01\n'), 'scope.yaml': 'categories: [security]\nlast_reviewed: 2026-01-05\nnext_review: 2026-06-01\n' },
+      errors: [
+        { file: 'scope.yaml', line: 3, column: 14, messageId: 'nextReviewPassed', data: { record: 'The audit scope', due: '2026-06-01' } },
+        { file: 'vendors/x.yaml', line: 4, column: 14, messageId: 'nextReviewPassed', data: { record: 'Vendor VEN-X', due: '2026-05-01' } },
+      ],
+    },
+    {
+      name: 'a comply document whose newest revision is over a year old is told to add a revision, at that revision\'s date',
+      files: { 'comply.yml': 'name: Example\n', 'policies/a.md': 'name: Access\nacronym: ACP\nmajorRevisions:\n  - date: Jun 1 2025\n    comment: Review\n  - date: Jun 1 2024\n    comment: First\n---\n# Access\n' },
+      errors: [{ file: 'policies/a.md', line: 4, column: 11, messageId: 'revisionOverdue', data: { policy: 'ACP', reviewed: '2025-06-01', cadence: 'annual', interval: '12 months', due: '2026-06-01' }, message: 'Policy ACP\'s newest revision is dated 2025-06-01; its annual review (every 12 months) was due on 2026-06-01. Review it and add the review to "majorRevisions:".' }],
+    },
     {
       name: 'reviewed more than a year ago',
       files: { 'policies/a.md': approved('last_reviewed: 2025-06-30') },

@@ -16,6 +16,14 @@ const status = (file: string) => ({ file, line: 4, column: 9 });
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a comply document approved by its revision history needs no approved_by (comply has no such field)',
+      files: { 'comply.yml': 'name: Example\n', 'policies/a.md': 'name: Access\nacronym: AP\nmajorRevisions:\n  - date: Jun 1 2026\n    comment: First\n---\n# Access\n' },
+    },
+    {
+      name: 'where only controls count toward coverage, a draft that maps criteria claims nothing',
+      files: { 'soc2lint.config.yaml': 'coverage: controls\n', 'policies/a.md': pol('POL-A', 'draft', 'criteria: [CC6.1]\n') },
+    },
     { name: 'an approved policy with approved_by and approved_on, relied on by an active control', files: { 'policies/a.md': pol('POL-A', 'approved', signed), 'controls/c.yaml': controls({ id: 'AC-01', policies: ['POL-A'] }) } },
     { name: 'a draft that no control names is work in progress, not a finding', files: { 'policies/a.md': pol('POL-A', 'draft') } },
     { name: 'a draft named only by a planned control', files: { 'policies/a.md': pol('POL-A', 'draft'), 'controls/c.yaml': controls({ id: 'AC-01', policies: ['POL-A'], status: 'planned' }) } },
@@ -75,6 +83,16 @@ testRule(rule, {
         'controls/c.yaml': controls({ id: 'AC-01', policies: ['POL-B'] }),
       },
       errors: [{ file: 'policies/nested/b.md', line: 6, column: 9, messageId: 'draftReliedOn', message: 'Policy POL-B is still a draft' }],
+    },
+    {
+      name: 'a comply document with no revision that maps criteria is told to add its first revision, at its TSC list',
+      files: { 'comply.yml': 'name: Example\n', 'policies/v.md': 'name: Vendors\nacronym: VMP\nsatisfies:\n  TSC: [CC9.2]\n---\n# Vendors\n' },
+      errors: [{ file: 'policies/v.md', line: 4, column: 3, messageId: 'draftDocumentMapsCriteria', data: { policy: 'VMP', criteria: 'CC9.2' }, message: 'Policy VMP has no revision yet, so it is not approved, but it maps CC9.2: an unapproved document covers no criterion. Approve it by adding its first entry under "majorRevisions:", or remove the mapping.' }],
+    },
+    {
+      name: 'where policies count toward coverage, a draft that maps criteria is reported at its criteria',
+      files: { 'policies/a.md': pol('POL-A', 'draft', 'criteria: [CC6.1, CC6.2]\n') },
+      errors: [{ file: 'policies/a.md', line: 5, column: 1, messageId: 'draftMapsCriteria', data: { policy: 'POL-A', criteria: 'CC6.1, CC6.2' }, message: 'Policy POL-A is still a draft but maps CC6.1, CC6.2: an unapproved policy covers no criterion.' }],
     },
   ],
 });

@@ -90,6 +90,31 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a whole series (CC-Series, "A-Series: Availability") says SOC 2 maps criterion-level IDs and lists the series',
+      files: { 'controls/x.yaml': controlWith('CC-Series', '"A-Series: Availability"') },
+      errors: [
+        { file: 'controls/x.yaml', line: 6, column: 9, messageId: 'controlMaps', data: { control: 'AC-02', value: 'CC-Series', suggestion: 'It names a whole series; SOC 2 maps to criterion-level IDs. Map the ones that apply, from CC1.1–CC9.2.' } },
+        { file: 'controls/x.yaml', line: 7, column: 9, messageId: 'controlMaps', message: 'maps "A-Series: Availability", which is not a Trust Services Criterion. It names a whole series; SOC 2 maps to criterion-level IDs. Map the ones that apply, from A1.1–A1.3.' },
+      ],
+    },
+    {
+      name: 'a point of focus (C1.1.1) names the criterion it belongs to',
+      files: { 'policies/c.md': policyWith('[C1.1.1]') },
+      errors: [{ file: 'policies/c.md', line: 5, column: 12, messageId: 'policyMaps', data: { policy: 'POL-ACCESS', value: 'C1.1.1', suggestion: 'It is a point of focus of C1.1; SOC 2 maps to criterion-level IDs, so map "C1.1".' } }],
+    },
+    {
+      name: 'a comply standard that lists an invented ID is reported at its key: a standard file does not make it real',
+      files: {
+        'comply.yml': 'name: Example\n',
+        'standards/tsc.yml': 'name: TSC\nCC6.1:\n  family: CC6\nCC9.9:\n  family: CC9\n',
+        'policies/a.md': 'name: Access\nacronym: AP\nsatisfies:\n  TSC:\n    - CC9.9\n---\n# Access\n',
+      },
+      errors: [
+        { file: 'policies/a.md', line: 5, column: 7, messageId: 'policyMaps', data: { policy: 'AP', value: 'CC9.9', suggestion: 'Series CC9 has only CC9.1–CC9.2; use the one you meant.' } },
+        { file: 'standards/tsc.yml', line: 4, column: 1, messageId: 'standardLists', data: { standard: 'TSC', value: 'CC9.9', suggestion: 'Series CC9 has only CC9.1–CC9.2; use the one you meant.' }, message: 'Standard TSC lists "CC9.9", which is not a Trust Services Criterion, so nothing can cover it.' },
+      ],
+    },
+    {
       name: 'scope.yaml not_applicable entries are checked at the criterion value',
       files: {
         'scope.yaml':

@@ -26,6 +26,10 @@ const pol = (owner: string, status = 'approved') => policy(`id: POL-ACCESS\ntitl
 
 testRule(rule, {
   valid: [
+    {
+      name: 'an owner naming a role people.yaml defines, held by a person, is known (any case)',
+      files: { 'people.yaml': `${PEOPLE}roles:\n  - id: ISMS Manager\n    holder: jane@acme.example\n`, 'controls/ac.yaml': control('isms manager'), 'policies/a.md': pol('ISMS Manager') },
+    },
     { name: 'an owner who is in people.yaml', files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('jane@acme.example') } },
     { name: 'an owner who has left is still a known person (departed-owner judges that)', files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('ryan@acme.example') } },
     { name: 'e-mail addresses differing only in case are the same person', files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('Jane@Acme.example') } },
@@ -44,6 +48,16 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'where people.yaml defines roles, an owner that is neither a person nor a role is reported with the nearest role',
+      files: { 'people.yaml': `${PEOPLE}roles:\n  - id: ISMS Manager\n    holder: jane@acme.example\n`, 'controls/ac.yaml': control('ISMS Manger') },
+      errors: [{ ...OWNER, messageId: 'unknownRole', data: { owned: 'Control AC-01', owner: 'ISMS Manger', suggestion: ' Did you mean "ISMS Manager"?' }, message: 'Control AC-01 is owned by "ISMS Manger", which is neither a person nor a role in people.yaml. Did you mean "ISMS Manager"? Name a person or a role listed under roles:.' }],
+    },
+    {
+      name: 'a role held by someone who is not in people.yaml is reported at the holder',
+      files: { 'people.yaml': `${PEOPLE}roles:\n  - id: ISMS Manager\n    holder: jane@acme.exampel\n`, 'controls/ac.yaml': control('ISMS Manager') },
+      errors: [{ file: 'people.yaml', line: 13, column: 13, messageId: 'unknownHolder', data: { role: 'ISMS Manager', holder: 'jane@acme.exampel', suggestion: ' Did you mean "jane@acme.example"?' } }],
+    },
     {
       name: 'a typo in an owner address is reported at the owner with the nearest person suggested',
       files: { 'people.yaml': PEOPLE, 'controls/ac.yaml': control('jane@acme.exmple') },

@@ -148,5 +148,36 @@ testRule(rule, {
       },
       errors: [{ file: 'scope.yaml', line: 1, column: 1, messageId: 'unmapped', message: 'CC3.3 (Fraud risk considered in risk assessment)' }],
     },
+    {
+      name: 'a program of policies and no controls is covered by its approved policies, not by its drafts',
+      files: {
+        'scope.yaml': 'categories: [security]\n',
+        'policies/all.md': `---\nid: POL-ALL\ntitle: Everything\nstatus: approved\ncriteria: [${securityExcept('CC6.1', 'CC6.2').join(', ')}]\n---\n# All\n`,
+        'policies/draft.md': '---\nid: POL-DRAFT\ntitle: Access\nstatus: draft\ncriteria: [CC6.1]\n---\n# Access\n',
+      },
+      errors: [
+        { file: 'scope.yaml', line: 1, column: 1, messageId: 'unmappedByAny', data: { criterion: 'CC6.1', topic: 'Logical access security over protected information assets', category: 'security', mappers: 'approved policy' }, message: 'CC6.1 (Logical access security over protected information assets) is in scope (security) but no approved policy maps to it. Map one to CC6.1' },
+        { file: 'scope.yaml', line: 1, column: 1, messageId: 'unmappedByAny', message: /^CC6\.2 .* no approved policy maps to it/ },
+      ],
+    },
+    {
+      name: 'coverage: controls in the config keeps policies out of coverage even with no controls',
+      files: {
+        'soc2lint.config.yaml': 'coverage: controls\n',
+        'scope.yaml': 'categories: [security]\n',
+        'policies/all.md': `---\nid: POL-ALL\ntitle: Everything\nstatus: approved\ncriteria: [${SECURITY.join(', ')}]\n---\n# All\n`,
+      },
+      errors: at('scope.yaml', 1, 1, SECURITY),
+    },
+    {
+      name: 'a comply program with no scope.yaml has its standards in scope, each gap reported where the standard lists it',
+      files: {
+        'comply.yml': 'name: Example\n',
+        'standards/tsc.yml': 'name: TSC\nCC6.1:\n  family: CC6\nCC6.2:\n  family: CC6\nCC8.1:\n  family: CC8\n',
+        'policies/access.md': 'name: Access\nacronym: AP\nsatisfies:\n  TSC: [CC6.1]\nmajorRevisions:\n  - date: Jan 5 2026\n    comment: First\n---\n# Access\n',
+        'procedures/change.md': 'id: change\nname: Change review\nsatisfies:\n  TSC: [CC8.1]\n---\n# Steps\n',
+      },
+      errors: [{ file: 'standards/tsc.yml', line: 4, column: 1, messageId: 'unmappedByAny', data: { criterion: 'CC6.2', topic: 'User registration and removal', category: 'security', mappers: 'active control or approved policy' }, message: 'no active control or approved policy maps to it' }],
+    },
   ],
 });
