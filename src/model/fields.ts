@@ -53,6 +53,8 @@ export interface ScopeFields {
   categories: Scalar[];
   audit: { type: Scalar; period: { start: Scalar; end: Scalar } };
   owner: Scalar;
+  approved_by: Scalar;
+  approved_on: Scalar;
   last_reviewed: Scalar;
   review_every: Scalar;
   not_applicable: { criterion: Scalar; reason: Scalar }[];
@@ -74,6 +76,7 @@ export interface PersonFields {
   id: Scalar;
   name: Scalar;
   role: Scalar;
+  can_approve: Scalar[];
   start: Scalar;
   end: Scalar;
   offboarded: { date: Scalar; evidence: Scalar };
@@ -97,6 +100,8 @@ export interface WaiverFields {
   target: Scalar;
   reason: Scalar;
   approved_by: Scalar;
+  approved_on: Scalar;
+  requested_by: Scalar;
   expires: Scalar;
 }
 

@@ -169,6 +169,8 @@ export function toScope(raw: Raw, source: RecordSource): Scope {
     categories: listed.includes('security') ? listed : ['security', ...listed],
     ...optional('audit', audit ? { type: audit.type, ...optional('period', audit.period ? { start: audit.period.start, end: audit.period.end } : undefined) } : undefined),
     ...optional('owner', text(raw.owner)),
+    ...optional('approvedBy', text(raw.approved_by)),
+    ...optional('approvedOn', text(raw.approved_on)),
     ...optional('lastReviewed', text(raw.last_reviewed)),
     reviewEvery: review.interval,
     reviewEveryText: review.text,
@@ -230,6 +232,7 @@ export function toPerson(raw: Raw, source: RecordSource): Person {
     id: raw.id as string,
     name: raw.name as string,
     ...optional('role', text(raw.role)),
+    ...optional('canApprove', Array.isArray(raw.can_approve) ? (mentions(raw.can_approve).map((m) => m.value) as Person['canApprove']) : undefined),
     ...optional('start', text(raw.start)),
     ...optional('end', text(raw.end)),
     ...optional('offboarded', offboarded ? { date: offboarded.date as string, ...optional('evidence', text(offboarded.evidence)) } : undefined),
@@ -259,6 +262,8 @@ export function toWaiver(raw: Raw, source: RecordSource): Waiver {
     target: raw.target as string,
     reason: raw.reason as string,
     approvedBy: raw.approved_by as string,
+    ...optional('approvedOn', text(raw.approved_on)),
+    ...optional('requestedBy', text(raw.requested_by)),
     expires: raw.expires as string,
   };
 }

@@ -146,6 +146,8 @@ export interface Scope extends RecordBase<ScopeFields> {
   categories: CategoryId[];
   audit?: { type: AuditType; period?: AuditPeriod };
   owner?: string;
+  approvedBy?: string;
+  approvedOn?: IsoDate;
   lastReviewed?: IsoDate;
   reviewEvery: Interval;
   reviewEveryText: string;
@@ -188,6 +190,8 @@ export interface Person extends RecordBase<PersonFields> {
   id: string;
   name: string;
   role?: string;
+  /** What the person may approve; undefined when `can_approve` is not written. */
+  canApprove?: ApprovalKind[];
   start?: IsoDate;
   end?: IsoDate;
   offboarded?: { date: IsoDate; evidence?: string };
@@ -215,8 +219,13 @@ export interface Waiver extends RecordBase<WaiverFields> {
   target: string;
   reason: string;
   approvedBy: string;
+  approvedOn?: IsoDate;
+  requestedBy?: string;
   expires: IsoDate;
 }
+
+/** What `can_approve` grants: approving policies, waivers or the audit scope. */
+export type ApprovalKind = 'policies' | 'waivers' | 'scope';
 
 export type ComplianceRecord =
   | Policy
