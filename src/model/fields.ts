@@ -67,7 +67,7 @@ export interface VendorFields {
   owner: Scalar;
   criticality: Scalar;
   description: Scalar;
-  assurance: { kind: Scalar; period_end: Scalar; path: Scalar; bridge_letter: { through: Scalar; path: Scalar } };
+  assurance: { kind: Scalar; period_end: Scalar; period_start: Scalar; issued_on: Scalar; path: Scalar; bridge_letter: { through: Scalar; path: Scalar } };
   last_reviewed: Scalar;
   review_every: Scalar;
 }

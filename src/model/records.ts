@@ -213,6 +213,8 @@ export function toVendor(raw: Raw, source: RecordSource): Vendor {
         ? {
             kind: assurance.kind as NonNullable<Vendor['assurance']>['kind'],
             ...optional('periodEnd', text(assurance.period_end)),
+            ...optional('periodStart', text(assurance.period_start)),
+            ...optional('issuedOn', text(assurance.issued_on)),
             ...optional('path', text(assurance.path)),
             ...optional('bridgeLetter', bridge ? { through: bridge.through as string, ...optional('path', text(bridge.path)) } : undefined),
           }

@@ -175,6 +175,8 @@ export interface Vendor extends RecordBase<VendorFields> {
   assurance?: {
     kind: AssuranceKind;
     periodEnd?: IsoDate;
+    periodStart?: IsoDate;
+    issuedOn?: IsoDate;
     path?: string;
     bridgeLetter?: { through: IsoDate; path?: string };
   };
