@@ -8,11 +8,13 @@ import duplicateId from './duplicate-id.js';
 import evidenceGap from './evidence-gap.js';
 import expiredWaiver from './expired-waiver.js';
 import futureDate from './future-date.js';
+import impossibleRecord from './impossible-record.js';
 import invalidApprover from './invalid-approver.js';
 import invalidDirective from './invalid-directive.js';
 import lateOffboarding from './late-offboarding.js';
 import missingAcknowledgment from './missing-acknowledgment.js';
 import missingActivity from './missing-activity.js';
+import missingBackgroundCheck from './missing-background-check.js';
 import missingEvidence from './missing-evidence.js';
 import missingOwner from './missing-owner.js';
 import parseError from './parse-error.js';
@@ -77,6 +79,8 @@ export const RULES: readonly AnyRule[] = [
   trainingOverdue,
   missingAcknowledgment,
   lateOffboarding,
+  missingBackgroundCheck,
+  impossibleRecord,
   // Waivers
   expiredWaiver,
   unusedWaiver,

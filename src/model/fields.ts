@@ -77,7 +77,9 @@ export interface PersonFields {
   name: Scalar;
   role: Scalar;
   can_approve: Scalar[];
+  type: Scalar;
   start: Scalar;
+  background_check: { date: Scalar; evidence: Scalar };
   end: Scalar;
   offboarded: { date: Scalar; evidence: Scalar };
 }

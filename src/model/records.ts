@@ -228,6 +228,7 @@ export function toVendor(raw: Raw, source: RecordSource): Vendor {
 
 export function toPerson(raw: Raw, source: RecordSource): Person {
   const offboarded = raw.offboarded as Raw | undefined;
+  const check = raw.background_check as Raw | undefined;
   return {
     kind: 'person',
     source,
@@ -235,7 +236,9 @@ export function toPerson(raw: Raw, source: RecordSource): Person {
     name: raw.name as string,
     ...optional('role', text(raw.role)),
     ...optional('canApprove', Array.isArray(raw.can_approve) ? (mentions(raw.can_approve).map((m) => m.value) as Person['canApprove']) : undefined),
+    type: raw.type === 'contractor' ? 'contractor' : 'employee',
     ...optional('start', text(raw.start)),
+    ...optional('backgroundCheck', check ? { date: check.date as string, ...optional('evidence', text(check.evidence)) } : undefined),
     ...optional('end', text(raw.end)),
     ...optional('offboarded', offboarded ? { date: offboarded.date as string, ...optional('evidence', text(offboarded.evidence)) } : undefined),
   };

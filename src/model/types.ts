@@ -194,7 +194,10 @@ export interface Person extends RecordBase<PersonFields> {
   role?: string;
   /** What the person may approve; undefined when `can_approve` is not written. */
   canApprove?: ApprovalKind[];
+  /** `employee` unless written otherwise. */
+  type: 'employee' | 'contractor';
   start?: IsoDate;
+  backgroundCheck?: { date: IsoDate; evidence?: string };
   end?: IsoDate;
   offboarded?: { date: IsoDate; evidence?: string };
 }
