@@ -59,6 +59,7 @@ function merge(root: string, layers: readonly Layer[]): Config {
   let asOf: IsoDate | undefined;
   const paths: Record<FileKind, readonly string[]> = { ...DEFAULT_PATHS };
   const ignore = [...DEFAULT_IGNORE];
+  const holidays = new Set<IsoDate>();
   const ruleLayers: RuleLayer[] = [];
   const overrides: ConfigOverride[] = [];
   const chain: string[] = [];
@@ -72,10 +73,11 @@ function merge(root: string, layers: readonly Layer[]): Config {
     if (config.asOf) asOf = config.asOf;
     for (const [kind, globs] of Object.entries(config.paths) as [FileKind, string[]][]) paths[kind] = globs;
     ignore.push(...config.ignore);
+    for (const day of config.holidays) holidays.add(day);
     ruleLayers.push({ kind: 'file', file: config.file, rules: config.rules });
     overrides.push(...config.overrides);
     chain.push(config.file);
   }
   const file = chain.pop()!; // the config file itself is the last layer; the chain is what it extends
-  return { root, file, ...(asOf ? { asOf } : {}), paths, ignore, extends: chain, ruleLayers, overrides };
+  return { root, file, ...(asOf ? { asOf } : {}), ...(holidays.size ? { holidays: [...holidays].sort() } : {}), paths, ignore, extends: chain, ruleLayers, overrides };
 }

@@ -81,7 +81,7 @@ export interface PersonFields {
   start: Scalar;
   background_check: { date: Scalar; evidence: Scalar };
   end: Scalar;
-  offboarded: { date: Scalar; evidence: Scalar };
+  offboarded: { date: Scalar; evidence: Scalar; systems: Record<string, Scalar> };
 }
 
 export interface TrainingFields {

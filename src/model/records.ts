@@ -240,7 +240,16 @@ export function toPerson(raw: Raw, source: RecordSource): Person {
     ...optional('start', text(raw.start)),
     ...optional('backgroundCheck', check ? { date: check.date as string, ...optional('evidence', text(check.evidence)) } : undefined),
     ...optional('end', text(raw.end)),
-    ...optional('offboarded', offboarded ? { date: offboarded.date as string, ...optional('evidence', text(offboarded.evidence)) } : undefined),
+    ...optional(
+      'offboarded',
+      offboarded
+        ? {
+            date: offboarded.date as string,
+            ...optional('evidence', text(offboarded.evidence)),
+            ...optional('systems', offboarded.systems && typeof offboarded.systems === 'object' ? Object.entries(offboarded.systems as Raw).filter(([, date]) => typeof date === 'string').map(([system, date]) => ({ system, date: date as string })) : undefined),
+          }
+        : undefined,
+    ),
   };
 }
 

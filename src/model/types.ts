@@ -199,7 +199,8 @@ export interface Person extends RecordBase<PersonFields> {
   start?: IsoDate;
   backgroundCheck?: { date: IsoDate; evidence?: string };
   end?: IsoDate;
-  offboarded?: { date: IsoDate; evidence?: string };
+  /** `systems`: when access to each system (by ID) was removed, in the order written. */
+  offboarded?: { date: IsoDate; evidence?: string; systems?: { system: string; date: IsoDate }[] };
 }
 
 export interface TrainingRecord extends RecordBase<TrainingFields> {
@@ -264,6 +265,8 @@ export interface RepoModel {
   people: Person[];
   /** Whether a people file exists at all (owner checks only make sense when it does). */
   hasPeopleFile: boolean;
+  /** The config's `holidays:`: days that are not business days. */
+  holidays: ReadonlySet<IsoDate>;
   training: TrainingRecord[];
   acknowledgments: AcknowledgmentRecord[];
   waivers: Waiver[];
