@@ -15,6 +15,7 @@ import lateOffboarding from './late-offboarding.js';
 import missingAcknowledgment from './missing-acknowledgment.js';
 import missingActivity from './missing-activity.js';
 import missingBackgroundCheck from './missing-background-check.js';
+import missingCuecs from './missing-cuecs.js';
 import missingEvidence from './missing-evidence.js';
 import missingOwner from './missing-owner.js';
 import parseError from './parse-error.js';
@@ -75,6 +76,7 @@ export const RULES: readonly AnyRule[] = [
   selfApproval,
   // Vendors
   vendorAssurance,
+  missingCuecs,
   // People
   trainingOverdue,
   missingAcknowledgment,

@@ -18,7 +18,7 @@ export default defineRule({
     id: 'missing-acknowledgment',
     description: 'An active person who has not acknowledged the current version of an approved policy that requires acknowledgment, within_days after it was approved or they started.',
     defaultSeverity: 'error',
-    reads: ['person', 'policy', 'acknowledgment'],
+    reads: ['person', 'policy', 'acknowledgment', 'scope'],
     options: ruleOptions<{ within_days: number; late_in_period: boolean }>({
       defaults: { within_days: 30, late_in_period: true },
       schema: {

@@ -13,7 +13,7 @@ export default defineRule({
     id: 'training-overdue',
     description: 'An active person with no security training within within_days of starting, or none in the last year (option every).',
     defaultSeverity: 'error',
-    reads: ['person', 'training'],
+    reads: ['person', 'training', 'scope'],
     options: ruleOptions<{ every: string; within_days: number; courses: string[]; late_in_period: boolean }>({
       defaults: { every: DEFAULT_EVERY, within_days: 30, courses: [], late_in_period: true },
       schema: {

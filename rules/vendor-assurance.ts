@@ -46,7 +46,7 @@ export default defineRule({
     id: 'vendor-assurance',
     description: 'A critical or high vendor with no independent assurance, or whose SOC 2 or ISO 27001 report is older than max_age (a bridge letter extends it by up to 3 months).',
     defaultSeverity: 'error',
-    reads: ['vendor'],
+    reads: ['vendor', 'scope'],
     options: ruleOptions<{ max_age: string; critical_kinds: AssuranceKind[] }>({
       defaults: { max_age: DEFAULT_MAX_AGE, critical_kinds: CRITICAL_KINDS },
       schema: {
@@ -83,6 +83,8 @@ export default defineRule({
         'Vendor {{vendor}} ({{criticality}}) was last reviewed on {{reviewed}}, before its report was issued on {{issued}}: that review cannot have read the report. Review the vendor against the report and update "last_reviewed:".',
       reviewedBeforePeriodEnd:
         'Vendor {{vendor}} ({{criticality}}) was last reviewed on {{reviewed}}, before its report period ended on {{periodEnd}}: that review cannot have read the report. Review the vendor against the report and update "last_reviewed:" (and record the report\'s "issued_on:").',
+      subserviceNotCritical:
+        'Vendor {{vendor}} is a subservice organization in scope.yaml ({{method}}), but its criticality is {{criticality}}. A subservice organization hosts or runs part of the system: make it critical, so its assurance is held to that standard.',
       noPeriodEnd:
         'Vendor {{vendor}} ({{criticality}}) has assurance kind {{kind}} but no period_end, so soc2lint cannot tell whether the report is current; add period_end.',
       staleSoc2Type2: stale('soc2-type2', 'none'),
@@ -101,7 +103,12 @@ export default defineRule({
   },
   check({ model, asOf, options, report }) {
     const maxAge = parseInterval(options.max_age) ?? parseInterval(DEFAULT_MAX_AGE)!;
+    const subservice = new Map((model.scope?.subserviceOrganizations ?? []).map((entry) => [entry.vendor, entry.method]));
     for (const vendor of model.vendors) {
+      const method = subservice.get(vendor.id);
+      if (method && vendor.criticality !== 'critical') {
+        report({ messageId: 'subserviceNotCritical', data: { vendor: vendor.id, method, criticality: vendor.criticality }, at: vendor.source.at(['criticality']) });
+      }
       if (vendor.criticality !== 'critical' && vendor.criticality !== 'high') continue;
       const critical = vendor.criticality === 'critical';
       const named = { vendor: vendor.id };

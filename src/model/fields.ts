@@ -59,6 +59,7 @@ export interface ScopeFields {
   review_every: Scalar;
   not_applicable: { criterion: Scalar; reason: Scalar }[];
   systems: SystemFields[];
+  subservice_organizations: { vendor: Scalar; method: Scalar }[];
 }
 
 export interface VendorFields {
@@ -68,6 +69,7 @@ export interface VendorFields {
   criticality: Scalar;
   description: Scalar;
   assurance: { kind: Scalar; period_end: Scalar; period_start: Scalar; issued_on: Scalar; path: Scalar; bridge_letter: { through: Scalar; path: Scalar } };
+  cuecs: { text: Scalar; controls: Scalar[] }[];
   last_reviewed: Scalar;
   review_every: Scalar;
 }

@@ -179,6 +179,11 @@ export function toScope(raw: Raw, source: RecordSource): Scope {
       reason: item.reason as string,
       index,
     })),
+    subserviceOrganizations: items(raw.subservice_organizations).map(({ item, index }) => ({
+      vendor: item.vendor as string,
+      method: item.method as 'carve-out' | 'inclusive',
+      index,
+    })),
   };
 }
 
@@ -220,6 +225,7 @@ export function toVendor(raw: Raw, source: RecordSource): Vendor {
           }
         : undefined,
     ),
+    ...optional('cuecs', Array.isArray(raw.cuecs) ? items(raw.cuecs).map(({ item, index }) => ({ index, text: item.text as string, controls: mentions(item.controls) })) : undefined),
     ...optional('lastReviewed', text(raw.last_reviewed)),
     ...optional('reviewEvery', review?.interval),
     ...optional('reviewEveryText', review?.text),

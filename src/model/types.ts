@@ -152,6 +152,7 @@ export interface Scope extends RecordBase<ScopeFields> {
   reviewEvery: Interval;
   reviewEveryText: string;
   notApplicable: NotApplicable[];
+  subserviceOrganizations: { vendor: string; method: 'carve-out' | 'inclusive'; index: number }[];
 }
 
 export interface System extends RecordBase<SystemFields> {
@@ -180,6 +181,8 @@ export interface Vendor extends RecordBase<VendorFields> {
     path?: string;
     bridgeLetter?: { through: IsoDate; path?: string };
   };
+  /** Complementary user entity controls, when `cuecs` is written (an empty list is written too). */
+  cuecs?: { index: number; text: string; controls: Mention[] }[];
   lastReviewed?: IsoDate;
   /** Undefined when the vendor has no review cadence (a medium or low vendor with none set). */
   reviewEvery?: Interval;

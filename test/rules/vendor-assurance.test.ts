@@ -66,6 +66,20 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a subservice organization that is not marked critical, reported at its criticality',
+      files: { 'scope.yaml': 'subservice_organizations:\n  - { vendor: VEN-AWS, method: carve-out }\n', 'vendors/v.yaml': listed('medium') },
+      errors: [
+        {
+          file: 'vendors/v.yaml',
+          line: 4,
+          column: 18,
+          messageId: 'subserviceNotCritical',
+          data: { vendor: 'VEN-AWS', method: 'carve-out', criticality: 'medium' },
+          message: 'Vendor VEN-AWS is a subservice organization in scope.yaml (carve-out), but its criticality is medium.',
+        },
+      ],
+    },
+    {
       name: 'a SOC 2 Type I report for a critical vendor (an identity provider) names what was found',
       files: { 'vendors/v.yaml': listed('critical', report('2026-03-31', 'soc2-type1')) },
       errors: [
