@@ -21,6 +21,8 @@ export default defineRule({
         'Vendor {{vendor}}: the complementary user entity control "{{cuec}}" is met by control {{control}}, which is {{status}}. A CUEC must be met by an active control: name one, or activate it.',
       unknownSubservice:
         'scope.yaml names subservice organization "{{vendor}}", which is not in the vendor register.{{suggestion}} Add it to vendors/*.yaml with its assurance, or fix the ID.',
+      unknownOffboardedSystem:
+        'Person {{person}}: offboarded.systems names system "{{system}}", which does not exist.{{suggestion}} Use the IDs of the systems under "systems:" in scope.yaml.',
       unknownTrainee: 'Training record names person "{{person}}", who is not in people.yaml.{{suggestion}} Add them or fix the address.',
       unknownAcknowledger: 'Acknowledgment record names person "{{person}}", who is not in people.yaml.{{suggestion}} Add them or fix the address.',
     },
@@ -59,6 +61,13 @@ export default defineRule({
     for (const { vendor, index } of scope?.subserviceOrganizations ?? []) {
       if (vendors.has(vendor)) continue;
       report({ messageId: 'unknownSubservice', data: { vendor, suggestion: didYouMean(vendor, vendors) }, at: scope!.source.at(['subservice_organizations', index, 'vendor']) });
+    }
+    const systems = declared('system');
+    for (const person of model.people) {
+      for (const { system } of person.offboarded?.systems ?? []) {
+        if (systems.has(system)) continue;
+        report({ messageId: 'unknownOffboardedSystem', data: { person: person.id, system, suggestion: didYouMean(system, systems) }, at: person.source.at(['offboarded', 'systems', system], 'key') });
+      }
     }
     const policies = declared('policy');
     for (const record of model.acknowledgments) {

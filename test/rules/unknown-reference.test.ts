@@ -69,6 +69,23 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an offboarding record per system naming a system that is not in scope, reported at its key',
+      files: {
+        'scope.yaml': 'systems:\n  - { id: SYS-IDP, name: Okta }\n',
+        'people.yaml': 'people:\n  - id: ryan@x.io\n    name: Ryan\n    end: 2026-03-06\n    offboarded:\n      date: 2026-03-06\n      systems: { SYS-IDP: 2026-03-06, SYS-IPD: 2026-03-06 }\n',
+      },
+      errors: [
+        {
+          file: 'people.yaml',
+          line: 7,
+          column: 39,
+          messageId: 'unknownOffboardedSystem',
+          data: { person: 'ryan@x.io', system: 'SYS-IPD', suggestion: '' },
+          message: 'Person ryan@x.io: offboarded.systems names system "SYS-IPD", which does not exist. Use the IDs of the systems under "systems:" in scope.yaml.',
+        },
+      ],
+    },
+    {
       name: 'a CUEC met by a control that does not exist, and by one that is only planned',
       files: { ...cuecControls, 'vendors/okta.yaml': cuecVendor('AC-2, AC-09') },
       errors: [
