@@ -2,7 +2,7 @@
 // a policy version dated before that version was approved. Auditors read them as backfilled or fabricated evidence.
 import { compareDates } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
-import { samePerson } from '../src/model/people.js';
+import { peopleByAddress } from '../src/model/people.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,8 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const startOf = (id: string) => model.people.find((person) => samePerson(person.id, id))?.start;
+    const people = peopleByAddress(model);
+    const startOf = (id: string) => people.get(id.trim().toLowerCase())?.start;
     for (const record of model.training) {
       const start = startOf(record.person);
       if (start && compareDates(record.date, start) < 0) {
@@ -33,7 +34,6 @@ export default defineRule({
       const start = startOf(record.person);
       if (start && compareDates(record.date, start) < 0) {
         report({ messageId: 'acknowledgmentBeforeStart', data: { ...data, start }, at: record.source.at(['date']) });
-        continue;
       }
       // Only the current version's approval date is known; earlier versions were approved on dates no file records.
       const policy = policies.get(record.policy);

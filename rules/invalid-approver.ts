@@ -2,7 +2,7 @@
 // the approval date, or who has no authority to approve that kind of record (`can_approve` in people.yaml).
 import { compareDates } from '../src/core/dates.js';
 import { defineRule } from '../src/engine/rule.js';
-import { approvals, isActivePerson, mayApprove, samePerson } from '../src/model/people.js';
+import { approvals, isActivePerson, mayApprove, peopleByAddress, samePerson } from '../src/model/people.js';
 
 export default defineRule({
   meta: {
@@ -22,9 +22,10 @@ export default defineRule({
   },
   check({ model, asOf, report }) {
     if (!model.hasPeopleFile) return; // no register, nothing to check against
+    const people = peopleByAddress(model);
     for (const approval of approvals(model)) {
       const data = { approval: approval.label, approver: approval.approver };
-      const person = model.people.find((p) => samePerson(p.id, approval.approver));
+      const person = people.get(approval.approver.trim().toLowerCase());
       if (!person) {
         // A person dropped as malformed is schema-violation's finding, not an unknown approver.
         const declared = [...(model.declaredIds.get('person') ?? [])].some((id) => samePerson(id, approval.approver));

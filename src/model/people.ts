@@ -108,11 +108,16 @@ export function approvals(model: RepoModel): Approval[] {
  * those whose list names the kind.
  */
 export function mayApprove(model: RepoModel, person: Person, kind: ApprovalKind): boolean {
-  if (!model.people.some((p) => p.canApprove !== undefined)) return true;
-  return person.canApprove?.includes(kind) ?? false;
+  if (person.canApprove?.includes(kind)) return true;
+  return !model.people.some((p) => p.canApprove !== undefined);
 }
 
 /** Two people's addresses name the same person: e-mail addresses compare without regard to case. */
 export function samePerson(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** People by e-mail address in lower case, for lookups that ignore case (`samePerson`). */
+export function peopleByAddress(model: RepoModel): Map<string, Person> {
+  return new Map(model.people.map((person) => [person.id.trim().toLowerCase(), person]));
 }

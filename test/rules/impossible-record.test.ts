@@ -21,8 +21,8 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: 'an acknowledgment 17 months before the person started',
-      files: { ...staff, ...infosec, ...ack('3.0', '2024-12-11') },
+      name: 'an acknowledgment (of an earlier version) 17 months before the person started',
+      files: { ...staff, ...infosec, ...ack('2.0', '2024-12-11') },
       errors: [
         {
           file: 'acknowledgments/2026.csv',
@@ -46,6 +46,14 @@ testRule(rule, {
           data: { person: JORDAN, policy: 'POL-INFOSEC', version: '3.0', date: '2026-01-05', approvedOn: '2026-01-12' },
           message: 'Acknowledgment of POL-INFOSEC version "3.0" by jordan@acme.example is dated 2026-01-05, before that version was approved on 2026-01-12.',
         },
+      ],
+    },
+    {
+      name: 'an acknowledgment both before the person started and before the version existed gives both findings',
+      files: { ...staff, ...infosec, ...ack('3.0', '2024-12-11') , 'policies/infosec.md': policy('id: POL-INFOSEC\ntitle: Information Security\nstatus: approved\nversion: "3.0"\napproved_on: 2025-12-08') },
+      errors: [
+        { file: 'acknowledgments/2026.csv', line: 2, column: 37, messageId: 'acknowledgmentBeforeStart', data: { person: JORDAN, policy: 'POL-INFOSEC', date: '2024-12-11', start: '2026-05-11' } },
+        { file: 'acknowledgments/2026.csv', line: 2, column: 37, messageId: 'acknowledgmentBeforeApproval', data: { person: JORDAN, policy: 'POL-INFOSEC', version: '3.0', date: '2024-12-11', approvedOn: '2025-12-08' } },
       ],
     },
     {
