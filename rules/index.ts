@@ -8,16 +8,21 @@ import duplicateId from './duplicate-id.js';
 import evidenceGap from './evidence-gap.js';
 import expiredWaiver from './expired-waiver.js';
 import futureDate from './future-date.js';
+import impossibleRecord from './impossible-record.js';
+import invalidApprover from './invalid-approver.js';
 import invalidDirective from './invalid-directive.js';
 import lateOffboarding from './late-offboarding.js';
 import missingAcknowledgment from './missing-acknowledgment.js';
 import missingActivity from './missing-activity.js';
+import missingBackgroundCheck from './missing-background-check.js';
+import missingCuecs from './missing-cuecs.js';
 import missingEvidence from './missing-evidence.js';
 import missingOwner from './missing-owner.js';
 import parseError from './parse-error.js';
 import placeholderText from './placeholder-text.js';
 import reviewDueSoon from './review-due-soon.js';
 import schemaViolation from './schema-violation.js';
+import selfApproval from './self-approval.js';
 import sensitiveEvidence from './sensitive-evidence.js';
 import staleEvidence from './stale-evidence.js';
 import staleReview from './stale-review.js';
@@ -33,6 +38,7 @@ import untrackedEvidence from './untracked-evidence.js';
 import unusedDirective from './unused-directive.js';
 import unusedWaiver from './unused-waiver.js';
 import vendorAssurance from './vendor-assurance.js';
+import waiverTooLong from './waiver-too-long.js';
 
 export const RULES: readonly AnyRule[] = [
   // Files and records
@@ -66,15 +72,21 @@ export const RULES: readonly AnyRule[] = [
   missingOwner,
   departedOwner,
   unknownOwner,
+  invalidApprover,
+  selfApproval,
   // Vendors
   vendorAssurance,
+  missingCuecs,
   // People
   trainingOverdue,
   missingAcknowledgment,
   lateOffboarding,
+  missingBackgroundCheck,
+  impossibleRecord,
   // Waivers
   expiredWaiver,
   unusedWaiver,
+  waiverTooLong,
   // Inline directives
   invalidDirective,
   unusedDirective,

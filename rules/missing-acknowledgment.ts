@@ -2,6 +2,7 @@
 // staff and asks for each one's signed acknowledgment of the policies in force (CC1.1, CC2.2).
 import { addDays, compareDates, maxDate, type IsoDate } from '../src/core/dates.js';
 import { isActivePerson } from '../src/model/people.js';
+import { samplingWindow } from '../src/model/program.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
 import type { AcknowledgmentRecord, Person, Policy } from '../src/model/types.js';
 
@@ -17,10 +18,14 @@ export default defineRule({
     id: 'missing-acknowledgment',
     description: 'An active person who has not acknowledged the current version of an approved policy that requires acknowledgment, within_days after it was approved or they started.',
     defaultSeverity: 'error',
-    reads: ['person', 'policy', 'acknowledgment'],
-    options: ruleOptions<{ within_days: number }>({
-      defaults: { within_days: 30 },
-      schema: { type: 'object', additionalProperties: false, properties: { within_days: { type: 'integer', minimum: 0, maximum: 366 } } },
+    reads: ['person', 'policy', 'acknowledgment', 'scope'],
+    options: ruleOptions<{ within_days: number; late_in_period: boolean }>({
+      defaults: { within_days: 30, late_in_period: true },
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { within_days: { type: 'integer', minimum: 0, maximum: 366 }, late_in_period: { type: 'boolean' } },
+      },
     }),
     // missing: the policy has no version, so any acknowledgment would do; missingVersion: none of the current version;
     // outdated: only of an older version. Each with its deadline, when one is known.
@@ -34,6 +39,11 @@ export default defineRule({
       outdated: `${NOT_ACKNOWLEDGED}${VERSION}${LAST}${RECORD}`,
       outdatedSinceApproval: `${NOT_ACKNOWLEDGED}${VERSION}${DUE_AFTER_APPROVAL}${LAST}${RECORD}`,
       outdatedSinceStart: `${NOT_ACKNOWLEDGED}${VERSION}${DUE_AFTER_START}${LAST}${RECORD}`,
+      // Met, but late, with the deadline inside the audit period: the auditor samples what happened then.
+      lateSinceStart:
+        '{{person}} acknowledged {{policy}} on {{acknowledged}}, due by {{due}} ({{within}} days after they started on {{start}}), within {{window}}: an auditor sampling this joiner records an exception. Keep the record as it is, and collect acknowledgments on time.',
+      lateSinceApproval:
+        '{{person}} acknowledged {{policy}} on {{acknowledged}}, due by {{due}} ({{within}} days after it was approved on {{approvedOn}}), within {{window}}: an auditor sampling this person records an exception. Keep the record as it is, and collect acknowledgments on time.',
     },
   },
   check({ model, asOf, options, report }) {
@@ -45,6 +55,24 @@ export default defineRule({
       if (compareDates(ack.date, asOf) > 0) continue; // an acknowledgment dated in the future is no proof yet
       const key = `${ack.person}\n${ack.policy}`;
       acks.set(key, [...(acks.get(key) ?? []), ack]);
+    }
+    if (options.late_in_period) {
+      const window = samplingWindow(model, asOf, 12);
+      for (const person of model.people) {
+        for (const policy of policies) {
+          const due = deadline(person, policy, options.within_days);
+          if (!due || compareDates(due.date, window.start) < 0 || compareDates(due.date, window.end) > 0) continue;
+          const matching = (acks.get(`${person.id}\n${policy.id}`) ?? []).filter((ack) => policy.version === undefined || ack.version === policy.version);
+          const first = matching.sort((a, b) => compareDates(a.date, b.date))[0];
+          if (!first || compareDates(first.date, due.date) <= 0) continue;
+          report({
+            messageId: 'start' in due.after ? 'lateSinceStart' : 'lateSinceApproval',
+            data: { person: person.id, policy: policy.id, acknowledged: first.date, due: due.date, within: options.within_days, window: window.label, ...due.after },
+            at: first.source.at(['date']),
+            record: person.id,
+          });
+        }
+      }
     }
     for (const person of model.people) {
       if (!isActivePerson(person, asOf)) continue;

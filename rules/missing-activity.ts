@@ -19,6 +19,10 @@ const DEFAULT_ACTIVITIES: Readonly<Record<string, Expected>> = {
   'vulnerability-scan': 'quarterly',
   'change-management': 'event',
   'background-check': 'event',
+  // Board or management oversight of the program (CC1.2, CC4): quarterly meetings.
+  'management-review': 'quarterly',
+  'backup-restore-test': 'annual',
+  'asset-inventory-review': 'annual',
 };
 
 const FREQUENCIES = ['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual', 'event', 'off'];

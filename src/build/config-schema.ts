@@ -50,6 +50,12 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
         description: 'The date to evaluate against (default: today in UTC). --now overrides it.',
         $ref: 'common.schema.json#/definitions/date',
       },
+      holidays: {
+        description: 'Public holidays (YYYY-MM-DD) that do not count as business days, for deadlines given in business days (late-offboarding).',
+        type: 'array',
+        uniqueItems: true,
+        items: { $ref: 'common.schema.json#/definitions/date' },
+      },
       paths: {
         description: 'Glob patterns, relative to the repo root, per file kind.',
         type: 'object',

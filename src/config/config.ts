@@ -84,6 +84,7 @@ function merge(root: string, layers: readonly Layer[]): Config {
   let asOf: IsoDate | undefined;
   const paths: Record<FileKind, readonly string[]> = { ...DEFAULT_PATHS };
   const ignore = [...DEFAULT_IGNORE];
+  const holidays = new Set<IsoDate>();
   const ruleLayers: RuleLayer[] = [];
   const overrides: ConfigOverride[] = [];
   const chain: string[] = [];
@@ -101,6 +102,7 @@ function merge(root: string, layers: readonly Layer[]): Config {
     if (config.asOf) asOf = config.asOf;
     for (const [kind, globs] of Object.entries(config.paths) as [FileKind, string[]][]) paths[kind] = globs;
     ignore.push(...config.ignore);
+    for (const day of config.holidays) holidays.add(day);
     ruleLayers.push({ kind: 'file', file: config.file, rules: config.rules });
     overrides.push(...config.overrides);
     chain.push(config.file);
@@ -112,5 +114,5 @@ function merge(root: string, layers: readonly Layer[]): Config {
   }
   const file = chain.pop()!; // the config file itself is the last layer; the chain is what it extends
   const program = { ...(format ? { format } : {}), ...(coverage ? { coverage } : {}), fields: fields as FieldMappings, defaults: defaults as FieldDefaults };
-  return { root, file, ...(asOf ? { asOf } : {}), paths, ignore, extends: chain, ruleLayers, overrides, ...program };
+  return { root, file, ...(asOf ? { asOf } : {}), ...(holidays.size ? { holidays: [...holidays].sort() } : {}), paths, ignore, extends: chain, ruleLayers, overrides, ...program };
 }

@@ -19,6 +19,7 @@ export interface ConfigFile {
   /** The `extends` values in order, each with its place (for "does not exist" and cycle errors). */
   extends: { value: string; range: SourceRange }[];
   asOf?: IsoDate;
+  holidays: IsoDate[];
   paths: Partial<Record<FileKind, string[]>>;
   ignore: string[];
   rules: Map<string, RuleConfigEntry>;
@@ -34,6 +35,7 @@ type RawRules = Record<string, RuleSetting | [RuleSetting, Record<string, unknow
 interface RawConfig {
   extends?: string | string[];
   as_of?: string;
+  holidays?: string[];
   paths?: Partial<Record<FileKind, string | string[]>>;
   ignore?: string | string[];
   rules?: RawRules;
@@ -76,6 +78,7 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
     absolute,
     extends: toList(raw.extends ?? []).map((item, i) => ({ value: item, range: source.at(typeof raw.extends === 'string' ? ['extends'] : ['extends', i]) })),
     ...(raw.as_of ? { asOf: raw.as_of } : {}),
+    holidays: raw.holidays ?? [],
     paths,
     ignore: toList(raw.ignore ?? []),
     rules: ruleEntries(raw.rules ?? {}, source, ['rules']),

@@ -40,6 +40,8 @@ export interface Config {
   /** The config file relative to the root (or absolute, when given outside it), if there is one. */
   file?: string;
   asOf?: IsoDate;
+  /** Days that are not business days, from every config file in the chain (`holidays:`). */
+  holidays?: readonly IsoDate[];
   paths: Record<FileKind, readonly string[]>;
   ignore: readonly string[];
   /** What the config extends, resolved and in merge order: preset names, and config files as shown in messages. */

@@ -267,3 +267,22 @@ export function parseWrittenDate(text: string): WrittenDate {
 function wrap(date: IsoDate | undefined): WrittenDate {
   return date === undefined ? undefined : { date };
 }
+
+/** Monday to Friday and not one of `holidays`: the days companies count "by the next business day" in. */
+export function isBusinessDay(date: IsoDate, holidays: ReadonlySet<IsoDate> = new Set()): boolean {
+  // Day 0 (1970-01-01) was a Thursday: (n + 4) mod 7 is 0 on Sundays and 6 on Saturdays.
+  const weekday = (((toDayNumber(date) + 4) % 7) + 7) % 7;
+  return weekday !== 0 && weekday !== 6 && !holidays.has(date);
+}
+
+/** The `days`-th business day after `date` (0: `date` itself). A Friday plus 1 is the Monday, or the Tuesday after a Monday holiday. */
+export function addBusinessDays(date: IsoDate, days: number, holidays: ReadonlySet<IsoDate> = new Set()): IsoDate {
+  requireInteger(days, 'days');
+  if (days < 0) throw new RangeError('addBusinessDays: days must not be negative');
+  let day = toDayNumber(date);
+  for (let left = days; left > 0; ) {
+    day += 1;
+    if (isBusinessDay(fromDayNumber(day), holidays)) left -= 1;
+  }
+  return fromDayNumber(day);
+}

@@ -31,6 +31,7 @@ export function evidenceFiles(model: Pick<RepoModel, 'controls' | 'vendors' | 'p
   }
   for (const person of model.people) {
     add(`Person ${person.id}`, person.id, 'offboarding evidence file', person.offboarded?.evidence, () => person.source.at(['offboarded', 'evidence']));
+    add(`Person ${person.id}`, person.id, 'background check evidence file', person.backgroundCheck?.evidence, () => person.source.at(['background_check', 'evidence']));
   }
   return refs;
 }

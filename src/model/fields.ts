@@ -55,11 +55,14 @@ export interface ScopeFields {
   categories: Scalar[];
   audit: { type: Scalar; period: { start: Scalar; end: Scalar } };
   owner: Scalar;
+  approved_by: Scalar;
+  approved_on: Scalar;
   last_reviewed: Scalar;
   review_every: Scalar;
   next_review: Scalar;
   not_applicable: { criterion: Scalar; reason: Scalar }[];
   systems: SystemFields[];
+  subservice_organizations: { vendor: Scalar; method: Scalar }[];
 }
 
 export interface VendorFields {
@@ -68,7 +71,8 @@ export interface VendorFields {
   owner: Scalar;
   criticality: Scalar;
   description: Scalar;
-  assurance: { kind: Scalar; period_end: Scalar; path: Scalar; bridge_letter: { through: Scalar; path: Scalar } };
+  assurance: { kind: Scalar; period_end: Scalar; period_start: Scalar; issued_on: Scalar; path: Scalar; bridge_letter: { through: Scalar; path: Scalar } };
+  cuecs: { text: Scalar; controls: Scalar[] }[];
   last_reviewed: Scalar;
   review_every: Scalar;
   next_review: Scalar;
@@ -78,9 +82,12 @@ export interface PersonFields {
   id: Scalar;
   name: Scalar;
   role: Scalar;
+  can_approve: Scalar[];
+  type: Scalar;
   start: Scalar;
+  background_check: { date: Scalar; evidence: Scalar };
   end: Scalar;
-  offboarded: { date: Scalar; evidence: Scalar };
+  offboarded: { date: Scalar; evidence: Scalar; systems: Record<string, Scalar> };
 }
 
 export interface TrainingFields {
@@ -101,6 +108,8 @@ export interface WaiverFields {
   target: Scalar;
   reason: Scalar;
   approved_by: Scalar;
+  approved_on: Scalar;
+  requested_by: Scalar;
   expires: Scalar;
 }
 

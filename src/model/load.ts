@@ -75,6 +75,7 @@ class ModelBuilder {
       vendors: [],
       people: [],
       hasPeopleFile: false,
+      holidays: new Set(config.holidays ?? []),
       training: [],
       acknowledgments: [],
       waivers: [],

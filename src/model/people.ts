@@ -1,6 +1,6 @@
 // Who works here on a given day, and who owns what: shared by the people, training and ownership rules.
 import { compareDates, type IsoDate } from '../core/dates.js';
-import type { Person, RepoModel, Role } from './types.js';
+import type { ApprovalKind, Person, RepoModel, Role } from './types.js';
 import type { SourceRange } from '../core/types.js';
 
 /** Started (or no start recorded) and not yet gone: the last day (`end`) still counts as employed. */
@@ -63,4 +63,74 @@ export function ownerships(model: RepoModel): Ownership[] {
     if (role) entry.role = role;
   }
   return result;
+}
+
+/** An approval written in the program: a policy's, a waiver's or the scope's `approved_by`. */
+export interface Approval {
+  kind: ApprovalKind;
+  /** `Policy POL-ACCESS`, `The waiver of stale-evidence for AC-09`, `The scope`. */
+  label: string;
+  approver: string;
+  /** The approval date, when recorded. */
+  on?: IsoDate;
+  /** Whose work is approved (the policy's owner, the waiver's requester), and under which key, for segregation of duties. */
+  author?: { person: string; field: 'owner' | 'requested_by' };
+  /** Where `approved_by` is written. */
+  at: () => SourceRange;
+}
+
+/** Every `approved_by` in the program, with its date and author. */
+export function approvals(model: RepoModel): Approval[] {
+  const result: Approval[] = [];
+  for (const policy of model.policies) {
+    if (!policy.approvedBy) continue;
+    result.push({
+      kind: 'policies',
+      label: `Policy ${policy.id}`,
+      approver: policy.approvedBy,
+      ...(policy.approvedOn ? { on: policy.approvedOn } : {}),
+      ...(policy.owner ? { author: { person: policy.owner, field: 'owner' as const } } : {}),
+      at: () => policy.source.at(['approved_by']),
+    });
+  }
+  for (const waiver of model.waivers) {
+    result.push({
+      kind: 'waivers',
+      label: `The waiver of ${waiver.rule} for ${waiver.target}`,
+      approver: waiver.approvedBy,
+      ...(waiver.approvedOn ? { on: waiver.approvedOn } : {}),
+      ...(waiver.requestedBy ? { author: { person: waiver.requestedBy, field: 'requested_by' as const } } : {}),
+      at: () => waiver.source.at(['approved_by']),
+    });
+  }
+  const scope = model.scope;
+  if (scope?.approvedBy) {
+    result.push({
+      kind: 'scope',
+      label: 'The scope',
+      approver: scope.approvedBy,
+      ...(scope.approvedOn ? { on: scope.approvedOn } : {}),
+      at: () => scope.source.at(['approved_by']),
+    });
+  }
+  return result;
+}
+
+/**
+ * Who may approve a kind of record: while nobody in people.yaml has `can_approve`, anyone; once someone has it, only
+ * those whose list names the kind.
+ */
+export function mayApprove(model: RepoModel, person: Person, kind: ApprovalKind): boolean {
+  if (person.canApprove?.includes(kind)) return true;
+  return !model.people.some((p) => p.canApprove !== undefined);
+}
+
+/** Two people's addresses name the same person: e-mail addresses compare without regard to case. */
+export function samePerson(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** People by e-mail address in lower case, for lookups that ignore case (`samePerson`). */
+export function peopleByAddress(model: RepoModel): Map<string, Person> {
+  return new Map(model.people.map((person) => [person.id.trim().toLowerCase(), person]));
 }

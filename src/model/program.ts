@@ -1,7 +1,7 @@
 // Shared judgements about the program that several rules make: what is active, what is in scope, what is due.
 // Whether evidence is current is judged in evidence-status.ts.
 import type { CategoryId, Criterion } from '../core/tsc2017.js';
-import { addDays, addInterval, compareDates, type Interval, type IsoDate } from '../core/dates.js';
+import { addDays, addInterval, addMonths, compareDates, type Interval, type IsoDate } from '../core/dates.js';
 import type { Control, ControlFrequency, Policy, RepoModel } from './types.js';
 import type { PeriodUnit } from '../core/dates.js';
 import { REPO_ROOT, fileStart, type SourceRange } from '../core/types.js';
@@ -101,4 +101,17 @@ export const FREQUENCY_RANK: Readonly<Record<ControlFrequency, number>> = {
 export function typeTwoPeriod(model: RepoModel): { start: IsoDate; end: IsoDate } | undefined {
   const audit = model.scope?.audit;
   return audit?.type === 'type2' && audit.period ? audit.period : undefined;
+}
+
+/**
+ * The stretch of time an auditor samples people and events from: the Type II audit period, or else the last `months`
+ * months up to `asOf`. `end` never passes `asOf`: what has not happened yet cannot be sampled.
+ */
+export function samplingWindow(model: RepoModel, asOf: IsoDate, months: number): { start: IsoDate; end: IsoDate; label: string } {
+  const period = typeTwoPeriod(model);
+  if (period) {
+    const end = compareDates(period.end, asOf) < 0 ? period.end : asOf;
+    return { start: period.start, end, label: `the audit period ${period.start} to ${period.end}` };
+  }
+  return { start: addMonths(asOf, -months), end: asOf, label: `the last ${months} months` };
 }

@@ -178,6 +178,8 @@ export function toScope(raw: Raw, source: RecordSource): Scope {
     categories: listed.includes('security') ? listed : ['security', ...listed],
     ...optional('audit', audit ? { type: audit.type, ...optional('period', audit.period ? { start: audit.period.start, end: audit.period.end } : undefined) } : undefined),
     ...optional('owner', text(raw.owner)),
+    ...optional('approvedBy', text(raw.approved_by)),
+    ...optional('approvedOn', text(raw.approved_on)),
     ...optional('lastReviewed', text(raw.last_reviewed)),
     reviewEvery: review.interval,
     reviewEveryText: review.text,
@@ -187,6 +189,11 @@ export function toScope(raw: Raw, source: RecordSource): Scope {
       index,
     })),
     ...optional('nextReview', text(raw.next_review)),
+    subserviceOrganizations: items(raw.subservice_organizations).map(({ item, index }) => ({
+      vendor: item.vendor as string,
+      method: item.method as 'carve-out' | 'inclusive',
+      index,
+    })),
   };
 }
 
@@ -221,11 +228,14 @@ export function toVendor(raw: Raw, source: RecordSource): Vendor {
         ? {
             kind: assurance.kind as NonNullable<Vendor['assurance']>['kind'],
             ...optional('periodEnd', text(assurance.period_end)),
+            ...optional('periodStart', text(assurance.period_start)),
+            ...optional('issuedOn', text(assurance.issued_on)),
             ...optional('path', text(assurance.path)),
             ...optional('bridgeLetter', bridge ? { through: bridge.through as string, ...optional('path', text(bridge.path)) } : undefined),
           }
         : undefined,
     ),
+    ...optional('cuecs', Array.isArray(raw.cuecs) ? items(raw.cuecs).map(({ item, index }) => ({ index, text: item.text as string, controls: mentions(item.controls) })) : undefined),
     ...optional('lastReviewed', text(raw.last_reviewed)),
     ...optional('reviewEvery', review?.interval),
     ...optional('reviewEveryText', review?.text),
@@ -235,15 +245,28 @@ export function toVendor(raw: Raw, source: RecordSource): Vendor {
 
 export function toPerson(raw: Raw, source: RecordSource): Person {
   const offboarded = raw.offboarded as Raw | undefined;
+  const check = raw.background_check as Raw | undefined;
   return {
     kind: 'person',
     source,
     id: raw.id as string,
     name: raw.name as string,
     ...optional('role', text(raw.role)),
+    ...optional('canApprove', Array.isArray(raw.can_approve) ? (mentions(raw.can_approve).map((m) => m.value) as Person['canApprove']) : undefined),
+    type: raw.type === 'contractor' ? 'contractor' : 'employee',
     ...optional('start', text(raw.start)),
+    ...optional('backgroundCheck', check ? { date: check.date as string, ...optional('evidence', text(check.evidence)) } : undefined),
     ...optional('end', text(raw.end)),
-    ...optional('offboarded', offboarded ? { date: offboarded.date as string, ...optional('evidence', text(offboarded.evidence)) } : undefined),
+    ...optional(
+      'offboarded',
+      offboarded
+        ? {
+            date: offboarded.date as string,
+            ...optional('evidence', text(offboarded.evidence)),
+            ...optional('systems', offboarded.systems && typeof offboarded.systems === 'object' ? Object.entries(offboarded.systems as Raw).filter(([, date]) => typeof date === 'string').map(([system, date]) => ({ system, date: date as string })) : undefined),
+          }
+        : undefined,
+    ),
   };
 }
 
@@ -270,6 +293,8 @@ export function toWaiver(raw: Raw, source: RecordSource): Waiver {
     target: raw.target as string,
     reason: raw.reason as string,
     approvedBy: raw.approved_by as string,
+    ...optional('approvedOn', text(raw.approved_on)),
+    ...optional('requestedBy', text(raw.requested_by)),
     expires: raw.expires as string,
   };
 }

@@ -153,11 +153,14 @@ export interface Scope extends RecordBase<ScopeFields> {
   categories: CategoryId[];
   audit?: { type: AuditType; period?: AuditPeriod };
   owner?: string;
+  approvedBy?: string;
+  approvedOn?: IsoDate;
   lastReviewed?: IsoDate;
   reviewEvery: Interval;
   reviewEveryText: string;
   notApplicable: NotApplicable[];
   nextReview?: IsoDate;
+  subserviceOrganizations: { vendor: string; method: 'carve-out' | 'inclusive'; index: number }[];
 }
 
 export interface System extends RecordBase<SystemFields> {
@@ -181,9 +184,13 @@ export interface Vendor extends RecordBase<VendorFields> {
   assurance?: {
     kind: AssuranceKind;
     periodEnd?: IsoDate;
+    periodStart?: IsoDate;
+    issuedOn?: IsoDate;
     path?: string;
     bridgeLetter?: { through: IsoDate; path?: string };
   };
+  /** Complementary user entity controls, when `cuecs` is written (an empty list is written too). */
+  cuecs?: { index: number; text: string; controls: Mention[] }[];
   lastReviewed?: IsoDate;
   /** Undefined when the vendor has no review cadence (a medium or low vendor with none set). */
   reviewEvery?: Interval;
@@ -197,9 +204,15 @@ export interface Person extends RecordBase<PersonFields> {
   id: string;
   name: string;
   role?: string;
+  /** What the person may approve; undefined when `can_approve` is not written. */
+  canApprove?: ApprovalKind[];
+  /** `employee` unless written otherwise. */
+  type: 'employee' | 'contractor';
   start?: IsoDate;
+  backgroundCheck?: { date: IsoDate; evidence?: string };
   end?: IsoDate;
-  offboarded?: { date: IsoDate; evidence?: string };
+  /** `systems`: when access to each system (by ID) was removed, in the order written. */
+  offboarded?: { date: IsoDate; evidence?: string; systems?: { system: string; date: IsoDate }[] };
 }
 
 export interface TrainingRecord extends RecordBase<TrainingFields> {
@@ -224,8 +237,13 @@ export interface Waiver extends RecordBase<WaiverFields> {
   target: string;
   reason: string;
   approvedBy: string;
+  approvedOn?: IsoDate;
+  requestedBy?: string;
   expires: IsoDate;
 }
+
+/** What `can_approve` grants: approving policies, waivers or the audit scope. */
+export type ApprovalKind = 'policies' | 'waivers' | 'scope';
 
 export type ComplianceRecord =
   | Policy
@@ -259,6 +277,8 @@ export interface RepoModel {
   people: Person[];
   /** Whether a people file exists at all (owner checks only make sense when it does). */
   hasPeopleFile: boolean;
+  /** The config's `holidays:`: days that are not business days. */
+  holidays: ReadonlySet<IsoDate>;
   training: TrainingRecord[];
   acknowledgments: AcknowledgmentRecord[];
   waivers: Waiver[];

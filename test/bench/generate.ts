@@ -36,8 +36,8 @@ export function generateProgram(root: string, size: ProgramSize): { files: strin
   const people = Math.max(5, Math.round(size.controls / 7));
   write(
     'people.yaml',
-    `people:\n${Array.from({ length: people }, (_, i) => `  - { id: person${i}@bench.example, name: Person ${i}, start: 2024-0${(i % 9) + 1}-01 }\n`).join('')}` +
-      ['ciso', 'cto', 'ceo', 'ops'].map((role) => `  - { id: ${role}@bench.example, name: ${role}, start: 2023-01-02 }\n`).join('') +
+    `people:\n${Array.from({ length: people }, (_, i) => `  - { id: person${i}@bench.example, name: Person ${i}, start: 2024-0${(i % 9) + 1}-01, background_check: { date: 2023-12-1${i % 10} } }\n`).join('')}` +
+      ['ciso', 'cto', 'ceo', 'ops'].map((role) => `  - { id: ${role}@bench.example, name: ${role}, start: 2023-01-02${role === 'ceo' ? ', can_approve: [policies, waivers, scope]' : ''} }\n`).join('') +
       Array.from({ length: 20 }, (_, i) => `  - { id: owner${i}@bench.example, name: Owner ${i}, start: 2023-01-02 }\n`).join(''),
   );
   write('training/security-awareness.csv', `person,course,date\n${Array.from({ length: people }, (_, i) => `person${i}@bench.example,security-awareness,2026-02-${String((i % 27) + 1).padStart(2, '0')}\n`).join('')}`);
@@ -47,7 +47,7 @@ export function generateProgram(root: string, size: ProgramSize): { files: strin
   );
   write(
     'vendors/vendors.yaml',
-    `vendors:\n${Array.from({ length: Math.max(3, Math.round(size.controls / 40)) }, (_, i) => `  - id: VEN-${i}\n    name: Vendor ${i}\n    owner: owner${i % 20}@bench.example\n    criticality: ${['critical', 'high', 'medium', 'low'][i % 4]}\n    assurance: { kind: soc2-type2, period_end: 2026-03-31 }\n    last_reviewed: 2026-04-15\n`).join('')}`,
+    `vendors:\n${Array.from({ length: Math.max(3, Math.round(size.controls / 40)) }, (_, i) => `  - id: VEN-${i}\n    name: Vendor ${i}\n    owner: owner${i % 20}@bench.example\n    criticality: ${['critical', 'high', 'medium', 'low'][i % 4]}\n    assurance: { kind: soc2-type2, period_end: 2026-03-31 }\n    cuecs:\n      - { text: Customers manage their users, controls: [CTL-00000, CTL-00001] }\n    last_reviewed: 2026-04-15\n`).join('')}`,
   );
   for (let c = 0; c < size.controls; c++) {
     const id = `CTL-${String(c).padStart(5, '0')}`;

@@ -41,8 +41,8 @@ describe('soc2lint criteria', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^Criteria coverage of examples\/acme-saas as of 2026-07-10; in scope: security, availability\n\nCriterion {2}Status {3}Topic +Controls\n/);
-    expect(stdout).toMatch(/\nCC6\.1 {6}current {2}Logical access security over protected information assets {7}AC-01, AC-02, AC-04, OPS-01, OPS-04\n/);
-    expect(stdout).toMatch(/\nA1\.3 {7}current {2}Testing recovery plan procedures +AV-03\n/);
+    expect(stdout).toMatch(/\nCC6\.1 {6}current {2}Logical access security over protected information assets {7}AC-01, AC-02, AC-04, OPS-01, OPS-04, OPS-10\n/);
+    expect(stdout).toMatch(/\nA1\.3 {7}current {2}Testing recovery plan procedures +AV-03, AV-10\n/);
     expect(stdout).toMatch(/\n36 of 36 in-scope criteria covered by active controls, 36 with current evidence; 0 not applicable, 0 unmapped\.\n$/);
   });
 
@@ -61,6 +61,7 @@ describe('soc2lint criteria', () => {
       currentEvidence: true,
       controls: [
         { id: 'GOV-01', title: 'Quarterly security steering committee', frequency: 'quarterly', file: 'controls/governance.yaml', line: 3, evidence: 'current', newestEvidence: '2026-06-18', nextEvidenceDue: '2026-09-18' },
+        { id: 'GOV-10', title: 'Quarterly management review of the security program', frequency: 'quarterly', file: 'controls/oversight.yaml', line: 4, evidence: 'current', newestEvidence: '2026-06-22', nextEvidenceDue: '2026-09-22' },
       ],
     });
   });

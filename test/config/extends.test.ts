@@ -71,6 +71,26 @@ describe('extends: a chain of two files and a preset', () => {
     expect(config.ignore).toEqual([...DEFAULT_IGNORE, 'base/**', 'team/**', 'drafts/**']);
   });
 
+  it('adds up holidays from every file of the chain, once each and in date order', () => {
+    const config = loadConfig(
+      makeRepo({ ...CHAIN, 'config/base.yaml': 'holidays: [2026-12-25, 2026-01-01]\n', 'soc2lint.config.yaml': 'extends: ./config/team.yaml\nholidays: [2026-05-25, 2026-12-25]\n' }),
+    );
+    expect(config.holidays).toEqual(['2026-01-01', '2026-05-25', '2026-12-25']);
+  });
+
+  it('rejects a holiday that is not a calendar date, at its place', () => {
+    const root = makeRepo({ 'soc2lint.config.yaml': 'holidays: [2026-02-30]\n' });
+    const error = (() => {
+      try {
+        loadConfig(root);
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      return undefined;
+    })();
+    expect(error?.describe()).toMatch(/^soc2lint\.config\.yaml:1:12: Config: "holidays\[0\]" must be a calendar date/);
+  });
+
   it('takes as_of from the nearest file that sets it', () => {
     const config = loadConfig(makeRepo({ ...CHAIN, 'soc2lint.config.yaml': 'extends: ./config/team.yaml\n' }));
     expect(config.asOf).toBe('2026-01-01');

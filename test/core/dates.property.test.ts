@@ -1,7 +1,7 @@
 // Calendar arithmetic, checked over many dates (month ends, leap days, year ends) rather than a few examples.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addInterval, addMonths, compareDates, daysBetween, isIsoDate, periodOf, periodsWithin, subtractInterval, type PeriodUnit } from '../../src/core/dates.js';
+import { addBusinessDays, addDays, addInterval, addMonths, compareDates, daysBetween, isBusinessDay, isIsoDate, periodOf, periodsWithin, subtractInterval, type PeriodUnit } from '../../src/core/dates.js';
 
 const DAY = 86_400_000;
 /** Any calendar day from 1901 to 2199, with month ends and leap days drawn more often than chance would. */
@@ -84,5 +84,43 @@ describe('calendar periods', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('business days', () => {
+  const holidaySet = fc.array(isoDate, { maxLength: 20 }).map((dates) => new Set(dates));
+
+  it('adding N business days lands on a business day, after exactly N business days, at most 3N + holidays calendar days later', () => {
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: 1, max: 40 }), holidaySet, (date, days, holidays) => {
+        const result = addBusinessDays(date, days, holidays);
+        expect(isBusinessDay(result, holidays)).toBe(true);
+        let counted = 0;
+        for (let d = addDays(date, 1); compareDates(d, result) <= 0; d = addDays(d, 1)) if (isBusinessDay(d, holidays)) counted += 1;
+        expect(counted).toBe(days);
+        expect(daysBetween(date, result)).toBeGreaterThanOrEqual(days);
+        expect(daysBetween(date, result)).toBeLessThanOrEqual(Math.ceil((days * 7) / 5) + 2 + holidays.size);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a week has five business days: adding 5 business days from a business day is 7 days later without holidays', () => {
+    fc.assert(
+      fc.property(isoDate.filter((date) => isBusinessDay(date)), (date) => {
+        expect(addBusinessDays(date, 5)).toBe(addDays(date, 7));
+      }),
+      RUNS,
+    );
+  });
+
+  it('knows the calendar: Friday 2026-03-06 plus 1 is Monday 2026-03-09; with Monday a holiday, Tuesday', () => {
+    expect(isBusinessDay('2026-03-07')).toBe(false);
+    expect(isBusinessDay('2026-03-08')).toBe(false);
+    expect(addBusinessDays('2026-03-06', 1)).toBe('2026-03-09');
+    expect(addBusinessDays('2026-03-06', 1, new Set(['2026-03-09']))).toBe('2026-03-10');
+    expect(addBusinessDays('2026-03-07', 1)).toBe('2026-03-09');
+    expect(addBusinessDays('2026-03-06', 0)).toBe('2026-03-06');
+    expect(addBusinessDays('2024-02-28', 1)).toBe('2024-02-29');
   });
 });

@@ -17,8 +17,31 @@ const END = { file: 'people.yaml', line: 4, column: 10 };
 const DATE = { file: 'people.yaml', line: 6, column: 13 };
 const KEY = { file: 'people.yaml', line: 5, column: 5 };
 
+/** A Friday leaver (2026-03-06): `offboarded.date` value on line 6, column 13; per-system dates from line 9 (`systems` key on line 8, column 7). */
+const friday = (removedOn: string, systems: Record<string, string> = {}) =>
+  `people:\n  - id: ryan@x.io\n    name: Ryan Cole\n    end: 2026-03-06\n    offboarded:\n      date: ${removedOn}\n      evidence: evidence/HR-03/ticket.md\n` +
+  (Object.keys(systems).length ? `      systems:\n${Object.entries(systems).map(([system, date]) => `        ${system}: ${date}\n`).join('')}` : '');
+const SCOPE_SYSTEMS = { 'scope.yaml': 'systems:\n  - { id: SYS-IDP, name: Okta }\n  - { id: SYS-GITHUB, name: GitHub }\n  - { id: SYS-DB, name: Database }\n' };
+const BUSINESS_DAY = { deadline: { business_days: 1 } };
+
 testRule(rule, {
   valid: [
+    { name: 'deadline in business days: a Friday leaver removed on Monday is on time', options: BUSINESS_DAY, files: { 'people.yaml': friday('2026-03-09') } },
+    {
+      name: 'deadline in business days: with Monday a holiday in the config, Tuesday is on time',
+      options: BUSINESS_DAY,
+      files: { 'people.yaml': friday('2026-03-10'), 'soc2lint.config.yaml': 'holidays: [2026-03-09]\n' },
+    },
+    { name: 'a 2023 leaver with no record is outside the last 12 months and not judged forever', files: { 'people.yaml': ryan('2023-05-12') } },
+    {
+      name: 'a leaver who left before the audit period began is not in its population',
+      files: { 'people.yaml': ryan('2025-12-19'), 'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n' },
+    },
+    {
+      name: 'access removed from every system in scope on time',
+      options: BUSINESS_DAY,
+      files: { ...SCOPE_SYSTEMS, 'people.yaml': friday('2026-03-09', { 'SYS-IDP': '2026-03-06', 'SYS-GITHUB': '2026-03-09', 'SYS-DB': '2026-03-09' }) },
+    },
     { name: 'a person with no end date is not a leaver', files: { 'people.yaml': ryan() } },
     { name: 'an end date in the future: nothing is due yet', files: { 'people.yaml': ryan('2026-07-15') } },
     { name: 'an end date of today: still here on the last day', files: { 'people.yaml': ryan('2026-07-01') } },
@@ -48,6 +71,44 @@ testRule(rule, {
     { name: 'no people file, nothing to check', files: { 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: annual\n' } },
   ],
   invalid: [
+    {
+      name: 'deadline in business days: removed on Tuesday after a Friday last day',
+      options: BUSINESS_DAY,
+      files: { 'people.yaml': friday('2026-03-10') },
+      errors: [
+        {
+          file: 'people.yaml',
+          line: 6,
+          column: 13,
+          messageId: 'lateBusinessDays',
+          data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-03-06', removed: '2026-03-10', deadline: '2026-03-09', allowedText: '1 business day' },
+          message: 'Ryan Cole (ryan@x.io): access removed 2026-03-10, after the deadline 2026-03-09 (1 business day after the last day 2026-03-06).',
+        },
+      ],
+    },
+    {
+      name: 'per system: one system removed late and one never recorded',
+      options: BUSINESS_DAY,
+      files: { ...SCOPE_SYSTEMS, 'people.yaml': friday('2026-03-09', { 'SYS-IDP': '2026-03-06', 'SYS-GITHUB': '2026-03-11' }) },
+      errors: [
+        {
+          file: 'people.yaml',
+          line: 8,
+          column: 7,
+          messageId: 'systemNotRecorded',
+          data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-03-06', system: 'SYS-DB', deadline: '2026-03-09' },
+          message: 'Ryan Cole (ryan@x.io) left on 2026-03-06, but offboarded.systems records no removal of access to SYS-DB, due by 2026-03-09.',
+        },
+        {
+          file: 'people.yaml',
+          line: 10,
+          column: 21,
+          messageId: 'systemLate',
+          data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-03-06', system: 'SYS-GITHUB', removed: '2026-03-11', deadline: '2026-03-09', allowedText: '1 business day' },
+          message: 'Ryan Cole (ryan@x.io): access to SYS-GITHUB removed 2026-03-11, after the deadline 2026-03-09 (1 business day after the last day 2026-03-06).',
+        },
+      ],
+    },
     {
       name: 'two days after the last day with no removal recorded, the leaver is reported at the end date',
       files: { 'people.yaml': ryan('2026-06-29') },

@@ -38,7 +38,15 @@ testRule(rule, {
       name: 'a quoted "3.10" acknowledgment matches a policy with unquoted version 3.10',
       files: repo({ 'acknowledgments/jane.yaml': `person: ${JANE}\npolicy: POL-INFOSEC\nversion: "3.10"\ndate: 2026-01-13\n` }, infosec({ version: '3.10' })),
     },
-    { name: 'a late acknowledgment still counts', files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-05-01']) }) },
+    {
+      name: 'option late_in_period false: a late acknowledgment counts once it is done (only the current state is judged)',
+      options: { late_in_period: false },
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-05-01']) }),
+    },
+    {
+      name: 'a late acknowledgment whose deadline fell before the audit period is not in the sample',
+      files: { ...repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-05-01']) }, infosec({ approvedOn: '2025-06-01' })), 'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n' },
+    },
     { name: 'a policy without a version accepts an acknowledgment of any version', files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '1', '2025-03-01']) }, infosec({ version: '' })) },
     { name: 'grace: a policy approved on 2026-06-01 is not due until 2026-07-01 inclusive', files: repo({}, infosec({ approvedOn: '2026-06-01' })) },
     { name: 'grace from a month end: approved 2026-01-31 is due 2026-03-02 and fine that day', asOf: '2026-03-02', files: repo({}, infosec({ approvedOn: '2026-01-31' })) },
@@ -52,6 +60,37 @@ testRule(rule, {
     { name: 'without people.yaml there is no one to check', files: { 'policies/infosec.md': infosec() } },
   ],
   invalid: [
+    {
+      name: 'an acknowledgment made late within the period is reported at the late record, though it is done now',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-05-01']) }),
+      errors: [
+        {
+          file: 'acknowledgments/hr.csv',
+          line: 2,
+          column: 35,
+          messageId: 'lateSinceApproval',
+          data: { person: JANE, policy: 'POL-INFOSEC', acknowledged: '2026-05-01', due: '2026-02-11', within: 30, approvedOn: '2026-01-12', window: 'the last 12 months' },
+          message: 'jane@acme.example acknowledged POL-INFOSEC on 2026-05-01, due by 2026-02-11 (30 days after it was approved on 2026-01-12), within the last 12 months: an auditor sampling this person records an exception.',
+        },
+      ],
+    },
+    {
+      name: 'a joiner of the audit period who acknowledged four months late',
+      files: {
+        ...repo({ 'acknowledgments/hr.csv': acksCsv([OMAR, 'POL-INFOSEC', '3.0', '2026-06-15']) }, infosec(), [{ id: OMAR, start: '2026-02-02' }]),
+        'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n',
+      },
+      errors: [
+        {
+          file: 'acknowledgments/hr.csv',
+          line: 2,
+          column: 35,
+          messageId: 'lateSinceStart',
+          data: { person: OMAR, policy: 'POL-INFOSEC', acknowledged: '2026-06-15', due: '2026-03-04', within: 30, start: '2026-02-02', window: 'the audit period 2026-01-01 to 2026-06-30' },
+          message: 'omar@acme.example acknowledged POL-INFOSEC on 2026-06-15, due by 2026-03-04 (30 days after they started on 2026-02-02), within the audit period 2026-01-01 to 2026-06-30: an auditor sampling this joiner records an exception.',
+        },
+      ],
+    },
     {
       name: 'no acknowledgment at all: reported at the person, naming policy, version and deadline',
       files: repo({}),
@@ -220,7 +259,7 @@ describe('missing-acknowledgment options', () => {
   const configured = (options: string) => loadConfig(makeRepo({ 'soc2lint.config.yaml': `rules:\n  missing-acknowledgment: [error, ${options}]\n` }));
 
   it('accepts within_days', () => {
-    expect(resolveRules([rule], configured('{ within_days: 45 }'))[0]?.options).toEqual({ within_days: 45 });
+    expect(resolveRules([rule], configured('{ within_days: 45 }'))[0]?.options).toEqual({ within_days: 45, late_in_period: true });
   });
 
   it.each(['{ within_days: -1 }', '{ within_days: 400 }', '{ within_days: "30" }', '{ grace: 30 }'])('rejects %s', (options) => {

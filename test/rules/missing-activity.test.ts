@@ -19,6 +19,9 @@ const DEFAULTS: [id: string, activity: string, frequency: string][] = [
   ['VS', 'vulnerability-scan', 'quarterly'],
   ['CM', 'change-management', 'event'],
   ['BG', 'background-check', 'event'],
+  ['MR', 'management-review', 'quarterly'],
+  ['RT', 'backup-restore-test', 'annual'],
+  ['AI', 'asset-inventory-review', 'annual'],
 ];
 
 /** One control per file; its `frequency` value is on line 3, column 12. */
@@ -141,6 +144,9 @@ testRule(rule, {
         'vulnerability-scan (expected quarterly)',
         'change-management (expected event)',
         'background-check (expected event)',
+        'management-review (expected quarterly)',
+        'backup-restore-test (expected annual)',
+        'asset-inventory-review (expected annual)',
       ].map((text) => ({ ...ANCHOR, messageId: 'noControl', message: `No active control performs the ${text.replace(' (', ' activity (')}` })),
     },
   ],

@@ -22,8 +22,17 @@ const trained = (date: string, course = 'security-awareness') => ({ 'people.yaml
 testRule(rule, {
   valid: [
     {
-      name: 'onboarding training taken late (31 days after the start) counts once it is done; the record shows it was late',
+      name: 'option late_in_period false: onboarding training taken late (31 days after the start) counts once it is done',
+      options: { late_in_period: false },
       files: { 'people.yaml': people({ id: JANE, start: '2026-03-02' }), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-04-02']) },
+    },
+    {
+      name: 'onboarding training on the last day of the window is on time',
+      files: { 'people.yaml': people({ id: JANE, start: '2026-03-02' }), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-04-01']) },
+    },
+    {
+      name: 'a late refresher whose due date fell before the audit period is not in the sample',
+      files: { ...trained('2024-06-01'), 'training/lms2.csv': csv([JANE, 'security-awareness', '2025-12-01']), 'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n' },
     },
     { name: 'training exactly 12 months ago is due again today, so it is still current', files: trained('2025-07-01') },
     { name: 'leap day: training on 2024-02-29 is due again on 2025-02-28 and current that day', asOf: '2025-02-28', files: trained('2024-02-29') },
@@ -51,6 +60,37 @@ testRule(rule, {
     { name: 'an unusable every that slipped past the schema falls back to 12 months', options: { every: 'P0D' }, files: trained('2025-07-01') },
   ],
   invalid: [
+    {
+      name: 'a joiner of the period trained four months late is reported at the late record, though trained now',
+      files: {
+        'people.yaml': people({ id: JANE, start: '2026-02-02' }),
+        'training/lms.csv': csv([JANE, 'security-awareness', '2026-06-15']),
+        'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n',
+      },
+      errors: [
+        {
+          file: 'training/lms.csv',
+          line: 2,
+          column: 38,
+          messageId: 'lateOnboarding',
+          data: { person: JANE, completed: '2026-06-15', due: '2026-03-04', days: 30, start: '2026-02-02', window: 'the audit period 2026-01-01 to 2026-06-30' },
+          message: 'jane@acme.example completed security training on 2026-06-15, due by 2026-03-04 (30 days after starting on 2026-02-02), within the audit period 2026-01-01 to 2026-06-30: an auditor sampling this joiner records an exception.',
+        },
+      ],
+    },
+    {
+      name: 'a yearly refresher taken late within the last 12 months, reported at the late record',
+      files: { ...trained('2025-03-01'), 'training/lms2.csv': csv([JANE, 'security-awareness', '2026-04-15']) },
+      errors: [
+        {
+          file: 'training/lms2.csv',
+          line: 2,
+          column: 38,
+          messageId: 'lateRefresher',
+          data: { person: JANE, completed: '2026-04-15', due: '2026-03-01', interval: '12 months', previous: '2025-03-01', window: 'the last 12 months' },
+        },
+      ],
+    },
     {
       name: 'a person with no security training at all is reported at their id',
       files: { 'people.yaml': people(veteran) },
@@ -143,7 +183,7 @@ describe('training-overdue options', () => {
   const configured = (options: string) => loadConfig(makeRepo({ 'soc2lint.config.yaml': `rules:\n  training-overdue: [error, ${options}]\n` }));
 
   it('accepts every, within_days and courses', () => {
-    expect(resolveRules([rule], configured('{ every: annual, within_days: 14, courses: [Phishing 101] }'))[0]?.options).toEqual({ every: 'annual', within_days: 14, courses: ['Phishing 101'] });
+    expect(resolveRules([rule], configured('{ every: annual, within_days: 14, courses: [Phishing 101] }'))[0]?.options).toEqual({ every: 'annual', within_days: 14, courses: ['Phishing 101'], late_in_period: true });
   });
 
   it.each(['{ every: P0D }', '{ every: "12 months" }', '{ within_days: -1 }', '{ within_days: 7.5 }', '{ courses: [""] }', '{ courses: Phishing }', '{ grace: 3 }'])('rejects %s', (options) => {

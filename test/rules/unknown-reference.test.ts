@@ -11,8 +11,18 @@ const program = {
   'people.yaml': 'people:\n  - id: alice@acme.io\n    name: Alice\n  - id: bob@acme.io\n    name: Bob\n',
 };
 
+/** Controls AC-02 (active) and AC-09 (planned); a vendor whose CUEC names `controls` (the list on line 6, items from column 18). */
+const cuecControls = { 'controls/c.yaml': 'controls:\n  - id: AC-02\n    title: MFA\n    frequency: continuous\n  - id: AC-09\n    title: Admin review\n    frequency: quarterly\n    status: planned\n' };
+const cuecVendor = (controls: string) =>
+  `id: VEN-OKTA\nname: Okta\ncriticality: critical\ncuecs:\n  - text: Customers enforce MFA\n    controls: [${controls}]\n`;
+
 testRule(rule, {
   valid: [
+    { name: 'a CUEC met by an active control', files: { ...cuecControls, 'vendors/okta.yaml': cuecVendor('AC-02') } },
+    {
+      name: 'a subservice organization in the vendor register',
+      files: { 'vendors/aws.yaml': 'id: VEN-AWS\nname: AWS\ncriticality: critical\n', 'scope.yaml': 'subservice_organizations:\n  - { vendor: VEN-AWS, method: carve-out }\n' },
+    },
     {
       name: 'every reference resolves, including to a retired policy',
       files: {
@@ -58,6 +68,59 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an offboarding record per system naming a system that is not in scope, reported at its key',
+      files: {
+        'scope.yaml': 'systems:\n  - { id: SYS-IDP, name: Okta }\n',
+        'people.yaml': 'people:\n  - id: ryan@x.io\n    name: Ryan\n    end: 2026-03-06\n    offboarded:\n      date: 2026-03-06\n      systems: { SYS-IDP: 2026-03-06, SYS-IPD: 2026-03-06 }\n',
+      },
+      errors: [
+        {
+          file: 'people.yaml',
+          line: 7,
+          column: 39,
+          messageId: 'unknownOffboardedSystem',
+          data: { person: 'ryan@x.io', system: 'SYS-IPD', suggestion: '' },
+          message: 'Person ryan@x.io: offboarded.systems names system "SYS-IPD", which does not exist. Use the IDs of the systems under "systems:" in scope.yaml.',
+        },
+      ],
+    },
+    {
+      name: 'a CUEC met by a control that does not exist, and by one that is only planned',
+      files: { ...cuecControls, 'vendors/okta.yaml': cuecVendor('AC-2, AC-09') },
+      errors: [
+        {
+          file: 'vendors/okta.yaml',
+          line: 6,
+          column: 16,
+          messageId: 'unknownCuecControl',
+          data: { vendor: 'VEN-OKTA', cuec: 'Customers enforce MFA', control: 'AC-2', suggestion: ' Did you mean "AC-02"?' },
+          message: 'Vendor VEN-OKTA: the complementary user entity control "Customers enforce MFA" is met by control "AC-2", which does not exist. Did you mean "AC-02"?',
+        },
+        {
+          file: 'vendors/okta.yaml',
+          line: 6,
+          column: 22,
+          messageId: 'inactiveCuecControl',
+          data: { vendor: 'VEN-OKTA', cuec: 'Customers enforce MFA', control: 'AC-09', status: 'planned' },
+          message: 'is met by control AC-09, which is planned. A CUEC must be met by an active control',
+        },
+      ],
+    },
+    {
+      name: 'a subservice organization that is not in the vendor register',
+      files: { 'vendors/aws.yaml': 'id: VEN-AWS\nname: AWS\ncriticality: critical\n', 'scope.yaml': 'subservice_organizations:\n  - { vendor: VEN-AWZ, method: carve-out }\n' },
+      errors: [
+        {
+          file: 'scope.yaml',
+          line: 2,
+          column: 15,
+          messageId: 'unknownSubservice',
+          data: { vendor: 'VEN-AWZ', suggestion: ' Did you mean "VEN-AWS"?' },
+          message: 'scope.yaml names subservice organization "VEN-AWZ", which is not in the vendor register. Did you mean "VEN-AWS"?',
+        },
+      ],
+    },
     {
       name: 'an unknown policy in a flow list is reported at that item, with a suggestion',
       files: { ...program, 'controls/access.yaml': 'id: AC-01\ntitle: Access review\nfrequency: quarterly\npolicies: [POL-ACCESS, POL-ACCES]\n' },

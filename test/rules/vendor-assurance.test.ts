@@ -17,7 +17,13 @@ const listed = (criticality: string, assurance = '', id = 'VEN-AWS') =>
 const single = (criticality: string, assurance = '') =>
   `id: VEN-OKTA\nname: Okta\ncriticality: ${criticality}\n${assurance ? `assurance:\n${assurance.replace(/^/gm, '  ')}\n` : ''}`;
 const report = (periodEnd: string, kind = 'soc2-type2') => `kind: ${kind}\nperiod_end: ${periodEnd}`;
-const bridged = (periodEnd: string, through: string, kind = 'soc2-type2') => `${report(periodEnd, kind)}\nbridge_letter:\n  through: ${through}`;
+const bridged = (periodEnd: string, through: string, kind = 'soc2-type2') => `${report(periodEnd, kind)}\nbridge_letter:\n  through: ${through}\n  path: evidence/vendors/bridge.pdf`;
+
+/** A Type II audit period, 2026-01-01 to 2026-06-30. */
+const SCOPE = { 'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n' };
+/** listed() with a last_reviewed after an assurance block of `lines` lines: its value on line 6 + lines, column 20. */
+const reviewed = (criticality: string, assurance: string, lastReviewed: string) => `${listed(criticality, assurance)}    last_reviewed: ${lastReviewed}\n`;
+const withFile = (periodEnd: string, through: string) => `${bridged(periodEnd, through)}`;
 
 const periodEndAt = { file: 'vendors/v.yaml', line: 7, column: 19 };
 const kindAt = { file: 'vendors/v.yaml', line: 6, column: 13 };
@@ -37,7 +43,7 @@ testRule(rule, {
       files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-12-31')) },
     },
     { name: 'a current ISO 27001 audit is enough for a critical vendor', files: { 'vendors/v.yaml': listed('critical', report('2025-09-30', 'iso27001')) } },
-    { name: 'a current SOC 2 Type I report is enough for a critical vendor', files: { 'vendors/v.yaml': listed('critical', report('2025-09-30', 'soc2-type1')) } },
+    { name: 'a current SOC 2 Type I report is enough for a high vendor', files: { 'vendors/v.yaml': listed('high', report('2025-09-30', 'soc2-type1')) } },
     { name: 'a questionnaire is acceptable for a high vendor', files: { 'vendors/v.yaml': listed('high', 'kind: questionnaire') } },
     {
       name: 'medium and low vendors are not checked, whatever their assurance',
@@ -49,8 +55,132 @@ testRule(rule, {
     { name: 'an unusable max_age that slipped past the schema falls back to 12 months', options: { max_age: 'P0D' }, files: { 'vendors/v.yaml': listed('critical', report('2025-07-01')) } },
     { name: 'a single-mapping vendor file with a current report', files: { 'vendors/v.yaml': single('critical', report('2026-03-31')) } },
     { name: 'no vendors at all, no findings', files: { 'scope.yaml': 'categories: [security]\n' } },
+    { name: 'option critical_kinds: a Type I report accepted for a critical vendor', options: { critical_kinds: ['soc2-type2', 'soc2-type1', 'iso27001'] }, files: { 'vendors/v.yaml': listed('critical', report('2025-09-30', 'soc2-type1')) } },
+    { name: 'option critical_kinds: a questionnaire accepted for a critical vendor', options: { critical_kinds: ['soc2-type2', 'questionnaire'] }, files: { 'vendors/v.yaml': listed('critical', 'kind: questionnaire') } },
+    { name: 'a report ending 3 months before our period ends covers it', files: { ...SCOPE, 'vendors/v.yaml': listed('critical', report('2026-03-31')) } },
+    { name: 'a longer gap covered by a bridge letter (with its file) through our period end', files: { ...SCOPE, 'vendors/v.yaml': listed('critical', withFile('2026-01-31', '2026-06-30')) } },
+    { name: 'coverage is not judged while our period runs: the next report may still come', asOf: '2026-06-30', files: { ...SCOPE, 'vendors/v.yaml': listed('critical', report('2025-09-30')) } },
+    { name: 'an ISO 27001 certificate has no report period to cover ours', files: { ...SCOPE, 'vendors/v.yaml': listed('critical', report('2025-12-31', 'iso27001')) } },
+    { name: 'reviewed on the day the report was issued', files: { 'vendors/v.yaml': reviewed('critical', `${report('2025-12-31')}\nissued_on: 2026-02-10`, '2026-02-10') } },
+    { name: 'reviewed after the period ended, no issue date recorded', files: { 'vendors/v.yaml': reviewed('high', report('2025-12-31'), '2026-01-20') } },
   ],
   invalid: [
+    {
+      name: 'a subservice organization that is not marked critical, reported at its criticality',
+      files: { 'scope.yaml': 'subservice_organizations:\n  - { vendor: VEN-AWS, method: carve-out }\n', 'vendors/v.yaml': listed('medium') },
+      errors: [
+        {
+          file: 'vendors/v.yaml',
+          line: 4,
+          column: 18,
+          messageId: 'subserviceNotCritical',
+          data: { vendor: 'VEN-AWS', method: 'carve-out', criticality: 'medium' },
+          message: 'Vendor VEN-AWS is a subservice organization in scope.yaml (carve-out), but its criticality is medium.',
+        },
+      ],
+    },
+    {
+      name: 'a SOC 2 Type I report for a critical vendor (an identity provider) names what was found',
+      files: { 'vendors/v.yaml': listed('critical', report('2026-03-31', 'soc2-type1')) },
+      errors: [
+        {
+          ...kindAt,
+          messageId: 'kindForCritical',
+          data: { vendor: 'VEN-AWS', found: 'a SOC 2 Type I report', accepted: 'a SOC 2 Type II report or an ISO 27001 certificate' },
+          message: 'Vendor VEN-AWS (critical) has a SOC 2 Type I report; a critical vendor needs a SOC 2 Type II report or an ISO 27001 certificate.',
+        },
+      ],
+    },
+    {
+      name: 'option critical_kinds [soc2-type2]: an ISO 27001 certificate is not enough',
+      options: { critical_kinds: ['soc2-type2'] },
+      files: { 'vendors/v.yaml': listed('critical', report('2026-03-31', 'iso27001')) },
+      errors: [{ ...kindAt, messageId: 'kindForCritical', data: { vendor: 'VEN-AWS', found: 'an ISO 27001 certificate', accepted: 'a SOC 2 Type II report' } }],
+    },
+    {
+      name: 'a report whose period ended before our audit period began covers none of it',
+      files: { ...SCOPE, 'vendors/v.yaml': listed('critical', report('2025-12-15')) },
+      errors: [
+        {
+          ...periodEndAt,
+          messageId: 'noOverlap',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', reportPeriod: 'a period ending 2025-12-15', start: '2026-01-01', end: '2026-06-30' },
+          message: "Vendor VEN-AWS (critical): its report covers a period ending 2025-12-15, none of our audit period 2026-01-01 to 2026-06-30. Get the vendor's report that covers our period and update assurance.",
+        },
+      ],
+    },
+    {
+      name: 'a report whose period starts after our audit period ended, reported at period_start',
+      asOf: '2027-01-15',
+      files: { ...SCOPE, 'vendors/v.yaml': listed('critical', `${report('2026-12-31')}\nperiod_start: 2026-07-01`) },
+      errors: [
+        {
+          file: 'vendors/v.yaml',
+          line: 8,
+          column: 21,
+          messageId: 'noOverlap',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', reportPeriod: '2026-07-01 to 2026-12-31', start: '2026-01-01', end: '2026-06-30' },
+        },
+      ],
+    },
+    {
+      name: 'a report ending more than 3 months before our period ends, with no bridge letter',
+      files: { ...SCOPE, 'vendors/v.yaml': listed('high', report('2026-01-31')) },
+      errors: [
+        {
+          ...periodEndAt,
+          messageId: 'coverageGap',
+          data: { vendor: 'VEN-AWS', criticality: 'high', periodEnd: '2026-01-31', start: '2026-01-01', end: '2026-06-30' },
+          message: 'its report period ends 2026-01-31, more than 3 months before our audit period ends on 2026-06-30, and no bridge letter covers the gap.',
+        },
+      ],
+    },
+    {
+      name: 'a bridge letter that stops before our period ends, reported at its through date',
+      files: { ...SCOPE, 'vendors/v.yaml': listed('critical', withFile('2026-01-31', '2026-05-31')) },
+      errors: [
+        {
+          file: 'vendors/v.yaml',
+          line: 9,
+          column: 18,
+          messageId: 'bridgeTooShort',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2026-01-31', through: '2026-05-31', start: '2026-01-01', end: '2026-06-30' },
+        },
+      ],
+    },
+    {
+      name: 'a bridge letter with no file',
+      files: { 'vendors/v.yaml': listed('critical', `${report('2025-12-31')}\nbridge_letter:\n  through: 2026-06-30`) },
+      errors: [
+        {
+          file: 'vendors/v.yaml',
+          line: 9,
+          column: 9,
+          messageId: 'bridgeWithoutFile',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', through: '2026-06-30' },
+          message: 'Vendor VEN-AWS (critical): the bridge letter through 2026-06-30 has no file.',
+        },
+      ],
+    },
+    {
+      name: 'a vendor reviewed before its report was issued',
+      files: { 'vendors/v.yaml': reviewed('critical', `${report('2025-12-31')}\nissued_on: 2026-02-10`, '2026-02-01') },
+      errors: [
+        {
+          file: 'vendors/v.yaml',
+          line: 9,
+          column: 20,
+          messageId: 'reviewedBeforeIssue',
+          data: { vendor: 'VEN-AWS', criticality: 'critical', reviewed: '2026-02-01', issued: '2026-02-10' },
+          message: 'Vendor VEN-AWS (critical) was last reviewed on 2026-02-01, before its report was issued on 2026-02-10: that review cannot have read the report.',
+        },
+      ],
+    },
+    {
+      name: 'a vendor reviewed before its report period ended (no issue date recorded)',
+      files: { 'vendors/v.yaml': reviewed('high', report('2025-12-31'), '2025-11-20') },
+      errors: [{ file: 'vendors/v.yaml', line: 8, column: 20, messageId: 'reviewedBeforePeriodEnd', data: { vendor: 'VEN-AWS', criticality: 'high', reviewed: '2025-11-20', periodEnd: '2025-12-31' } }],
+    },
     {
       name: 'a report whose period ended 12 months and 1 day ago is stale, with the spelled-out finding',
       files: { 'vendors/v.yaml': listed('critical', report('2025-06-30')) },
@@ -143,38 +273,38 @@ testRule(rule, {
     {
       name: 'a soc2-type1 report with a bridge letter that extended it, now over',
       asOf: '2026-06-16',
-      files: { 'vendors/v.yaml': listed('critical', bridged('2025-05-31', '2026-06-15', 'soc2-type1')) },
+      files: { 'vendors/v.yaml': listed('high', bridged('2025-05-31', '2026-06-15', 'soc2-type1')) },
       errors: [
         {
           ...periodEndAt,
           messageId: 'staleSoc2Type1Extended',
-          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-05-31', maxAge: '12 months', currentUntil: '2026-05-31', through: '2026-06-15' },
-          message: 'Vendor VEN-AWS (critical): its SOC 2 Type I report is as of 2025-05-31, older than 12 months (current until 2026-05-31; its bridge letter extended that to 2026-06-15). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+          data: { vendor: 'VEN-AWS', criticality: 'high', periodEnd: '2025-05-31', maxAge: '12 months', currentUntil: '2026-05-31', through: '2026-06-15' },
+          message: 'Vendor VEN-AWS (high): its SOC 2 Type I report is as of 2025-05-31, older than 12 months (current until 2026-05-31; its bridge letter extended that to 2026-06-15). Get the new report, or a new bridge letter from the vendor, and update assurance.',
         },
       ],
     },
     {
       name: 'a soc2-type1 report whose bridge letter runs past the 3-month limit',
-      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-12-31', 'soc2-type1')) },
+      files: { 'vendors/v.yaml': listed('high', bridged('2025-03-31', '2026-12-31', 'soc2-type1')) },
       errors: [
         {
           ...periodEndAt,
           messageId: 'staleSoc2Type1Capped',
-          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-12-31', bridgeLimit: '2026-06-30' },
-          message: 'Vendor VEN-AWS (critical): its SOC 2 Type I report is as of 2025-03-31, older than 12 months (current until 2026-03-31; its bridge letter through 2026-12-31 counts for at most 3 months, to 2026-06-30). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+          data: { vendor: 'VEN-AWS', criticality: 'high', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-12-31', bridgeLimit: '2026-06-30' },
+          message: 'Vendor VEN-AWS (high): its SOC 2 Type I report is as of 2025-03-31, older than 12 months (current until 2026-03-31; its bridge letter through 2026-12-31 counts for at most 3 months, to 2026-06-30). Get the new report, or a new bridge letter from the vendor, and update assurance.',
         },
       ],
     },
     {
       name: 'a soc2-type1 report whose bridge letter ends before the report goes stale',
       asOf: '2026-04-01',
-      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-02-28', 'soc2-type1')) },
+      files: { 'vendors/v.yaml': listed('high', bridged('2025-03-31', '2026-02-28', 'soc2-type1')) },
       errors: [
         {
           ...periodEndAt,
           messageId: 'staleSoc2Type1TooEarly',
-          data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-02-28' },
-          message: 'Vendor VEN-AWS (critical): its SOC 2 Type I report is as of 2025-03-31, older than 12 months (current until 2026-03-31; its bridge letter through 2026-02-28 ends before that and adds nothing). Get the new report, or a new bridge letter from the vendor, and update assurance.',
+          data: { vendor: 'VEN-AWS', criticality: 'high', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-02-28' },
+          message: 'Vendor VEN-AWS (high): its SOC 2 Type I report is as of 2025-03-31, older than 12 months (current until 2026-03-31; its bridge letter through 2026-02-28 ends before that and adds nothing). Get the new report, or a new bridge letter from the vendor, and update assurance.',
         },
       ],
     },
@@ -244,7 +374,7 @@ describe('vendor-assurance options', () => {
   const configured = (maxAge: string) => loadConfig(makeRepo({ 'soc2lint.config.yaml': `rules:\n  vendor-assurance: [error, { max_age: ${JSON.stringify(maxAge)} }]\n` }));
 
   it.each(['P18M', 'P1Y', 'P365D', 'annual', 'semiannual', 'P1Y6M'])('accepts max_age %s', (maxAge) => {
-    expect(resolveRules([rule], configured(maxAge))[0]?.options).toEqual({ max_age: maxAge });
+    expect(resolveRules([rule], configured(maxAge))[0]?.options).toEqual({ max_age: maxAge, critical_kinds: ['soc2-type2', 'iso27001'] });
   });
 
   it.each(['P0D', 'P0Y0M', 'P', '12 months', 'P1.5Y', 'p12m', 'yearly', 'PT12H'])('rejects max_age %s', (maxAge) => {
