@@ -41,6 +41,7 @@ export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = n
   const discovery = await discoverFiles(config.root, config.paths, config.ignore, overlay);
   const builder = new ModelBuilder(config, overlay);
   builder.problems.push(...discovery.problems);
+  for (const file of discovery.files) builder.countFile(file.kind);
   for (const file of discovery.files) builder.addFile(file);
   return builder.finish(needs);
 }
@@ -78,7 +79,13 @@ class ModelBuilder {
       problems: this.problems,
       directives: [],
       unknownFields: [],
+      fileCounts: {},
     };
+  }
+
+  countFile(kind: FileKind): void {
+    const counts = this.model.fileCounts;
+    counts[kind] = (counts[kind] ?? 0) + 1;
   }
 
   addFile({ kind, file, absolute }: DiscoveredFile): void {

@@ -27,7 +27,7 @@ export type {
   LoadProblem,
   PathTarget,
 } from '../core/types.js';
-import type { Directive, EvidenceContent, LoadProblem, PathTarget, SourceRange } from '../core/types.js';
+import type { Directive, EvidenceContent, FileKind, LoadProblem, PathTarget, SourceRange } from '../core/types.js';
 import type { PathSegment } from '../parse/source.js';
 import type { GitFacts } from '../git/facts.js';
 import type { MarkdownLink } from '../parse/markdown.js';
@@ -273,6 +273,8 @@ export interface RepoModel {
   problems: LoadProblem[];
   /** The inline suppression directives of every file that parsed, in file order (see src/parse/directives.ts). */
   directives: Directive[];
+  /** How many files of each kind the configured paths matched, read or not (a kind with none is absent). */
+  fileCounts: Partial<Record<FileKind, number>>;
   /** Keys a record writes that soc2lint does not know, set aside while the record is loaded (see ./known-fields.ts). */
   unknownFields: UnknownField[];
 }

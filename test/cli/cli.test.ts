@@ -52,7 +52,7 @@ describe('soc2lint CLI', () => {
     ['a file argument limits findings to that file', () => [['policies/infosec.md'], error], 0, /^$/],
     ['a file argument reports findings in that file', () => [['policies/access.md'], error], 1, /access\.md/],
     ['--format json prints the findings as JSON', () => [['--format', 'json'], error], 1, /"ruleId": "stale-review"/],
-    ['--format json prints [] for a clean repo', () => [['-f', 'json'], clean], 0, /^\[\]\n$/],
+    ['--format json prints only what was linted for a clean repo, on the entry of the program folder', () => [['-f', 'json'], clean], 0, /^\[\n  \{\n    "filePath": "\.",\n    "messages": \[\],[^]*"program": \{\n      "policies": 1,\n      "controls": 33,[^]*"scopeFile": "scope\.yaml"\n    \}\n  \}\n\]\n$/],
     ['--help prints usage', () => [['--help'], clean], 0, /Usage: soc2lint/],
     ['--version prints the version', () => [['--version'], clean], 0, /^\d+\.\d+\.\d+\n$/],
   ])('%s', async (_name, setup, expectedCode, stdoutPattern) => {
@@ -118,6 +118,7 @@ describe('soc2lint CLI', () => {
         '  8:16  error  Policy POL-AC was last reviewed on 2025-06-01; its annual review (every 12 months) was due on 2026-06-01. Review it and update "last_reviewed:".  stale-review',
         '',
         '✖ 1 problem (1 error, 0 warnings)',
+        '  in 2 policies, 33 controls, scope.yaml',
         '',
       ].join('\n'),
     );
