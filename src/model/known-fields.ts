@@ -37,8 +37,13 @@ export const FILES_OF: Record<FieldedKind, string> = {
  * mapping of custom keys to fields from the config plugs in at this one place.
  */
 export function knownFields(kind: FieldedKind, parentPath: readonly PathSegment[] = []): readonly string[] | undefined {
-  return propertiesAt(SCHEMA_OF[kind], parentPath);
+  // Every list item has the same fields: one schema walk per kind and path shape, whatever the program's size.
+  const key = `${kind}:${parentPath.map((segment) => (typeof segment === 'number' ? '#' : segment)).join('/')}`;
+  if (!cache.has(key)) cache.set(key, propertiesAt(SCHEMA_OF[kind], parentPath));
+  return cache.get(key);
 }
+
+const cache = new Map<string, readonly string[] | undefined>();
 
 /** A key that is the writer's own extension, never reported: `x-jira`, `x-review-notes`. */
 export function isExtensionKey(key: string): boolean {
