@@ -176,7 +176,7 @@ describe('configuration: extends, overrides and --print-config', () => {
     const printed = JSON.parse(current.stdout);
     expect(Object.keys(printed)).toEqual(['file', 'asOf', 'extends', 'rules']);
     expect(printed).toMatchObject({ file: 'policies/infosec.md', asOf: '2026-07-01', extends: ['soc2lint:recommended', 'config/team.yaml'] });
-    expect(printed.rules['placeholder-text']).toEqual(['error']);
+    expect(printed.rules['placeholder-text']).toEqual(['error', { ignore: [] }]);
     expect(printed.rules['review-due-soon']).toEqual(['warn', { days: 45 }]);
     expect(printed.rules['missing-activity']).toEqual(['off']);
     expect(printed.rules['stale-evidence']).toEqual(['error', { grace: 0 }]);
@@ -190,7 +190,7 @@ describe('configuration: extends, overrides and --print-config', () => {
     expect(archived.rules['review-due-soon']).toEqual(['off']);
     // --rule flags win over overrides.
     const flagged = JSON.parse((await run(['--print-config', 'policies/archive/old.md', '--rule', 'placeholder-text:warn'], repo)).stdout);
-    expect(flagged.rules['placeholder-text']).toEqual(['warn']);
+    expect(flagged.rules['placeholder-text']).toEqual(['warn', { ignore: [] }]);
   });
 
   it('--print-config with no config file shows the defaults and an empty chain', async () => {
@@ -198,7 +198,7 @@ describe('configuration: extends, overrides and --print-config', () => {
     const printed = JSON.parse((await run(['--print-config', 'scope.yaml'], repo)).stdout);
     expect(printed).toMatchObject({ file: 'scope.yaml', extends: [] });
     expect(printed).not.toHaveProperty('asOf');
-    expect(printed.rules['placeholder-text']).toEqual(['warn']);
+    expect(printed.rules['placeholder-text']).toEqual(['warn', { ignore: [] }]);
   });
 
   it('overrides set the severity of findings per file in the report and the exit code', async () => {

@@ -105,7 +105,7 @@ describe('extends: a chain of two files and a preset', () => {
     });
     const config = loadConfig(root);
     expect(config.extends).toEqual(['compliance/shared/base.yaml', 'compliance/lint/main.yaml']);
-    expect(describeRuleSettings(RULES, config, [], 'x').rules['placeholder-text']).toEqual(['error']);
+    expect(describeRuleSettings(RULES, config, [], 'x').rules['placeholder-text']).toEqual(['error', { ignore: [] }]);
   });
 
   it('reads a shared file outside the repo and shows it by its absolute path', () => {
@@ -150,7 +150,7 @@ describe('presets', () => {
 
   it('a preset after a file resets its severities but keeps its options', () => {
     const { rules } = effective({ 'soc2lint.config.yaml': 'extends: [./config/base.yaml, soc2lint:recommended]\n', 'config/base.yaml': BASE });
-    expect(rules['placeholder-text']).toEqual(['warn']);
+    expect(rules['placeholder-text']).toEqual(['warn', { ignore: [] }]);
     expect(rules['review-due-soon']).toEqual(['warn', { days: 45 }]);
     expect(rules['stale-evidence']).toEqual(['error', { grace: 10 }]);
   });
