@@ -30,6 +30,7 @@ import trainingOverdue from './training-overdue.js';
 import unapprovedPolicy from './unapproved-policy.js';
 import uncoveredSystem from './uncovered-system.js';
 import unknownCriterion from './unknown-criterion.js';
+import unknownField from './unknown-field.js';
 import unknownOwner from './unknown-owner.js';
 import unknownReference from './unknown-reference.js';
 import unmappedControl from './unmapped-control.js';
@@ -44,6 +45,7 @@ export const RULES: readonly AnyRule[] = [
   // Files and records
   parseError,
   schemaViolation,
+  unknownField,
   duplicateId,
   unknownReference,
   // Criteria and scope

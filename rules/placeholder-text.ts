@@ -1,6 +1,6 @@
 // Template leftovers in a policy ([COMPANY NAME], TBD, lorem ipsum): an auditor reading a policy that still says
 // "[INSERT DATE]" concludes nobody read it before approving it, and questions every control that relies on it.
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, ruleOptions } from '../src/engine/rule.js';
 import type { SourceRange } from '../src/engine/finding.js';
 import type { Policy } from '../src/model/types.js';
 import { policyProse } from '../src/model/policy-text.js';
@@ -18,27 +18,35 @@ const MAX_QUOTE = 40;
 export default defineRule({
   meta: {
     id: 'placeholder-text',
-    description: 'Template placeholders left in a policy: {{ ... }}, [COMPANY NAME], TODO, TBD, lorem ipsum, <insert ...>, XX/XX/XXXX.',
+    description: 'Template placeholders left in a policy: {{ ... }}, [COMPANY NAME], [day/month/year], TODO, TBD, lorem ipsum, <insert ...>, XX/XX/XXXX.',
     defaultSeverity: 'warn',
     reads: ['policy'],
+    // ignore: placeholders the repo means to keep (template syntax it renders at build time), as patterns in which `*`
+    // stands for any characters and the rest is literal, matched against the whole placeholder.
+    options: ruleOptions<{ ignore: string[] }>({
+      defaults: { ignore: [] },
+      schema: { type: 'object', additionalProperties: false, properties: { ignore: { type: 'array', items: { type: 'string', minLength: 1 } } } },
+    }),
     // {{placeholder}}: the placeholder as written, cut to 40 characters.
     messages: {
       inText: 'Policy {{policy}} still contains the template placeholder "{{placeholder}}". Replace it with the real text.',
       inTitle: 'Policy {{policy}} still contains the template placeholder "{{placeholder}}" in its title. Replace it with the real text.',
     },
   },
-  check({ model, report }) {
+  check({ model, options, report }) {
+    const ignored = options.ignore.map(wildcard);
+    const kept = (found: Found) => !ignored.some((pattern) => pattern.test(found.text));
     for (const policy of model.policies) {
       if (policy.status === 'retired') continue;
       const data = (found: Found) => ({ policy: policy.id, placeholder: quote(found.text) });
       const title = policy.source.at(['title']);
-      for (const found of placeholders(policy.title, new Set())) {
+      for (const found of placeholders(policy.title, new Set()).filter(kept)) {
         report({ messageId: 'inTitle', data: data(found), at: titleRange(policy, title, found) });
       }
       const labels = referenceLabels(policy.body);
       for (const { text: line, index } of policyProse(policy)) {
         const lineNumber = policy.bodyLine + index;
-        for (const found of placeholders(line, labels)) {
+        for (const found of placeholders(line, labels).filter(kept)) {
           const at: SourceRange = { file: policy.source.file, line: lineNumber, column: found.index + 1, endLine: lineNumber, endColumn: found.index + 1 + found.text.length, record: policy.id };
           report({ messageId: 'inText', data: data(found), at });
         }
@@ -74,11 +82,23 @@ function placeholders(line: string, labels: ReadonlySet<string>): Found[] {
   return kept;
 }
 
-/** `[Company Name]` (two or more words) or `[COMPANY]` (one capitalised word of 3+ letters); not `[x]` or `[ref]` links. */
+/**
+ * `[Company Name]` (two or more words), `[COMPANY]` (one capitalised word of 3+ letters), a blank date
+ * (`[DD/MM/YYYY]`, `[day/month/year]`) or alternatives to pick from (`[name/title]`); not `[x]` or `[ref]` links.
+ */
 function isBracketPlaceholder(content: string, labels: ReadonlySet<string>): boolean {
   if (labels.has(normalizeLabel(content))) return false;
-  const words = content.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
-  return words.length >= 2 || /^[A-Z][A-Z_]{2,}$/.test(content.trim());
+  const text = content.trim();
+  const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  return words.length >= 2 || /^[A-Z][A-Z_]{2,}$/.test(text) || BLANK_DATE.test(text) || /^[a-z]{2,}(?:\/[a-z]{2,})+$/.test(text);
+}
+
+const DATE_PART = '(?:d{1,2}|m{1,2}|y{2}|y{4}|day|month|year)';
+const BLANK_DATE = new RegExp(`^${DATE_PART}(?:[/.-]${DATE_PART}){1,2}$`, 'i');
+
+/** A pattern of the `ignore` option: `*` is any run of characters, the rest literal, matching the whole placeholder. */
+function wildcard(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^]*')}$`);
 }
 
 /** The labels of the reference definitions in a body, so `[Access Policy]` used as a shortcut link is not reported. */

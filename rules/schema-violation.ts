@@ -4,7 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   meta: {
     id: 'schema-violation',
-    description: 'A record that breaks its JSON Schema: a missing required field, an unknown field, a wrong type, an invalid date or interval.',
+    description: 'A record that breaks its JSON Schema: a missing required field, a wrong type, an invalid date or interval, an impossible file shape.',
     defaultSeverity: 'error',
     reads: ['problems'],
     // The loader explains each violation (src/schema/validate.ts) before any rule runs, so its text is the one fact

@@ -1,7 +1,7 @@
 // Machine output in ESLint's JSON shape: one entry per file with findings, severity 2 for errors and 1 for warnings.
 // Findings suppressed by a waiver or an inline directive are listed under `suppressedMessages`, as ESLint lists them.
-import type { Finding, Suppression } from '../engine/finding.js';
-import { groupByFile, type FormatInput } from './types.js';
+import { REPO_ROOT, type Finding, type Suppression } from '../engine/finding.js';
+import { groupByFile, type FormatInput, type ProgramSummary } from './types.js';
 
 export interface JsonMessage {
   ruleId: string;
@@ -29,16 +29,22 @@ export interface JsonFileResult {
   suppressedMessages: JsonSuppressedMessage[];
   errorCount: number;
   warningCount: number;
+  /** On the entry for the program's folder (`"."`), in a run over the whole program: what was linted. */
+  program?: ProgramSummary;
 }
 
-export function json({ findings }: FormatInput): string {
+export function json({ findings, program }: FormatInput): string {
   const results: JsonFileResult[] = [];
+
   for (const [filePath, group] of groupByFile(findings)) {
     const messages = group.filter((f) => !f.suppressedBy).map(toMessage);
     const suppressedMessages = group.filter((f) => f.suppressedBy).map((f) => ({ ...toMessage(f), suppressions: [describe(f.suppressedBy!)] }));
     const errorCount = messages.filter((m) => m.severity === 2).length;
-    results.push({ filePath, messages, suppressedMessages, errorCount, warningCount: messages.length - errorCount });
+    results.push({ filePath, messages, suppressedMessages, errorCount, warningCount: messages.length - errorCount, ...(program && filePath === REPO_ROOT ? { program } : {}) });
   }
+  // The counts ride on the entry for the program's folder, added last when nothing was found there: ESLint lists clean
+  // files with empty messages too, so readers of its shape take one more entry in their stride.
+  if (program && !results.some((result) => result.filePath === REPO_ROOT)) results.push({ filePath: REPO_ROOT, messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, program });
   return `${JSON.stringify(results, null, 2)}\n`;
 }
 

@@ -1,13 +1,15 @@
 // Human output in the shape ESLint users know: nothing when clean, findings grouped by file, a summary line.
-import { countingFindings, groupByFile, type FindingCounts, type FormatInput } from './types.js';
+import { countingFindings, describeProgram, groupByFile, type FindingCounts, type FormatInput } from './types.js';
 
 const codes = { red: [31, 39], yellow: [33, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 
-export function stylish({ findings: all, counts, color }: FormatInput): string {
+export function stylish({ findings: all, counts, color, program }: FormatInput): string {
   const findings = countingFindings(all);
   const { errors, warnings, suppressed } = counts;
   const waived = suppressed > 0 ? `, ${suppressed} suppressed by ${suppressors(counts)}` : '';
-  if (findings.length === 0) return suppressed > 0 ? `✔ 0 problems (${suppressed} suppressed by ${suppressors(counts)})\n` : '';
+  // What was read, under the summary line: a count that looks wrong (0 controls) says the paths miss part of the program.
+  const linted = program ? `  in ${describeProgram(program)}\n` : '';
+  if (findings.length === 0) return suppressed > 0 ? `✔ 0 problems (${suppressed} suppressed by ${suppressors(counts)})\n${linted}` : '';
   const paint = (style: keyof typeof codes, text: string) => (color ? `\u001b[${codes[style][0]}m${text}\u001b[${codes[style][1]}m` : text);
   const lines: string[] = [];
   for (const group of groupByFile(findings).values()) {
@@ -21,7 +23,7 @@ export function stylish({ findings: all, counts, color }: FormatInput): string {
   }
   const total = `✖ ${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${waived})`;
   lines.push('', paint('bold', errors > 0 ? paint('red', total) : paint('yellow', total)), '');
-  return lines.join('\n');
+  return lines.join('\n') + linted;
 }
 
 /** "waivers", "inline directives", or both. */

@@ -193,7 +193,7 @@ function readBatch(output: Buffer, wanted: readonly string[]): string[] {
 
 /**
  * Walk each policy's touches from the newest back (uncommitted first); a touch changed the body when the body before
- * and after differ. The commit that added the file is where its history starts.
+ * and after differ in more than whitespace. The commit that added the file is where its history starts.
  */
 function bodyChanges(policies: ReadonlyMap<string, string>, touches: readonly Touch[], blobs: readonly string[], headerless = false): Map<string, PolicyChange[]> {
   const result = new Map<string, PolicyChange[]>();
@@ -208,9 +208,17 @@ function bodyChanges(policies: ReadonlyMap<string, string>, touches: readonly To
       ended.add(touch.file);
       continue;
     }
-    if (after !== undefined && before !== undefined && splitBody(before, headerless) !== splitBody(after, headerless)) changes.push({ commit: touch.commit, date: touch.date, subject: touch.subject });
+    if (after !== undefined && before !== undefined && !sameWords(splitBody(before, headerless), splitBody(after, headerless))) changes.push({ commit: touch.commit, date: touch.date, subject: touch.subject });
   }
   return result;
+}
+
+/**
+ * Whether two bodies say the same thing: equal but for whitespace (a paragraph rewrapped, trailing spaces, CRLF line
+ * endings, blank lines added or removed). Space added inside a word, or removed between two, is still a change.
+ */
+function sameWords(before: string, after: string): boolean {
+  return before === after || before.replace(/\s+/g, ' ').trim() === after.replace(/\s+/g, ' ').trim();
 }
 
 /** A git failure as one line for the notice: git missing, not a repository, or a repository git cannot read. */

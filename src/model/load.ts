@@ -17,6 +17,7 @@ import { parseFrontMatter } from '../parse/front-matter.js';
 import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../parse/source.js';
 import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
 import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
+import { isExtensionKey, knownFields, unknownKeys, withoutKeys, type FieldedKind } from './known-fields.js';
 import * as records from './records.js';
 import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel, Role, Standard } from './types.js';
 import { COMPLY_STANDARDS } from '../config/config.js';
@@ -43,6 +44,7 @@ export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = n
   const discovery = await discoverFiles(config.root, config.paths, config.ignore, overlay);
   const builder = new ModelBuilder(config, overlay);
   for (const problem of discovery.problems) builder.problems.push(problem);
+  for (const file of discovery.files) builder.countFile(file.kind);
   for (const file of discovery.files) builder.addFile(file);
   if (config.format === 'comply') {
     const standards = await discoverFiles(config.root, { scope: COMPLY_STANDARDS }, config.ignore, overlay);
@@ -85,7 +87,14 @@ class ModelBuilder {
       declaredIds: this.declared,
       problems: this.problems,
       directives: [],
+      unknownFields: [],
+      fileCounts: {},
     };
+  }
+
+  countFile(kind: FileKind): void {
+    const counts = this.model.fileCounts;
+    counts[kind] = (counts[kind] ?? 0) + 1;
   }
 
   addFile({ kind, file, absolute }: DiscoveredFile): void {
@@ -236,8 +245,9 @@ class ModelBuilder {
     if (kind === 'people' && !Array.isArray(list) && Object.keys(value).every((key) => key === 'roles')) return; // a file of roles only
     if (Array.isArray(list)) {
       const extra = Object.keys(value).filter((key) => key !== listKey && !(kind === 'people' && key === 'roles'));
-      for (const key of extra) {
-        this.problems.push({ kind: 'schema', message: `Unknown top-level key "${key}"; a ${label} file holds a "${listKey}:" list or a single ${label}.`, range: new YamlSource(yaml.file, root, yaml.lines).at([key], 'key') });
+      const fileSource = new YamlSource(yaml.file, root, yaml.lines);
+      for (const key of extra.filter((key) => !isExtensionKey(key))) {
+        this.model.unknownFields.push({ kind: schema as FieldedKind, path: [key], at: fileSource.at([key], 'key'), label: `this ${label} file`, siblings: Object.keys(value), beside: listKey });
       }
       list.forEach((item, index) => {
         const node = yaml.doc.getIn([listKey, index], true) as YamlNode;
@@ -279,22 +289,32 @@ class ModelBuilder {
       this.problems.push(...parsed.problems);
       return;
     }
-    const { allowed, required } = propertiesOf(entry.schema);
+    const { required } = propertiesOf(entry.schema);
+    const recordKind = entry.schema as FieldedKind;
+    const known = knownFields(recordKind) ?? [];
     // Columns the config maps (`fields: { training: { person: email } }`) stand for the fields they are mapped to.
     const mapped = Object.entries(this.config.fields?.[kind] ?? {});
     const mappedColumns = mapped.flatMap(([, candidates]) => candidates.map((path) => path[0]!));
-    const unknown = parsed.header.filter((column) => !allowed.includes(column) && !mappedColumns.includes(column));
+    // Columns soc2lint does not know are reported once, at their header cell, and left out of every row.
+    const unknown = parsed.header.filter((column) => column !== '' && !known.includes(column) && !mappedColumns.includes(column));
+    const headerLine = parsed.headerLine ?? 1;
+    for (const column of unknown) {
+      if (isExtensionKey(column)) continue;
+      const cell = parsed.headerCells?.[parsed.header.indexOf(column)];
+      const at = cell
+        ? { file, line: headerLine, column: cell.column, endLine: headerLine, endColumn: cell.column + cell.length }
+        : { file, line: headerLine, column: 1, endLine: headerLine, endColumn: 1 };
+      this.model.unknownFields.push({ kind: recordKind, path: [column], at, label: 'the CSV header', siblings: parsed.header });
+    }
     const missing = required.filter((column) => !parsed.header.includes(column) && !mapped.some(([field, candidates]) => field === column && candidates.some((path) => parsed.header.includes(path[0]!))));
-    if (unknown.length > 0 || missing.length > 0) {
-      const parts = [
-        ...(missing.length ? [`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`] : []),
-        ...(unknown.length ? [`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`] : []),
-      ];
-      this.problems.push({ kind: 'schema', message: `CSV header has ${parts.join(' and ')}; the header must be ${required.join(',')}.`, range: { file, line: 1, column: 1, endLine: 1, endColumn: (text.split('\n')[0] ?? '').length + 1 } });
+    if (missing.length > 0) {
+      const columns = `column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+      this.problems.push({ kind: 'schema', message: `CSV header is missing the ${columns}; the header must name ${required.join(', ')}.`, range: { file, line: headerLine, column: 1, endLine: headerLine, endColumn: (text.split('\n')[headerLine - 1] ?? '').length + 1 } });
       return;
     }
     for (const row of parsed.rows) {
-      this.addRecord(kind as 'training' | 'acknowledgments', entry.schema, entry.label, row.values, () => new CsvRowSource(file, row.line, row.text, parsed.header, row.cells), () => undefined);
+      const values = Object.fromEntries(Object.entries(row.values).filter(([column]) => known.includes(column) || mappedColumns.includes(column)));
+      this.addRecord(kind as 'training' | 'acknowledgments', entry.schema, entry.label, values, () => new CsvRowSource(file, row.line, row.text, parsed.header, row.cells), () => undefined);
     }
   }
 
@@ -349,14 +369,29 @@ class ModelBuilder {
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
     const declaredKind = DECLARING_SCHEMAS[schema];
     if (declaredKind && typeof id === 'string') this.declared.get(declaredKind)!.add(id);
-    const { problems, violations } = validateRecord(schema, value, source, label);
+    const known = this.withoutUnknownKeys(schema as FieldedKind, value, source, label);
+    const { problems, violations } = validateRecord(schema, known, source, label);
     // Reported per record up to a screenful: a generated file can break one rule in every one of its items.
     for (const problem of problems.slice(0, MAX_PROBLEMS_PER_RECORD)) this.problems.push(problem);
     if (problems.length > MAX_PROBLEMS_PER_RECORD) {
       const first = problems[MAX_PROBLEMS_PER_RECORD]!;
       this.problems.push({ kind: 'schema', message: `${capitalized(label)}: ${problems.length - MAX_PROBLEMS_PER_RECORD} more schema problems, not listed; fix the ones above first.`, range: first.range });
     }
-    return records.prune(value, violations, (parentPath, key) => isRequired(schema, parentPath, key));
+    return records.prune(known, violations, (parentPath, key) => isRequired(schema, parentPath, key));
+  }
+
+  /** The record without the keys its kind does not know; each one not `x-` is noted for `unknown-field`. */
+  private withoutUnknownKeys(kind: FieldedKind, value: unknown, source: RecordSource, label: string): unknown {
+    const found = unknownKeys(kind, value);
+    // `policy POL-A` names the record; one without an ID is `the scope`, `a training record`.
+    const named = value !== null && typeof value === 'object' && typeof (value as Raw).id === 'string';
+    const who = named ? label : kind === 'scope' ? 'the scope' : `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+    for (const { path, extension } of found) {
+      if (extension) continue;
+      const parent = path.slice(0, -1).reduce<unknown>((node, segment) => (node as Raw)[segment as string], value);
+      this.model.unknownFields.push({ kind, path, at: source.at(path, 'key'), label: who, siblings: Object.keys(parent as Raw) });
+    }
+    return withoutKeys(value, found.map((key) => key.path));
   }
 
   async finish(needs: ReadonlySet<ModelPart>): Promise<RepoModel> {

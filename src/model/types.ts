@@ -27,7 +27,8 @@ export type {
   LoadProblem,
   PathTarget,
 } from '../core/types.js';
-import type { Directive, EvidenceContent, LoadProblem, PathTarget, SourceRange } from '../core/types.js';
+import type { Directive, EvidenceContent, FileKind, LoadProblem, PathTarget, SourceRange } from '../core/types.js';
+import type { PathSegment } from '../parse/source.js';
 import type { GitFacts } from '../git/facts.js';
 import type { MarkdownLink } from '../parse/markdown.js';
 
@@ -309,6 +310,26 @@ export interface RepoModel {
   standards?: Standard[];
   /** Roles people.yaml defines (`roles: [{ id: ISMS Manager, holder: jane@acme.example }]`), by role name. */
   roles?: ReadonlyMap<string, Role>;
+  /** How many files of each kind the configured paths matched, read or not (a kind with none is absent). */
+  fileCounts: Partial<Record<FileKind, number>>;
+  /** Keys a record writes that soc2lint does not know, set aside while the record is loaded (see ./known-fields.ts). */
+  unknownFields: UnknownField[];
+}
+
+/** A key soc2lint does not know, in a record (or a CSV header) that otherwise loaded. */
+export interface UnknownField {
+  /** The kind of record it is written in. */
+  kind: Exclude<RecordKind, 'system'>;
+  /** The path to the key inside the record, ending with the key as written (a CSV column: its header name). */
+  path: PathSegment[];
+  /** Where the key is written. */
+  at: SourceRange;
+  /** Who the record is, for messages: `policy POL-A`, `the scope`, `the CSV header`. */
+  label: string;
+  /** The keys written next to it, known or not (a synonym is not suggested for a field the record already has). */
+  siblings: string[];
+  /** For a key beside a file's list of records (`controls:`), not in a record: the list's key. */
+  beside?: string;
 }
 
 /** A standard of a comply program (standards/*.yml): its name and the criterion IDs it lists, each with the place of its key. */

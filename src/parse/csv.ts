@@ -20,7 +20,17 @@ export interface CsvRow {
   cells: CsvCell[];
 }
 
-export type CsvResult = { ok: true; header: string[]; rows: CsvRow[]; delimiter: string } | { ok: false; problems: LoadProblem[] };
+export type CsvResult =
+  | {
+      ok: true;
+      header: string[];
+      rows: CsvRow[];
+      delimiter: string;
+      /** The file line of the header row, and each header cell's place in it (empty when unknown). */
+      headerLine?: number;
+      headerCells?: CsvCell[];
+    }
+  | { ok: false; problems: LoadProblem[] };
 
 export function parseCsv(text: string, file: string): CsvResult {
   const delimiter = delimiterOf(text);
@@ -46,7 +56,10 @@ export function parseCsv(text: string, file: string): CsvResult {
     });
     return { values, line: info.lines - lineBreaks, text, cells: lineBreaks === 0 ? cellsOf(text, delimiter) : [] };
   });
-  return { ok: true, header, rows, delimiter };
+  const headerText = first.raw.replace(/\r?\n$/, '').replace(/^\uFEFF/, '');
+  const headerBreaks = headerText.split('\n').length - 1;
+  const headerCells = headerBreaks === 0 ? cellsOf(headerText, delimiter) : [];
+  return { ok: true, header, rows, delimiter, headerLine: first.info.lines - headerBreaks, headerCells };
 }
 
 /** `;` when the header line has more semicolons than commas outside quotes, else `,`. */

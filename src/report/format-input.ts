@@ -3,6 +3,7 @@
 import { join, relative } from 'node:path';
 import { REPO_ROOT, activeFindings, type Finding } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
+import type { RepoModel } from '../model/types.js';
 
 export const REPOSITORY_URL = 'https://github.com/soc2lint/soc2lint';
 
@@ -37,6 +38,32 @@ export interface FindingCounts {
   byDirectives: number;
 }
 
+/** What a run read: the records of each kind that loaded, and the scope file, so a report can say what was linted. */
+export interface ProgramSummary {
+  policies: number;
+  controls: number;
+  vendors: number;
+  people: number;
+  trainingRecords: number;
+  acknowledgments: number;
+  waivers: number;
+  /** The scope file as found (`scope.yaml`), or null when the program has none. */
+  scopeFile: string | null;
+}
+
+export function summarizeProgram(model: RepoModel): ProgramSummary {
+  return {
+    policies: model.policies.length,
+    controls: model.controls.length,
+    vendors: model.vendors.length,
+    people: model.people.length,
+    trainingRecords: model.training.length,
+    acknowledgments: model.acknowledgments.length,
+    waivers: model.waivers.length,
+    scopeFile: model.scopeFile ?? null,
+  };
+}
+
 export interface FormatInput {
   /** Every finding to report, including those suppressed by waivers or directives (marked `suppressedBy`). */
   findings: readonly ReportedFinding[];
@@ -55,6 +82,8 @@ export interface FormatInput {
    * be relative to the repository (SARIF for GitHub code scanning).
    */
   uriPrefix?: string;
+  /** What the run read, when it reports on the whole program (undefined when it reports on given files only). */
+  program?: ProgramSummary;
 }
 
 export interface RunFacts {
@@ -67,6 +96,7 @@ export interface RunFacts {
   cwd: string;
   color?: boolean;
   uriPrefix?: string;
+  program?: ProgramSummary;
 }
 
 export function formatInput({ findings, cwd, color = false, ...run }: RunFacts): FormatInput {

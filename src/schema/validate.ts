@@ -92,6 +92,21 @@ export function isRequired(name: SchemaName, parentPath: readonly PathSegment[],
 
 type SchemaObject = Record<string, unknown>;
 
+/**
+ * The keys a record of `name` may have in the mapping at `parentPath` (numbers step into list items), or undefined
+ * when the schema does not close that mapping (a free-form value): what "an unknown field" is measured against.
+ */
+export function propertiesAt(name: SchemaName, parentPath: readonly PathSegment[]): string[] | undefined {
+  let schema = resolved(BASE_ID + RECORD_SCHEMAS[name]);
+  for (const segment of parentPath) {
+    if (!schema) return undefined;
+    const next: unknown = typeof segment === 'number' ? schema.schema.items : (schema.schema.properties as Record<string, unknown> | undefined)?.[segment];
+    schema = next && typeof next === 'object' ? resolved(schema.base, next as SchemaObject) : undefined;
+  }
+  if (!schema || schema.schema.additionalProperties !== false) return undefined;
+  return Object.keys((schema.schema.properties as object | undefined) ?? {});
+}
+
 /** A schema with its $ref followed, and the base URI that further relative $refs resolve against. */
 function resolved(ref: string, schema?: SchemaObject): { base: string; schema: SchemaObject } | undefined {
   let base = ref.split('#')[0]!;

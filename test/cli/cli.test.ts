@@ -52,7 +52,7 @@ describe('soc2lint CLI', () => {
     ['a file argument limits findings to that file', () => [['policies/infosec.md'], error], 0, /^$/],
     ['a file argument reports findings in that file', () => [['policies/access.md'], error], 1, /access\.md/],
     ['--format json prints the findings as JSON', () => [['--format', 'json'], error], 1, /"ruleId": "stale-review"/],
-    ['--format json prints [] for a clean repo', () => [['-f', 'json'], clean], 0, /^\[\]\n$/],
+    ['--format json prints only what was linted for a clean repo, on the entry of the program folder', () => [['-f', 'json'], clean], 0, /^\[\n  \{\n    "filePath": "\.",\n    "messages": \[\],[^]*"program": \{\n      "policies": 1,\n      "controls": 33,[^]*"scopeFile": "scope\.yaml"\n    \}\n  \}\n\]\n$/],
     ['--help prints usage', () => [['--help'], clean], 0, /Usage: soc2lint/],
     ['--version prints the version', () => [['--version'], clean], 0, /^\d+\.\d+\.\d+\n$/],
   ])('%s', async (_name, setup, expectedCode, stdoutPattern) => {
@@ -118,6 +118,7 @@ describe('soc2lint CLI', () => {
         '  8:16  error  Policy POL-AC was last reviewed on 2025-06-01; its annual review (every 12 months) was due on 2026-06-01. Review it and update "last_reviewed:".  stale-review',
         '',
         '✖ 1 problem (1 error, 0 warnings)',
+        '  in 2 policies, 33 controls, scope.yaml',
         '',
       ].join('\n'),
     );
@@ -175,7 +176,7 @@ describe('configuration: extends, overrides and --print-config', () => {
     const printed = JSON.parse(current.stdout);
     expect(Object.keys(printed)).toEqual(['file', 'asOf', 'extends', 'rules']);
     expect(printed).toMatchObject({ file: 'policies/infosec.md', asOf: '2026-07-01', extends: ['soc2lint:recommended', 'config/team.yaml'] });
-    expect(printed.rules['placeholder-text']).toEqual(['error']);
+    expect(printed.rules['placeholder-text']).toEqual(['error', { ignore: [] }]);
     expect(printed.rules['review-due-soon']).toEqual(['warn', { days: 45 }]);
     expect(printed.rules['missing-activity']).toEqual(['off']);
     expect(printed.rules['stale-evidence']).toEqual(['error', { grace: 0 }]);
@@ -189,7 +190,7 @@ describe('configuration: extends, overrides and --print-config', () => {
     expect(archived.rules['review-due-soon']).toEqual(['off']);
     // --rule flags win over overrides.
     const flagged = JSON.parse((await run(['--print-config', 'policies/archive/old.md', '--rule', 'placeholder-text:warn'], repo)).stdout);
-    expect(flagged.rules['placeholder-text']).toEqual(['warn']);
+    expect(flagged.rules['placeholder-text']).toEqual(['warn', { ignore: [] }]);
   });
 
   it('--print-config with no config file shows the defaults and an empty chain', async () => {
@@ -197,7 +198,7 @@ describe('configuration: extends, overrides and --print-config', () => {
     const printed = JSON.parse((await run(['--print-config', 'scope.yaml'], repo)).stdout);
     expect(printed).toMatchObject({ file: 'scope.yaml', extends: [] });
     expect(printed).not.toHaveProperty('asOf');
-    expect(printed.rules['placeholder-text']).toEqual(['warn']);
+    expect(printed.rules['placeholder-text']).toEqual(['warn', { ignore: [] }]);
   });
 
   it('overrides set the severity of findings per file in the report and the exit code', async () => {

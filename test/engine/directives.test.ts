@@ -239,7 +239,7 @@ describe('reports', () => {
 
   it('stylish counts what directives suppressed on the summary line', async () => {
     const result = await run([], makeRepo(FILES));
-    expect(result.stdout).toMatch(/suppressed by inline directives\)\n$/);
+    expect(result.stdout).toMatch(/suppressed by inline directives\)\n  in \d+ polic(y|ies), \d+ controls?, [^\n]*scope\.yaml\n$/);
     expect(result.stdout).toContain(', 6 suppressed by inline directives)');
   });
 });

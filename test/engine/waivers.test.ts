@@ -309,7 +309,7 @@ describe('waivers: the CLI', () => {
   it('exits 0 when the only errors are suppressed, and stylish prints just the count', async () => {
     const result = await run([], makeRepo(ALL_WAIVED));
     expect(result.code, result.stderr + result.stdout).toBe(0);
-    expect(result.stdout).toBe('✔ 0 problems (2 suppressed by waivers)\n');
+    expect(result.stdout).toBe('✔ 0 problems (2 suppressed by waivers)\n  in 1 policy, 35 controls, 2 waivers, scope.yaml\n');
   });
 
   it('exits 1 for an error left unwaived, and stylish shows it and counts the suppressed one on the summary line', async () => {
@@ -322,6 +322,7 @@ describe('waivers: the CLI', () => {
         '  17:15  error  Control AC-08 runs monthly, but its newest evidence is from 2026-03-02; the next was due by 2026-04-02, 1 month after it. Add evidence of the latest run, or fix the frequency.  stale-evidence',
         '',
         '✖ 1 problem (1 error, 0 warnings, 1 suppressed by waivers)',
+        '  in 1 policy, 35 controls, 1 waiver, scope.yaml',
         '',
       ].join('\n'),
     );
@@ -331,7 +332,9 @@ describe('waivers: the CLI', () => {
     const result = await run(['--format', 'json'], makeRepo(ALL_WAIVED));
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report).toHaveLength(1);
+    // The entry of the program folder, last, says what was linted.
+    expect(report).toHaveLength(2);
+    expect(report[1]).toMatchObject({ filePath: '.', messages: [], program: { controls: 35, waivers: 2 } });
     expect(report[0]).toMatchObject({ filePath: 'controls/ac.yaml', messages: [], errorCount: 0, warningCount: 0 });
     expect(report[0].suppressedMessages).toHaveLength(2);
     expect(report[0].suppressedMessages[0]).toMatchObject({ ruleId: 'stale-evidence', severity: 2, line: 9, column: 15 });
@@ -367,6 +370,6 @@ describe('waivers: the CLI', () => {
     };
     const result = await run(['--max-warnings', '0'], makeRepo(files));
     expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toBe('✔ 0 problems (1 suppressed by waivers)\n');
+    expect(result.stdout).toBe('✔ 0 problems (1 suppressed by waivers)\n  in 1 policy, 34 controls, 1 waiver, scope.yaml\n');
   });
 });

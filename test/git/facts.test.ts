@@ -47,6 +47,27 @@ describe('policy history', () => {
     expect(subjects((await facts(root, [file])).policyChanges.get(file))).toEqual(['body']);
   });
 
+  it('ignores commits that change only whitespace in the body: a rewrapped paragraph, trailing spaces, CRLF, blank lines', async () => {
+    const file = 'policies/a.md';
+    const text = '# Access\n\nAccess is reviewed every quarter by the system owner.\n';
+    const root = gitRepo([
+      { date: '2026-01-05', files: { [file]: policy(text) }, message: 'add' },
+      { date: '2026-02-01', files: { [file]: policy('# Access\n\nAccess is reviewed every quarter\nby the system owner.  \n') }, message: 'rewrap' },
+      { date: '2026-02-02', files: { [file]: policy('# Access\r\n\r\n\r\nAccess is reviewed every quarter\r\nby the system owner.\r\n\r\n') }, message: 'crlf and blank lines' },
+      { date: '2026-02-03', files: { [file]: policy('# Access\n\nAccess is reviewed every quarter\nby the systemowner.\n') }, message: 'joined two words' },
+      { date: '2026-02-04', files: { [file]: policy('# Access\n\nAccess is reviewed every quarter\nby the system owner.\n', '2026-02-04') }, message: 'split them again, and a new approval date' },
+      { date: '2026-03-01', files: { [file]: policy('# Access\n\nAccess is reviewed every month\nby the system owner.\n', '2026-02-04') }, message: 'reword' },
+    ]);
+    // Newest first: the changes in words count, the whitespace and front-matter commits do not.
+    expect(subjects((await facts(root, [file])).policyChanges.get(file))).toEqual(['reword', 'split them again, and a new approval date', 'joined two words']);
+  });
+
+  it('an uncommitted whitespace-only edit is not a change', async () => {
+    const root = gitRepo([{ date: '2026-01-05', files: { 'policies/a.md': policy('Access is reviewed every quarter.') } }]);
+    writeFileSync(join(root, 'policies/a.md'), policy('Access is reviewed\n   every quarter.   \n\n'));
+    expect(subjects((await facts(root, ['policies/a.md'])).policyChanges.get('policies/a.md'))).toEqual([]);
+  });
+
   it('reports uncommitted changes to the body first, staged or not, and not a front-matter-only edit', async () => {
     const root = gitRepo([{ date: '2026-01-05', files: { 'policies/a.md': policy('Text.'), 'policies/b.md': policy('B.'), 'policies/c.md': policy('C.') } }]);
     writeFileSync(join(root, 'policies/a.md'), policy('Edited, not staged.'));

@@ -112,6 +112,26 @@ describe('changed-since-approval', () => {
     expect((await findings(root)).map(show)).toEqual([]);
   });
 
+  it('does not report a commit that changes only whitespace in the body (rewrapped, trailing spaces, CRLF), nor an uncommitted one', async () => {
+    const rewrapped = BODY.replace('Access is reviewed every quarter.', 'Access is reviewed\nevery quarter.   ').replace('\n\nMFA', '\n\n\nMFA');
+    const root = gitRepo([
+      { date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10' }) } },
+      { date: '2026-03-02', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: rewrapped }) }, message: 'Rewrap' },
+      { date: '2026-04-02', files: { [FILE]: crlf(doc({ approvedOn: '2026-01-10', body: rewrapped })) }, message: 'CRLF' },
+    ]);
+    writeFileSync(join(root, FILE), doc({ approvedOn: '2026-01-10', body: `${BODY}\n\n` }));
+    expect((await findings(root)).map(show)).toEqual([]);
+  });
+
+  it('reports a whitespace commit that also changes a word, as one change', async () => {
+    const root = gitRepo([
+      { date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10' }) } },
+      { date: '2026-03-02', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: BODY.replace('every quarter.', 'every\nquarter.') }) }, message: 'Rewrap' },
+      { date: '2026-04-02', files: { [FILE]: doc({ approvedOn: '2026-01-10', body: BODY.replace('every quarter.', 'every\nmonth.') }) }, message: 'Monthly' },
+    ]);
+    expectOne(await findings(root), { line: 7, column: 14, messageId: 'commitSinceApproval', message: [`commit ${hash(root)} on 2026-04-02 ("Monthly")`] });
+  });
+
   it('does not report updating last_reviewed in the front matter after approval', async () => {
     const root = gitRepo([
       { date: '2026-01-10', files: { [FILE]: doc({ approvedOn: '2026-01-10' }) } },

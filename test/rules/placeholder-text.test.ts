@@ -44,6 +44,12 @@ testRule(rule, {
     { name: 'single-word brackets that are not capitals: [sic], [1], [CC6]', files: { 'policies/a.md': pol('The quote [sic] cites [1] under [CC6].\n') } },
     { name: 'a retired policy is history, not checked', files: { 'policies/a.md': pol('Owner: [COMPANY NAME]. TODO.\n', 'Old policy', 'retired') } },
     { name: 'a real date is not XX/XX/XXXX', files: { 'policies/a.md': pol('Effective 03/01/2026.\n') } },
+    {
+      name: 'ignore: template syntax the repo renders at build time, in the body and the title (* is any characters)',
+      files: { 'policies/a.md': pol('Owner: {{ .Owner.Name }}, for {{company_name}}.\n', '{{ .Company }} Access Policy') },
+      options: { ignore: ['{{ .* }}', '{{company_name}}'] },
+    },
+    { name: 'dates and acronyms in brackets are not blanks: [2026-01-31], [TCP/IP], [v1.2]', files: { 'policies/a.md': pol('Approved [2026-01-31] over [TCP/IP] in [v1.2].\n') } },
   ],
   invalid: [
     {
@@ -60,6 +66,24 @@ testRule(rule, {
       name: 'Title Case words in brackets, a single capitalised word and snake case capitals',
       files: { 'policies/a.md': pol('Signed by [Company Name].\nOwner: [CISO] and [SECURITY_LEAD].\n') },
       errors: [at(6, 11, '"[Company Name]"'), at(7, 8, '"[CISO]"'), at(7, 19, '"[SECURITY_LEAD]"')],
+    },
+    {
+      name: 'bracketed blanks: a date format, a single capitalised word, alternatives to pick from',
+      files: { 'policies/a.md': pol('Effective [day/month/year], reviewed [DD/MM/YYYY] or [YYYY-MM-DD].\nSigned on [DATE] by [name/title] of [Company Name].\n') },
+      errors: [
+        { ...at(6, 11, '"[day/month/year]"'), data: { policy: 'POL-A', placeholder: '[day/month/year]' } },
+        at(6, 38, '"[DD/MM/YYYY]"'),
+        at(6, 54, '"[YYYY-MM-DD]"'),
+        at(7, 11, '"[DATE]"'),
+        at(7, 21, '"[name/title]"'),
+        at(7, 37, '"[Company Name]"'),
+      ],
+    },
+    {
+      name: 'ignore patterns match the whole placeholder: other placeholders are still reported',
+      files: { 'policies/a.md': pol('For {{company_name}}, {{ company_name }} and {{owner}}; TODO.\n') },
+      options: { ignore: ['{{company_name}}', 'TBD'] },
+      errors: [at(6, 23, '"{{ company_name }}"'), at(6, 46, '"{{owner}}"'), at(6, 57, '"TODO"')],
     },
     {
       name: 'moustaches, with or without spaces',

@@ -88,3 +88,34 @@ describe('a bad date or interval is explained', () => {
     expect(problems(`${head}last_reviewed: 2024-02-29\n`)).toEqual([]);
   });
 });
+
+// A documented choice (docs/file-formats.md): the shipped schemas stay strict, so an editor flags `ownr:` as it is
+// typed, while the loader tolerates unknown keys (unknown-field warns) so a run still checks the record. `x-` keys are
+// the writer's own in both.
+describe('unknown keys: strict for editors, except x- keys', () => {
+  const ajv = plainAjv();
+  const control = ajv.getSchema(`${BASE_ID}control.schema.json`)!;
+  const base = { id: 'AC-01', title: 'Access review', frequency: 'quarterly' };
+
+  it('an editor flags an unknown key at any depth', () => {
+    expect(control({ ...base, ownr: 'a@x.io' })).toBe(false);
+    expect(control({ ...base, evidence: [{ path: 'e.md', date: '2026-01-05', reviewer: 'bob' }] })).toBe(false);
+  });
+
+  it('an editor accepts x- keys at any depth, in every record kind', () => {
+    expect(control({ ...base, 'x-jira': 'SEC-1', evidence: [{ path: 'e.md', date: '2026-01-05', 'x-reviewer': 'bob' }] })).toBe(true);
+    expect(control({ 'x-schema-version': 2, controls: [{ ...base, 'x-team': 'it' }] })).toBe(true);
+    const policy = ajv.getSchema(`${BASE_ID}policy.schema.json`)!;
+    expect(policy({ id: 'POL-A', title: 'A', status: 'draft', 'x-confluence-id': '42' })).toBe(true);
+    const vendor = ajv.getSchema(`${BASE_ID}vendor.schema.json`)!;
+    expect(vendor({ id: 'aws', name: 'AWS', criticality: 'high', assurance: { kind: 'none', 'x-note': 'n/a', bridge_letter: { through: '2026-01-01', 'x-a': 1 } } })).toBe(true);
+  });
+
+  it('soc2lint itself validates what remains after setting unknown keys aside, so its validator agrees with the editor', () => {
+    const parsed = parseYaml('id: AC-01\ntitle: Access review\nfrequency: quarterly\nx-jira: SEC-1\n', 'controls/a.yaml');
+    if (!parsed.ok) throw new Error('no parse');
+    const source = new YamlSource('controls/a.yaml', parsed.yaml.doc.contents, parsed.yaml.lines);
+    expect(validateRecord('control', parsed.yaml.value, source, 'control').problems).toEqual([]);
+    expect(validatorFor('control')({ ...base, ownr: 'a@x.io' })).toBe(false);
+  });
+});

@@ -5,8 +5,9 @@ import { loadConfig } from '../../config/config.js';
 import type { IsoDate } from '../../core/dates.js';
 import { describeRuleSettings } from '../../engine/settings.js';
 import { FORMATS_WITH_RULE_DOCS, FORMATTERS } from '../../formatters/index.js';
-import { countFindings, formatInput } from '../../report/format-input.js';
+import { countFindings, formatInput, summarizeProgram } from '../../report/format-input.js';
 import { lint } from '../../report/lint.js';
+import { holdsNoProgram, nothingFoundMessage } from '../../report/nothing-found.js';
 import { describeRules } from '../../report/rule-docs.js';
 import { checkoutPrefixOf, planLint } from '../../report/targets.js';
 import { RULES } from '../../../rules/index.js';
@@ -32,6 +33,11 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     ruleOverrides: options.rules,
     ...(options.stdinFilename !== undefined ? { overlay: new Map([[[...plan.files!][0]!, await readStdin(io)]]) } : {}),
   });
+  // A folder linted whole that holds no program is a wrong target, not a program with every criterion unmapped.
+  if (!plan.files && holdsNoProgram(result.model)) {
+    io.stderr.write(`soc2lint: ${nothingFoundMessage(result.config, io.cwd)}\n`);
+    return 2;
+  }
   for (const notice of result.notices) io.stderr.write(`soc2lint: ${notice}\n`);
   const findings = plan.files ? result.findings.filter((finding) => plan.files!.has(finding.file)) : result.findings;
   // --quiet prints errors only; the warnings it hides still count toward --max-warnings, as in ESLint.
@@ -50,6 +56,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     cwd: io.cwd,
     // SARIF paths are relative to the repository: the program's place in its checkout.
     uriPrefix: options.reports.some((report) => report.format === 'sarif') ? await checkoutPrefixOf(plan.root, result.model) : '',
+    ...(plan.files ? {} : { program: summarizeProgram(result.model) }),
   });
   const color = useColor(options.color, io.env, io.stdout.isTTY);
   for (const report of options.reports) {
