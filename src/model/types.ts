@@ -109,6 +109,9 @@ export interface EvidenceRef {
   url?: string;
   date: IsoDate;
   note?: string;
+  /** A range the entry covers (a log export, a monitoring report): every interval it spans. `date` is `to` when not written. */
+  from?: IsoDate;
+  to?: IsoDate;
 }
 
 export interface Control extends RecordBase<ControlFields> {
@@ -125,6 +128,12 @@ export interface Control extends RecordBase<ControlFields> {
   vendors: Mention[];
   activity?: string;
   evidence: EvidenceRef[];
+  /** The first day the control is in effect; it owes no proof for intervals before it. */
+  effectiveFrom?: IsoDate;
+  /** The day the control stopped; it still owes proof for the intervals before it. */
+  retiredOn?: IsoDate;
+  /** How often its proof is filed, when not at every run (a daily control proven by a monthly export). */
+  evidenceEvery?: 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 }
 
 export type AuditType = 'type1' | 'type2';
