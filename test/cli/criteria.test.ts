@@ -60,7 +60,7 @@ describe('soc2lint criteria', () => {
       status: 'covered',
       currentEvidence: true,
       controls: [
-        { id: 'GOV-01', title: 'Quarterly security steering committee', frequency: 'quarterly', file: 'controls/governance.yaml', line: 3, evidence: 'current', newestEvidence: '2026-06-18', nextEvidenceDue: '2026-09-30' },
+        { id: 'GOV-01', title: 'Quarterly security steering committee', frequency: 'quarterly', file: 'controls/governance.yaml', line: 3, evidence: 'current', newestEvidence: '2026-06-18', nextEvidenceDue: '2026-10-05' },
       ],
     });
   });
