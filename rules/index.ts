@@ -9,10 +9,12 @@ import evidenceGap from './evidence-gap.js';
 import expiredWaiver from './expired-waiver.js';
 import futureDate from './future-date.js';
 import invalidDirective from './invalid-directive.js';
+import invalidPeriod from './invalid-period.js';
 import lateOffboarding from './late-offboarding.js';
 import missingAcknowledgment from './missing-acknowledgment.js';
 import missingActivity from './missing-activity.js';
 import missingEvidence from './missing-evidence.js';
+import missingRetirementDate from './missing-retirement-date.js';
 import missingOwner from './missing-owner.js';
 import parseError from './parse-error.js';
 import placeholderText from './placeholder-text.js';
@@ -50,11 +52,13 @@ export const RULES: readonly AnyRule[] = [
   staleReview,
   reviewDueSoon,
   futureDate,
+  invalidPeriod,
   // Evidence
   missingEvidence,
   brokenEvidenceLink,
   staleEvidence,
   evidenceGap,
+  missingRetirementDate,
   untrackedEvidence,
   sensitiveEvidence,
   // Policies
