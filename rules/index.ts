@@ -5,6 +5,8 @@ import brokenLink from './broken-link.js';
 import changedSinceApproval from './changed-since-approval.js';
 import departedOwner from './departed-owner.js';
 import duplicateId from './duplicate-id.js';
+import emptyEvidence from './empty-evidence.js';
+import evidenceDateMismatch from './evidence-date-mismatch.js';
 import evidenceGap from './evidence-gap.js';
 import expiredWaiver from './expired-waiver.js';
 import futureDate from './future-date.js';
@@ -18,6 +20,7 @@ import missingRetirementDate from './missing-retirement-date.js';
 import missingOwner from './missing-owner.js';
 import parseError from './parse-error.js';
 import placeholderText from './placeholder-text.js';
+import reusedEvidence from './reused-evidence.js';
 import reviewDueSoon from './review-due-soon.js';
 import schemaViolation from './schema-violation.js';
 import sensitiveEvidence from './sensitive-evidence.js';
@@ -56,6 +59,9 @@ export const RULES: readonly AnyRule[] = [
   // Evidence
   missingEvidence,
   brokenEvidenceLink,
+  emptyEvidence,
+  reusedEvidence,
+  evidenceDateMismatch,
   staleEvidence,
   evidenceGap,
   missingRetirementDate,

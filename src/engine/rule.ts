@@ -116,7 +116,7 @@ export function docsPath(ruleId: string): string {
   return `rules/${ruleId}.md`;
 }
 
-const MODEL_PARTS: readonly ModelPart[] = ['git-index', 'git-history', 'evidence-content', 'link-targets'];
+const MODEL_PARTS: readonly ModelPart[] = ['git-index', 'git-history', 'evidence-content', 'link-targets', 'evidence-digest', 'git-added'];
 
 /** The costly model parts the given rules read. */
 export function modelPartsFor(rules: readonly AnyRule[]): Set<ModelPart> {

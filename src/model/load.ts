@@ -7,7 +7,7 @@ import type { Config, FileKind } from '../config/config.js';
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
-import { readEvidence, readTextFile, type Overlay } from '../files/read.js';
+import { digestEvidence, readEvidence, readTextFile, type EvidenceDigest, type Overlay } from '../files/read.js';
 import { loadGitFacts } from '../git/facts.js';
 import { evidenceFiles } from './evidence.js';
 import { headingAnchors } from '../parse/markdown.js';
@@ -73,6 +73,7 @@ class ModelBuilder {
       paths: new Map(),
       anchors: new Map(),
       evidenceContent: new Map(),
+      evidenceDigests: new Map(),
       declaredIds: this.declared,
       problems: this.problems,
       directives: [],
@@ -257,6 +258,12 @@ class ModelBuilder {
       const content = this.model.evidenceContent as Map<string, EvidenceContent>;
       for (const path of evidence) {
         if (!content.has(path) && paths.get(path)?.state === 'file') content.set(path, readEvidence(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay));
+      }
+    }
+    if (needs.has('evidence-digest')) {
+      const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
+      for (const path of evidence) {
+        if (!digests.has(path) && paths.get(path)?.state === 'file') digests.set(path, digestEvidence(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay));
       }
     }
     if (needs.has('git-index') || needs.has('git-history')) {

@@ -29,6 +29,8 @@ export type {
 } from '../core/types.js';
 import type { Directive, EvidenceContent, LoadProblem, PathTarget } from '../core/types.js';
 import type { GitFacts } from '../git/facts.js';
+import type { EvidenceDigest } from '../files/read.js';
+export type { EvidenceDigest } from '../files/read.js';
 import type { MarkdownLink } from '../parse/markdown.js';
 
 export { WORKING_TREE } from '../git/facts.js';
@@ -242,7 +244,7 @@ export type ComplianceRecord =
  * Parts of the model that cost extra I/O and are loaded only when an enabled rule reads them:
  * the git index, the git history of policies, the text of evidence files, and the targets of policy links.
  */
-export type ModelPart = 'git-index' | 'git-history' | 'evidence-content' | 'link-targets';
+export type ModelPart = 'git-index' | 'git-history' | 'evidence-content' | 'link-targets' | 'evidence-digest' | 'git-added';
 
 export interface RepoModel {
   catalog: CriteriaCatalog;
@@ -275,6 +277,8 @@ export interface RepoModel {
   anchors: ReadonlyMap<string, ReadonlySet<string>>;
   /** With `evidence-content`: the text of each evidence file that exists, by path as written. */
   evidenceContent: ReadonlyMap<string, EvidenceContent>;
+  /** With `evidence-digest`: the size, blankness and SHA-256 of each evidence file that exists, by path as written. */
+  evidenceDigests: ReadonlyMap<string, EvidenceDigest>;
   /** With `git-index` or `git-history`: what git knows. Undefined when no rule asked. */
   git?: GitFacts;
   declaredIds: ReadonlyMap<'policy' | 'control' | 'system' | 'vendor' | 'person', ReadonlySet<string>>;
