@@ -1,5 +1,6 @@
 // The rule registry: adding a rule means adding its file (with its doc and tests) and one line here.
 import type { AnyRule } from '../src/engine/rule.js';
+import backdatedEvidence from './backdated-evidence.js';
 import brokenEvidenceLink from './broken-evidence-link.js';
 import brokenLink from './broken-link.js';
 import changedSinceApproval from './changed-since-approval.js';
@@ -66,6 +67,7 @@ export const RULES: readonly AnyRule[] = [
   evidenceGap,
   missingRetirementDate,
   untrackedEvidence,
+  backdatedEvidence,
   sensitiveEvidence,
   // Policies
   unapprovedPolicy,

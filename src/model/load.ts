@@ -266,7 +266,7 @@ class ModelBuilder {
         if (!digests.has(path) && paths.get(path)?.state === 'file') digests.set(path, digestEvidence(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay));
       }
     }
-    if (needs.has('git-index') || needs.has('git-history')) {
+    if (needs.has('git-index') || needs.has('git-history') || needs.has('git-added')) {
       // Each policy's latest sign-off: only changes after it can make the approved text out of date.
       const signedOff = new Map<string, IsoDate>();
       for (const policy of this.model.policies) {
@@ -280,6 +280,7 @@ class ModelBuilder {
         policies: new Map(this.model.policies.map((p) => [p.source.file, this.policyTexts.get(p.source.file) ?? ''])),
         ...(earliest !== undefined ? { since: earliest } : {}),
         signedOff,
+        ...(needs.has('git-added') ? { evidence: [...new Set(evidence.filter((path) => paths.get(path)?.state === 'file').map(overlayKey))] } : {}),
       });
     }
     return this.model;
