@@ -234,6 +234,27 @@ testRule(rule, {
       errors: [{ ...at, messageId: 'notContinuous', data: { control: 'C-1', periodStart: '2026-02-01', periodEnd: '2026-04-30' }, message: 'Control C-1 runs continuously: a continuous control must show it operated during the Type II period 2026-02-01 to 2026-04-30, but the period has ended' }],
     },
     {
+      name: 'the worked example of the rule page: run on 13 March and 17 April, grace 5, as of 2026-06-06',
+      asOf: '2026-06-06',
+      options: { grace: 5 },
+      files: repo(H1, 'monthly', ['2026-03-13', '2026-04-17']),
+      errors: [
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-01 (' },
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-02 (' },
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-05 (' },
+      ],
+    },
+    {
+      name: 'the worked example on 2026-04-05: March is due that day, so only January and February',
+      asOf: '2026-04-05',
+      options: { grace: 5 },
+      files: repo(H1, 'monthly', ['2026-03-13']),
+      errors: [
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-01 (' },
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-02 (' },
+      ],
+    },
+    {
       name: 'a period written backwards (start after end) cannot be judged: said once, at its end date',
       files: repo(['2026-06-30', '2026-01-01'], 'monthly', ['2025-01-01']),
       errors: [
