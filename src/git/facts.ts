@@ -105,7 +105,7 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
       : '',
     // When each evidence file was first committed: every commit that added one of them, for the folders holding them.
     wantAdded
-      ? git.raw(['log', `--format=${RECORD}%cI`, '--diff-filter=A', '--name-only', '-z', '--no-renames', '--no-relative', '--', ...pathspecsFor(request.evidence!)])
+      ? git.raw(['log', `--format=${RECORD}%cI`, '--diff-filter=A', '--name-only', '-z', '--no-renames', '--no-relative', '--', ...topFolders(request.evidence!)])
       : '',
   ]);
   const evidenceAdded = wantAdded ? firstAdded(added, prefix, new Set(request.evidence)) : undefined;
@@ -255,6 +255,11 @@ function gitFailure(error: unknown): string {
 function pathspecsFor(files: readonly string[]): string[] {
   const folders = new Set(files.map((file) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : file)));
   return [...folders].sort().filter((folder, i, all) => !all.slice(0, i).some((parent) => parent.endsWith('/') && folder.startsWith(parent)));
+}
+
+/** The top-level folders holding the files (a handful of pathspecs, however many thousand evidence files there are). */
+function topFolders(files: readonly string[]): string[] {
+  return [...new Set(files.map((file) => (file.includes('/') ? file.slice(0, file.indexOf('/') + 1) : file)))].sort();
 }
 
 function firstLine(text: string): string {
