@@ -119,13 +119,27 @@ export const MAX_EVIDENCE_BYTES = 1024 * 1024;
 
 /** `file` is the root-relative path, for the overlay. */
 export function readEvidence(absolutePath: string, file?: string, overlay?: Overlay): EvidenceContent {
+  return readEvidenceWithDigest(absolutePath, file, overlay, false).content;
+}
+
+/**
+ * The text of an evidence file and, when asked, its digest, from one read: a file under the text cap is hashed from
+ * the bytes already read; a larger one is hashed in chunks.
+ */
+export function readEvidenceWithDigest(absolutePath: string, file: string | undefined, overlay: Overlay | undefined, digest: true): { content: EvidenceContent; digest: EvidenceDigest };
+export function readEvidenceWithDigest(absolutePath: string, file: string | undefined, overlay: Overlay | undefined, digest: boolean): { content: EvidenceContent; digest?: EvidenceDigest };
+export function readEvidenceWithDigest(absolutePath: string, file: string | undefined, overlay: Overlay | undefined, digest: boolean): { content: EvidenceContent; digest?: EvidenceDigest } {
   let bytes: Uint8Array | number;
   try {
     bytes = overlaid(file, overlay, MAX_EVIDENCE_BYTES) ?? readCapped(absolutePath, MAX_EVIDENCE_BYTES);
   } catch {
-    return { skipped: 'unreadable' };
+    return { content: { skipped: 'unreadable' }, ...(digest ? { digest: { unreadable: true } as const } : {}) };
   }
-  if (typeof bytes === 'number') return { skipped: 'too-large' };
+  if (typeof bytes === 'number') return { content: { skipped: 'too-large' }, ...(digest ? { digest: digestEvidence(absolutePath, file, overlay) } : {}) };
+  return { content: decodeEvidence(bytes), ...(digest ? { digest: digestBytes(bytes) } : {}) };
+}
+
+function decodeEvidence(bytes: Uint8Array): EvidenceContent {
   if (bytes.subarray(0, 8192).indexOf(0) !== -1) return { skipped: 'binary' };
   // Secrets are ASCII; a lenient decode keeps them findable in files that are not valid UTF-8.
   return { text: new TextDecoder('utf-8').decode(bytes) };
@@ -149,10 +163,7 @@ export function digestEvidence(absolutePath: string, file?: string, overlay?: Ov
     if (blank) for (const byte of chunk) if (!BLANK_BYTES.has(byte)) { blank = false; break; }
   };
   const given = file === undefined ? undefined : overlay?.get(file);
-  if (given !== undefined) {
-    take(given);
-    return { bytes, blank, sha256: hash.digest('hex') };
-  }
+  if (given !== undefined) return digestBytes(given);
   try {
     const fd = openSync(absolutePath, 'r');
     try {
@@ -165,4 +176,10 @@ export function digestEvidence(absolutePath: string, file?: string, overlay?: Ov
     return { unreadable: true };
   }
   return { bytes, blank, sha256: hash.digest('hex') };
+}
+
+function digestBytes(bytes: Uint8Array): EvidenceDigest {
+  let blank = true;
+  for (const byte of bytes) if (!BLANK_BYTES.has(byte)) { blank = false; break; }
+  return { bytes: bytes.length, blank, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

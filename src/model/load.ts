@@ -7,7 +7,7 @@ import type { Config, FileKind } from '../config/config.js';
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
-import { digestEvidence, readEvidence, readTextFile, type EvidenceDigest, type Overlay } from '../files/read.js';
+import { digestEvidence, readEvidenceWithDigest, readTextFile, type EvidenceDigest, type Overlay } from '../files/read.js';
 import { loadGitFacts } from '../git/facts.js';
 import { evidenceFiles } from './evidence.js';
 import { headingAnchors } from '../parse/markdown.js';
@@ -256,8 +256,14 @@ class ModelBuilder {
     if (needs.has('link-targets')) this.loadLinkTargets(note);
     if (needs.has('evidence-content')) {
       const content = this.model.evidenceContent as Map<string, EvidenceContent>;
+      const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
+      const digest = needs.has('evidence-digest');
       for (const path of evidence) {
-        if (!content.has(path) && paths.get(path)?.state === 'file') content.set(path, readEvidence(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay));
+        if (content.has(path) || paths.get(path)?.state !== 'file') continue;
+        // One read gives the text and, when a rule needs it, the digest.
+        const read = readEvidenceWithDigest(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay, digest);
+        content.set(path, read.content);
+        if (read.digest) digests.set(path, read.digest);
       }
     }
     if (needs.has('evidence-digest')) {
