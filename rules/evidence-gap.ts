@@ -1,8 +1,10 @@
 // A whole week, month or quarter of a Type II period with no evidence of the control's run: the auditor samples by
-// that calendar interval, and an interval with nothing to show is an exception in the report.
-import { SAMPLING_PERIOD, activeControls, typeTwoPeriod } from '../src/model/program.js';
-import { compareDates, periodsWithin, type PeriodUnit } from '../src/core/dates.js';
-import { defineRule } from '../src/engine/rule.js';
+// that calendar interval, and an interval with nothing to show is an exception in the report. The calendar is the one
+// stale-evidence uses (src/model/evidence-calendar.ts): an interval is required once its proof is due.
+import { typeTwoPeriod } from '../src/model/program.js';
+import { CADENCES, calendarOptions, covers, dueDate, evidenceUpTo, filingUnit, intervalsWithin, owedWindow, sampledUnit, type Cadence } from '../src/model/evidence-calendar.js';
+import { addDays, compareDates, type PeriodUnit } from '../src/core/dates.js';
+import { defineRule, ruleOptions } from '../src/engine/rule.js';
 
 const SHOWN_DAYS = 5;
 const PERIOD = 'the Type II period {{periodStart}} to {{periodEnd}}';
@@ -19,6 +21,7 @@ const daysGap = (days: string) =>
   `Control {{control}} runs daily but has no evidence dated on {{missing}} of the {{ended}} ended days of ${PERIOD} (${days}). Add the evidence of each day's run; days it did not run are exceptions to disclose.`;
 
 type LongerUnit = Exclude<PeriodUnit, 'day'>;
+const UNIT_NOUN: Record<PeriodUnit, string> = { day: 'day', week: 'week', month: 'month', quarter: 'quarter', half: 'half-year', year: 'calendar year' };
 const GAP_IN = {
   week: 'gapInWeek',
   month: 'gapInMonth',
@@ -37,9 +40,18 @@ const NO_WHOLE = {
 export default defineRule({
   meta: {
     id: 'evidence-gap',
-    description: 'An active control with no evidence dated in a whole, ended calendar interval of its frequency inside the Type II audit period.',
+    description:
+      'An active or retired control with no evidence in a whole calendar interval of its frequency, inside the Type II audit period and its own time in effect, once that interval\'s proof is due.',
     defaultSeverity: 'error',
     reads: ['scope', 'control'],
+    options: ruleOptions<{ grace: number; continuous_every: Cadence }>({
+      defaults: { grace: 0, continuous_every: 'quarterly' },
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { grace: { type: 'integer', minimum: 0, maximum: 366 }, continuous_every: { enum: [...CADENCES] } },
+      },
+    }),
     // One sentence per sampling interval: the control's cadence and the interval it is sampled by are in the words.
     messages: {
       gapInDays: daysGap('{{days}}'),
@@ -56,40 +68,56 @@ export default defineRule({
       noWholeYear: noWhole('annually', 'calendar year'),
       noEvent: `Control {{control}} runs on events: an event-driven control is sampled from the occurrences inside ${PERIOD}, ${ENDED} if no event occurred, say so to the auditor (a waiver with that reason).`,
       notContinuous: `Control {{control}} runs continuously: a continuous control must show it operated during ${PERIOD}, ${ENDED} ${NOT_OPERATED}`,
+      gapContinuous: `Control {{control}} runs continuously and must show a snapshot of its configuration each {{every}}, but has no evidence dated in {{interval}} ({{start}} to {{end}}), inside ${PERIOD}. Add the snapshot (a configuration export) of that interval; if the control was off, that is an exception to disclose.`,
+      invertedPeriod: 'The Type II period in scope.yaml ends ({{periodEnd}}) before it starts ({{periodStart}}), so no control\'s evidence can be judged against it. Fix the period.',
     },
   },
-  check({ model, asOf, report }) {
+  check({ model, asOf, options, report }) {
     const period = typeTwoPeriod(model);
-    if (!period || compareDates(period.start, period.end) > 0) return;
-    for (const control of activeControls(model)) {
+    if (!period) return;
+    if (compareDates(period.start, period.end) > 0) {
+      // Said once, so an inverted period never silently turns the rule off.
+      report({ messageId: 'invertedPeriod', data: { periodStart: period.start, periodEnd: period.end }, at: model.scope!.source.at(['audit', 'period', 'end']) });
+      return;
+    }
+    const calendar = calendarOptions(options);
+    for (const control of model.controls) {
+      // A retired control is still tested for the part of the period it ran; without retired_on, nobody can tell
+      // which part (missing-retirement-date).
+      if (control.status === 'planned' || (control.status === 'retired' && control.retiredOn === undefined)) continue;
       if (control.evidence.length === 0) continue; // no evidence at all is missing-evidence's finding
-      const dates = control.evidence.map((entry) => entry.date);
-      const dated = (start: string, end: string) => dates.some((date) => date >= start && date <= end);
+      const window = owedWindow(control, period);
+      if (!window) continue;
+      const entries = evidenceUpTo(control, asOf);
+      const proven = (start: string, end: string) => entries.some((entry) => covers(entry, start, end));
       const at = control.source.has(['evidence']) ? control.source.at(['evidence'], 'key') : control.source.at(['frequency']);
       const facts = { control: control.id, periodStart: period.start, periodEnd: period.end };
-      const unit = SAMPLING_PERIOD[control.frequency];
-      const whole = unit ? periodsWithin(unit, period.start, period.end) : [];
+      const unit = sampledUnit(control.frequency, calendar);
+      const filing = filingUnit(control, calendar);
+      const whole = unit ? intervalsWithin(unit, window) : [];
 
-      if (unit && whole.length > 0) {
-        // Only intervals that have ended can be sampled; one in progress may still get its run.
-        const missing = whole.filter((interval) => compareDates(interval.end, asOf) < 0 && !dated(interval.start, interval.end));
+      if (unit && filing && whole.length > 0) {
+        // Only intervals whose proof is due can be judged; one still in progress (or within its filing interval and
+        // grace) may still get its run.
+        const due = whole.filter((interval) => compareDates(dueDate(interval, filing, calendar.grace), asOf) < 0);
+        const missing = due.filter((interval) => !proven(interval.start, interval.end));
         if (missing.length === 0) continue;
         if (unit === 'day') {
-          const ended = whole.filter((day) => compareDates(day.end, asOf) < 0).length;
           const days = missing.slice(0, SHOWN_DAYS).map((day) => day.label).join(', ');
-          report({ messageId: missing.length > SHOWN_DAYS ? 'gapInManyDays' : 'gapInDays', data: { ...facts, missing: missing.length, ended, days }, at });
+          report({ messageId: missing.length > SHOWN_DAYS ? 'gapInManyDays' : 'gapInDays', data: { ...facts, missing: missing.length, ended: due.length, days }, at });
           continue;
         }
         for (const interval of missing) {
-          report({ messageId: GAP_IN[unit], data: { ...facts, interval: interval.label, start: interval.start, end: interval.end }, at });
+          const where = { interval: interval.label, start: interval.start, end: interval.end };
+          if (control.frequency === 'continuous') report({ messageId: 'gapContinuous', data: { ...facts, every: UNIT_NOUN[unit], ...where }, at });
+          else report({ messageId: GAP_IN[unit as LongerUnit], data: { ...facts, ...where }, at });
         }
         continue;
       }
 
-      // Event and continuous controls, and cadences longer than the period: one run inside it, once it has ended. (A
-      // daily control never gets here: a period holds at least one whole day.)
-      if (compareDates(period.end, asOf) >= 0 || dated(period.start, period.end)) continue;
-      const messageId = unit && unit !== 'day' ? NO_WHOLE[unit] : control.frequency === 'event' ? 'noEvent' : 'notContinuous';
+      // Event controls, and cadences longer than the time owed: one run inside it, once it has ended (and its grace).
+      if (compareDates(addDays(window.end, calendar.grace), asOf) >= 0 || proven(window.start, window.end)) continue;
+      const messageId = unit && unit !== 'day' && control.frequency !== 'continuous' ? NO_WHOLE[unit as LongerUnit] : control.frequency === 'event' ? 'noEvent' : 'notContinuous';
       report({ messageId, data: facts, at });
     }
   },

@@ -11,6 +11,9 @@ const MESSAGES = {
   policyReview: `Policy {{policy}}: last_reviewed ${AFTER}`,
   scopeReview: `Scope: last_reviewed ${AFTER}`,
   evidence: `Control {{control}}: evidence date ${AFTER}`,
+  evidenceRangeEnd: `Control {{control}}: the evidence range ends on {{date}}, after {{asOf}}, the date being linted as of; an export cannot cover days that have not happened. Fix "to:" (a typo?).`,
+  controlEffective: `Control {{control}} is active, but its effective_from {{date}} is after {{asOf}}, the date being linted as of. Fix the date, or mark the control planned until then.`,
+  controlRetired: `Control {{control}} is retired, but its retired_on {{date}} is after {{asOf}}, the date being linted as of. Fix the date, or keep the control active until then.`,
   vendorReview: `Vendor {{vendor}}: last_reviewed ${AFTER}`,
   reportPeriodEnd: `Vendor {{vendor}}: assurance period_end ${AFTER}`,
   offboarding: `Person {{person}}: offboarded date ${AFTER}`,
@@ -21,7 +24,7 @@ const MESSAGES = {
 export default defineRule({
   meta: {
     id: 'future-date',
-    description: 'A review, approval, evidence, report or record date after as_of.',
+    description: 'A review, approval, evidence, report or record date after as_of, or an active control taking effect (a retired one retiring) after it.',
     defaultSeverity: 'error',
     reads: ['policy', 'scope', 'control', 'vendor', 'person', 'training', 'acknowledgment'],
     messages: MESSAGES,
@@ -40,8 +43,14 @@ export default defineRule({
     if (scope) check(scope.lastReviewed, 'scopeReview', {}, () => scope.source.at(['last_reviewed']));
     for (const control of model.controls) {
       for (const entry of control.evidence) {
-        check(entry.date, 'evidence', { control: control.id }, () => control.source.at(['evidence', entry.index, 'date']));
+        // A range without a date is dated by its end.
+        const dated = control.source.has(['evidence', entry.index, 'date']);
+        check(entry.date, 'evidence', { control: control.id }, () => control.source.at(['evidence', entry.index, dated ? 'date' : 'to']));
+        if (dated && entry.to !== undefined && compareDates(entry.date, asOf) <= 0) check(entry.to, 'evidenceRangeEnd', { control: control.id }, () => control.source.at(['evidence', entry.index, 'to']));
       }
+      // A planned control may well take effect later, and an active one may have its retirement scheduled.
+      if (control.status === 'active') check(control.effectiveFrom, 'controlEffective', { control: control.id }, () => control.source.at(['effective_from']));
+      if (control.status === 'retired') check(control.retiredOn, 'controlRetired', { control: control.id }, () => control.source.at(['retired_on']));
     }
     for (const vendor of model.vendors) {
       check(vendor.lastReviewed, 'vendorReview', { vendor: vendor.id }, () => vendor.source.at(['last_reviewed']));

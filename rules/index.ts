@@ -1,25 +1,31 @@
 // The rule registry: adding a rule means adding its file (with its doc and tests) and one line here.
 import type { AnyRule } from '../src/engine/rule.js';
+import backdatedEvidence from './backdated-evidence.js';
 import brokenEvidenceLink from './broken-evidence-link.js';
 import brokenLink from './broken-link.js';
 import changedSinceApproval from './changed-since-approval.js';
 import departedOwner from './departed-owner.js';
 import duplicateId from './duplicate-id.js';
+import emptyEvidence from './empty-evidence.js';
+import evidenceDateMismatch from './evidence-date-mismatch.js';
 import evidenceGap from './evidence-gap.js';
 import expiredWaiver from './expired-waiver.js';
 import futureDate from './future-date.js';
 import impossibleRecord from './impossible-record.js';
 import invalidApprover from './invalid-approver.js';
 import invalidDirective from './invalid-directive.js';
+import invalidPeriod from './invalid-period.js';
 import lateOffboarding from './late-offboarding.js';
 import missingAcknowledgment from './missing-acknowledgment.js';
 import missingActivity from './missing-activity.js';
 import missingBackgroundCheck from './missing-background-check.js';
 import missingCuecs from './missing-cuecs.js';
 import missingEvidence from './missing-evidence.js';
+import missingRetirementDate from './missing-retirement-date.js';
 import missingOwner from './missing-owner.js';
 import parseError from './parse-error.js';
 import placeholderText from './placeholder-text.js';
+import reusedEvidence from './reused-evidence.js';
 import reviewDueSoon from './review-due-soon.js';
 import schemaViolation from './schema-violation.js';
 import selfApproval from './self-approval.js';
@@ -58,12 +64,18 @@ export const RULES: readonly AnyRule[] = [
   staleReview,
   reviewDueSoon,
   futureDate,
+  invalidPeriod,
   // Evidence
   missingEvidence,
   brokenEvidenceLink,
+  emptyEvidence,
+  reusedEvidence,
+  evidenceDateMismatch,
   staleEvidence,
   evidenceGap,
+  missingRetirementDate,
   untrackedEvidence,
+  backdatedEvidence,
   sensitiveEvidence,
   // Policies
   unapprovedPolicy,

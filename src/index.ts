@@ -6,7 +6,7 @@ export { formatInput, type FormatInput, type ReportedFinding, type RuleDescripti
 export { describeRules } from './report/rule-docs.js';
 export { loadConfig, ConfigError, type Config } from './config/config.js';
 export { loadRepo } from './model/load.js';
-export { evidenceStatus, type EvidenceStatus } from './model/evidence-status.js';
+export { evidenceStatus, type EvidenceStatus } from './model/evidence-calendar.js';
 export { runRules } from './engine/run.js';
 export { defineRule, type Rule, type RuleContext, type RuleMeta } from './engine/rule.js';
 export type { Finding, Severity, SourceRange } from './engine/finding.js';

@@ -16,7 +16,7 @@ const examples = fileURLToPath(new URL('../examples', import.meta.url));
  * What the git rules find depends on the state of the repository the examples sit in (this project's checkout), not
  * on the example files; they are checked on a copy with a history of its own below.
  */
-const GIT_RULES = ['untracked-evidence', 'changed-since-approval'];
+const GIT_RULES = ['untracked-evidence', 'changed-since-approval', 'backdated-evidence'];
 const withoutGit: RuleOverride[] = GIT_RULES.map((ruleId) => ({ ruleId, setting: 'off' }));
 
 describe('examples/acme-saas', () => {
@@ -39,7 +39,9 @@ describe('examples/acme-saas', () => {
     cpSync(join(examples, 'acme-saas'), root, { recursive: true });
     git(root, ['add', '-A']);
     git(root, ['commit', '-q', '-m', 'Import'], { GIT_AUTHOR_DATE: '2026-07-02T10:00:00Z', GIT_COMMITTER_DATE: '2026-07-02T10:00:00Z' });
-    const { findings, notices } = await lint({ root });
+    // One import commit dates every evidence file 2026-07-02, months after most of them were made: backdated-evidence
+    // would be judging the import, not the program (it is judged on the broken example's history below).
+    const { findings, notices } = await lint({ root, ruleOverrides: [{ ruleId: 'backdated-evidence', setting: 'off' }] });
     expect(notices).toEqual([]);
     expect(activeFindings(findings).map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
   });
@@ -61,21 +63,25 @@ describe('examples/broken-saas', () => {
   it('breaks every rule at least once, the git rules in a repository with a history of its own', async () => {
     const { findings } = await lint({ root: join(examples, 'broken-saas'), ruleOverrides: withoutGit });
     // The example's files, committed on 2026-01-05; the access control policy (approved 2025-07-28) reworded on
-    // 2026-03-05; one offboarding record never committed.
+    // 2026-03-05; the Q1 endpoint review (dated 2026-03-25) first committed on 2026-05-01; one offboarding record never
+    // committed.
     const root = gitRepo([{ date: '2026-01-05', files: {} }]);
     cpSync(join(examples, 'broken-saas'), root, { recursive: true });
     const access = join(root, 'policies', 'access-control.md');
     const text = readFileSync(access, 'utf8');
     git(root, ['add', '-A']);
-    git(root, ['rm', '-q', '--cached', 'evidence/HR/2026-04-27-ryan-offboarding.md']);
+    git(root, ['rm', '-q', '--cached', 'evidence/HR/2026-04-27-ryan-offboarding.md', 'evidence/IN-01/2026-Q1-endpoint-review.md']);
     git(root, ['commit', '-q', '-m', 'Import'], { GIT_AUTHOR_DATE: '2026-01-05T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-05T10:00:00Z' });
     writeFileSync(access, text.replace('reviewed quarterly', 'reviewed every quarter by the system owner'));
     git(root, ['commit', '-q', '-m', 'Reword the access control policy', '--', 'policies/access-control.md'], {
       GIT_AUTHOR_DATE: '2026-03-05T10:00:00Z',
       GIT_COMMITTER_DATE: '2026-03-05T10:00:00Z',
     });
+    git(root, ['add', 'evidence/IN-01/2026-Q1-endpoint-review.md']);
+    git(root, ['commit', '-q', '-m', 'Add the Q1 endpoint review'], { GIT_AUTHOR_DATE: '2026-05-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-05-01T10:00:00Z' });
     const withGit = await lint({ root, rules: RULES.filter((rule) => GIT_RULES.includes(rule.meta.id)) });
     expect(withGit.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`).sort()).toEqual([
+      'backdated-evidence controls/integrity.yaml:10',
       'changed-since-approval policies/access-control.md:7',
       'untracked-evidence people.yaml:15',
     ]);

@@ -12,6 +12,8 @@ export interface Finding extends SourceRange {
   data: Readonly<Record<string, string | number>>;
   /** The message, made once from the template and the data. */
   message: string;
+  /** A heads-up the rule made (something falls due soon): a warning whatever severity the rule has in the file. */
+  headsUp?: true;
   /** Set when a waiver or an inline directive suppresses the finding: it stays in the results, but does not count. */
   suppressedBy?: Suppression;
 }

@@ -51,6 +51,8 @@ export interface Problem<MessageIds extends string = string> {
   at: SourceRange;
   /** The record the finding is about, when it is not the record at `at` (e.g. a criterion reported at scope.yaml). */
   record?: string;
+  /** A heads-up (something falls due soon): a warning, even where the rule is set to error. */
+  severity?: 'warn';
 }
 
 export interface RuleContext<Options, MessageIds extends string = string> {
@@ -114,7 +116,7 @@ export function docsPath(ruleId: string): string {
   return `rules/${ruleId}.md`;
 }
 
-const MODEL_PARTS: readonly ModelPart[] = ['git-index', 'git-history', 'evidence-content', 'link-targets'];
+const MODEL_PARTS: readonly ModelPart[] = ['git-index', 'git-history', 'evidence-content', 'link-targets', 'evidence-digest', 'git-added'];
 
 /** The costly model parts the given rules read. */
 export function modelPartsFor(rules: readonly AnyRule[]): Set<ModelPart> {

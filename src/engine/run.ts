@@ -54,7 +54,8 @@ function runPhase(
         return;
       }
       const record = problem.record ?? problem.at.record;
-      findings.push({ ruleId, severity, messageId: problem.messageId, data, message, ...problem.at, ...(record !== undefined ? { record } : {}) });
+      const headsUp = problem.severity === 'warn' ? { severity: 'warn' as const, headsUp: true as const } : { severity };
+      findings.push({ ruleId, messageId: problem.messageId, data, message, ...problem.at, ...(record !== undefined ? { record } : {}), ...headsUp });
     };
     try {
       rule.check({ model, asOf, options, waiverMatches, directiveUse, ruleIds, ranRuleIds, report });

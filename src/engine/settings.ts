@@ -111,8 +111,9 @@ export function resolveRules(rules: readonly AnyRule[], config: Config, override
 export function applyFileSettings(findings: readonly Finding[], settings: RuleSettings): Finding[] {
   const kept: Finding[] = [];
   for (const finding of findings) {
-    const setting = settings.settingFor(finding.ruleId, finding.file) ?? finding.severity;
-    if (setting === 'off') continue;
+    const set = settings.settingFor(finding.ruleId, finding.file) ?? finding.severity;
+    if (set === 'off') continue;
+    const setting = finding.headsUp ? 'warn' : set;
     kept.push(setting === finding.severity ? finding : { ...finding, severity: setting });
   }
   return kept;

@@ -1,6 +1,7 @@
 // Reading one file defensively: size cap, binary and encoding checks, BOM removal.
 // Bad input is normal input: every failure becomes a problem with a place, never an exception.
 // An overlay gives some files' content instead of the disk's (an editor's unsaved buffer): checked the same way.
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { SourceRange } from '../core/types.js';
 import type { EvidenceContent } from '../core/types.js';
@@ -130,14 +131,67 @@ export const MAX_EVIDENCE_BYTES = 1024 * 1024;
 
 /** `file` is the root-relative path, for the overlay. */
 export function readEvidence(absolutePath: string, file?: string, overlay?: Overlay): EvidenceContent {
+  return readEvidenceWithDigest(absolutePath, file, overlay, false).content;
+}
+
+/**
+ * The text of an evidence file and, when asked, its digest, from one read: a file under the text cap is hashed from
+ * the bytes already read; a larger one is hashed in chunks.
+ */
+export function readEvidenceWithDigest(absolutePath: string, file: string | undefined, overlay: Overlay | undefined, digest: true): { content: EvidenceContent; digest: EvidenceDigest };
+export function readEvidenceWithDigest(absolutePath: string, file: string | undefined, overlay: Overlay | undefined, digest: boolean): { content: EvidenceContent; digest?: EvidenceDigest };
+export function readEvidenceWithDigest(absolutePath: string, file: string | undefined, overlay: Overlay | undefined, digest: boolean): { content: EvidenceContent; digest?: EvidenceDigest } {
   let bytes: Uint8Array | number;
   try {
     bytes = overlaid(file, overlay, MAX_EVIDENCE_BYTES) ?? readCapped(absolutePath, MAX_EVIDENCE_BYTES);
   } catch {
-    return { skipped: 'unreadable' };
+    return { content: { skipped: 'unreadable' }, ...(digest ? { digest: { unreadable: true } as const } : {}) };
   }
-  if (typeof bytes === 'number') return { skipped: 'too-large' };
+  if (typeof bytes === 'number') return { content: { skipped: 'too-large' }, ...(digest ? { digest: digestEvidence(absolutePath, file, overlay) } : {}) };
+  return { content: decodeEvidence(bytes), ...(digest ? { digest: digestBytes(bytes) } : {}) };
+}
+
+function decodeEvidence(bytes: Uint8Array): EvidenceContent {
   if (bytes.subarray(0, 8192).indexOf(0) !== -1) return { skipped: 'binary' };
   // Secrets are ASCII; a lenient decode keeps them findable in files that are not valid UTF-8.
   return { text: new TextDecoder('utf-8').decode(bytes) };
+}
+
+/** What the evidence integrity rules need of a file, whatever its size or kind: how big, blank or not, and a digest. */
+export type EvidenceDigest = { bytes: number; blank: boolean; sha256: string } | { unreadable: true };
+
+const CHUNK = 64 * 1024;
+/** ASCII whitespace and the UTF-8 byte-order mark: a file of nothing else has no content. */
+const BLANK_BYTES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xef, 0xbb, 0xbf]);
+
+/** Hash a file in chunks (an evidence export may be large or binary); the overlay's bytes when it has the file. */
+export function digestEvidence(absolutePath: string, file?: string, overlay?: Overlay): EvidenceDigest {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let blank = true;
+  const take = (chunk: Uint8Array) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+    if (blank) for (const byte of chunk) if (!BLANK_BYTES.has(byte)) { blank = false; break; }
+  };
+  const given = file === undefined ? undefined : overlay?.get(file);
+  if (given !== undefined) return digestBytes(given);
+  try {
+    const fd = openSync(absolutePath, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) take(buffer.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return { unreadable: true };
+  }
+  return { bytes, blank, sha256: hash.digest('hex') };
+}
+
+function digestBytes(bytes: Uint8Array): EvidenceDigest {
+  let blank = true;
+  for (const byte of bytes) if (!BLANK_BYTES.has(byte)) { blank = false; break; }
+  return { bytes: bytes.length, blank, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -26,6 +26,8 @@ export type GitFacts =
       historyUnavailable?: string;
       /** Per policy file: the commits after `since` that changed its body (not only its front matter), newest first. */
       policyChanges: ReadonlyMap<string, PolicyChange[]>;
+      /** With `added`: per evidence file (root-relative, normalized), the date of the commit that first added it. */
+      evidenceAdded?: ReadonlyMap<string, IsoDate>;
     };
 
 export interface GitRequest {
@@ -43,6 +45,8 @@ export interface GitRequest {
   signedOff?: ReadonlyMap<string, IsoDate>;
   /** Policies are comply documents, whose header may have no opening `---`. */
   headerless?: boolean;
+  /** Evidence files (root-relative, normalized) whose first commit date a rule needs; none when empty or absent. */
+  evidence?: readonly string[];
 }
 
 const RECORD = '\u001e';
@@ -76,10 +80,11 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
   const hasCommit = (top[3] ?? '').trim() !== '';
   const wantHistory = request.history && request.policies.size > 0 && !shallow && hasCommit;
   const folders = pathspecsFor([...request.policies.keys()]);
+  const wantAdded = (request.evidence?.length ?? 0) > 0 && !shallow && hasCommit;
 
   // Names first, side by side: what is tracked, which policies differ from HEAD, and which commits touched a policy
   // since the earliest sign-off. File names come NUL-separated, never quoted, whatever characters they hold.
-  const [files, status, log] = await Promise.all([
+  const [files, status, log, added] = await Promise.all([
     git.raw(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.']),
     wantHistory
       ? git.raw(['--no-optional-locks', '-c', 'status.relativePaths=false', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=no', '--no-renames', '--ignore-submodules', '--', ...folders])
@@ -100,12 +105,21 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
           ...folders,
         ])
       : '',
+    // When each evidence file was first committed: every commit that added one of them, for the folders holding them.
+    wantAdded
+      ? git.raw(['log', `--format=${RECORD}%cI`, '--diff-filter=A', '--name-only', '-z', '--no-renames', '--no-relative', '--', ...topFolders(request.evidence!)])
+      : '',
   ]);
+  const evidenceAdded = wantAdded ? firstAdded(added, prefix, new Set(request.evidence)) : undefined;
+  const withAdded = evidenceAdded ? { evidenceAdded } : {};
   const tracked = new Set(files.split('\0').filter(Boolean));
   if (request.history && shallow) {
     return { available: true, prefix, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
   }
-  if (!wantHistory) return { available: true, prefix, tracked, policyChanges: new Map() };
+  if ((request.evidence?.length ?? 0) > 0 && shallow) {
+    return { available: true, prefix, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
+  }
+  if (!wantHistory) return { available: true, prefix, tracked, policyChanges: new Map(), ...withAdded };
 
   // Then contents, only of the policies those names point at: each commit's version and its first parent's (or
   // HEAD's, for changes not committed yet), in one cat-file process.
@@ -116,7 +130,25 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
   });
   const wanted = touches.flatMap((touch) => objectsFor(touch, prefix));
   const blobs = wanted.length === 0 ? [] : readBatch(await simpleGit({ ...options, input: () => `${wanted.join('\n')}\n` }).binaryCatFile(['--batch']), wanted);
-  return { available: true, prefix, tracked, policyChanges: bodyChanges(request.policies, touches, blobs, request.headerless) };
+  return { available: true, prefix, tracked, policyChanges: bodyChanges(request.policies, touches, blobs, request.headerless), ...withAdded };
+}
+
+/**
+ * From `log --diff-filter=A --name-only -z` (newest first): the date of the oldest commit that added each wanted file,
+ * the committer's own calendar date. A file added, deleted and added again keeps its first date.
+ */
+function firstAdded(log: string, prefix: string, wanted: ReadonlySet<string>): Map<string, IsoDate> {
+  const added = new Map<string, IsoDate>();
+  for (const entry of log.split(RECORD).slice(1)) {
+    const [header = '', ...names] = entry.split('\0');
+    const date = header.trim().slice(0, 10);
+    for (const name of names) {
+      const path = name.replace(/^\n/, '');
+      const file = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+      if (file !== undefined && wanted.has(file)) added.set(file, date);
+    }
+  }
+  return added;
 }
 
 /** The objects to read for a touch: the version before it and after it; none for the commit that added the file. */
@@ -233,6 +265,11 @@ function gitFailure(error: unknown): string {
 function pathspecsFor(files: readonly string[]): string[] {
   const folders = new Set(files.map((file) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : file)));
   return [...folders].sort().filter((folder, i, all) => !all.slice(0, i).some((parent) => parent.endsWith('/') && folder.startsWith(parent)));
+}
+
+/** The top-level folders holding the files (a handful of pathspecs, however many thousand evidence files there are). */
+function topFolders(files: readonly string[]): string[] {
+  return [...new Set(files.map((file) => (file.includes('/') ? file.slice(0, file.indexOf('/') + 1) : file)))].sort();
 }
 
 function firstLine(text: string): string {

@@ -27,6 +27,8 @@ export interface EvidenceFields {
   url: Scalar;
   date: Scalar;
   note: Scalar;
+  from: Scalar;
+  to: Scalar;
 }
 
 export interface ControlFields {
@@ -42,6 +44,9 @@ export interface ControlFields {
   vendors: Scalar[];
   activity: Scalar;
   evidence: EvidenceFields[];
+  effective_from: Scalar;
+  retired_on: Scalar;
+  evidence_every: Scalar;
 }
 
 export interface SystemFields {

@@ -7,7 +7,7 @@ import type { Config, FileKind } from '../config/config.js';
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
-import { readEvidence, readTextFile, type Overlay } from '../files/read.js';
+import { digestEvidence, readEvidenceWithDigest, readTextFile, type EvidenceDigest, type Overlay } from '../files/read.js';
 import { loadGitFacts } from '../git/facts.js';
 import { evidenceFiles } from './evidence.js';
 import { headingAnchors } from '../parse/markdown.js';
@@ -84,6 +84,7 @@ class ModelBuilder {
       paths: new Map(),
       anchors: new Map(),
       evidenceContent: new Map(),
+      evidenceDigests: new Map(),
       declaredIds: this.declared,
       problems: this.problems,
       directives: [],
@@ -411,11 +412,23 @@ class ModelBuilder {
     if (needs.has('link-targets')) this.loadLinkTargets(note);
     if (needs.has('evidence-content')) {
       const content = this.model.evidenceContent as Map<string, EvidenceContent>;
+      const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
+      const digest = needs.has('evidence-digest');
       for (const path of evidence) {
-        if (!content.has(path) && paths.get(path)?.state === 'file') content.set(path, readEvidence(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay));
+        if (content.has(path) || paths.get(path)?.state !== 'file') continue;
+        // One read gives the text and, when a rule needs it, the digest.
+        const read = readEvidenceWithDigest(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay, digest);
+        content.set(path, read.content);
+        if (read.digest) digests.set(path, read.digest);
       }
     }
-    if (needs.has('git-index') || needs.has('git-history')) {
+    if (needs.has('evidence-digest')) {
+      const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
+      for (const path of evidence) {
+        if (!digests.has(path) && paths.get(path)?.state === 'file') digests.set(path, digestEvidence(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay));
+      }
+    }
+    if (needs.has('git-index') || needs.has('git-history') || needs.has('git-added')) {
       // Each policy's latest sign-off: only changes after it can make the approved text out of date.
       const signedOff = new Map<string, IsoDate>();
       for (const policy of this.model.policies) {
@@ -430,6 +443,7 @@ class ModelBuilder {
         ...(earliest !== undefined ? { since: earliest } : {}),
         signedOff,
         ...(format === 'comply' ? { headerless: true } : {}),
+        ...(needs.has('git-added') ? { evidence: [...new Set(evidence.filter((path) => paths.get(path)?.state === 'file').map(overlayKey))] } : {}),
       });
     }
     return this.model;

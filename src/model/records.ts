@@ -160,11 +160,17 @@ export function toControl(raw: Raw, source: RecordSource): Control {
     ...optional('activity', text(raw.activity)),
     evidence: items(raw.evidence).map(({ item, index }) => ({
       index,
-      date: item.date as string,
+      // A range without a date of its own is dated by its end: the export cannot have been made earlier.
+      date: (text(item.date) ?? text(item.to)) as string,
       ...optional('path', text(item.path)),
       ...optional('url', text(item.url)),
       ...optional('note', text(item.note)),
-    })),
+      ...optional('from', text(item.from)),
+      ...optional('to', text(item.to)),
+    })).filter((entry) => entry.date !== undefined),
+    ...optional('effectiveFrom', text(raw.effective_from)),
+    ...optional('retiredOn', text(raw.retired_on)),
+    ...optional('evidenceEvery', text(raw.evidence_every) as Control['evidenceEvery']),
   };
 }
 

@@ -30,6 +30,8 @@ export type {
 import type { Directive, EvidenceContent, FileKind, LoadProblem, PathTarget, SourceRange } from '../core/types.js';
 import type { PathSegment } from '../parse/source.js';
 import type { GitFacts } from '../git/facts.js';
+import type { EvidenceDigest } from '../files/read.js';
+export type { EvidenceDigest } from '../files/read.js';
 import type { MarkdownLink } from '../parse/markdown.js';
 
 export { WORKING_TREE } from '../git/facts.js';
@@ -117,6 +119,9 @@ export interface EvidenceRef {
   url?: string;
   date: IsoDate;
   note?: string;
+  /** A range the entry covers (a log export, a monitoring report): every interval it spans. `date` is `to` when not written. */
+  from?: IsoDate;
+  to?: IsoDate;
 }
 
 export interface Control extends RecordBase<ControlFields> {
@@ -133,6 +138,12 @@ export interface Control extends RecordBase<ControlFields> {
   vendors: Mention[];
   activity?: string;
   evidence: EvidenceRef[];
+  /** The first day the control is in effect; it owes no proof for intervals before it. */
+  effectiveFrom?: IsoDate;
+  /** The day the control stopped; it still owes proof for the intervals before it. */
+  retiredOn?: IsoDate;
+  /** How often its proof is filed, when not at every run (a daily control proven by a monthly export). */
+  evidenceEvery?: 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual';
 }
 
 export type AuditType = 'type1' | 'type2';
@@ -261,7 +272,7 @@ export type ComplianceRecord =
  * Parts of the model that cost extra I/O and are loaded only when an enabled rule reads them:
  * the git index, the git history of policies, the text of evidence files, and the targets of policy links.
  */
-export type ModelPart = 'git-index' | 'git-history' | 'evidence-content' | 'link-targets';
+export type ModelPart = 'git-index' | 'git-history' | 'evidence-content' | 'link-targets' | 'evidence-digest' | 'git-added';
 
 export interface RepoModel {
   catalog: CriteriaCatalog;
@@ -296,6 +307,8 @@ export interface RepoModel {
   anchors: ReadonlyMap<string, ReadonlySet<string>>;
   /** With `evidence-content`: the text of each evidence file that exists, by path as written. */
   evidenceContent: ReadonlyMap<string, EvidenceContent>;
+  /** With `evidence-digest`: the size, blankness and SHA-256 of each evidence file that exists, by path as written. */
+  evidenceDigests: ReadonlyMap<string, EvidenceDigest>;
   /** With `git-index` or `git-history`: what git knows. Undefined when no rule asked. */
   git?: GitFacts;
   declaredIds: ReadonlyMap<'policy' | 'control' | 'system' | 'vendor' | 'person', ReadonlySet<string>>;

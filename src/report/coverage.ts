@@ -2,11 +2,11 @@
 // and the criteria declared not applicable. Pure: a model and a date in, rows out. Read by `soc2lint criteria`.
 import type { IsoDate } from '../core/dates.js';
 import type { CategoryId } from '../core/tsc2017.js';
-import { evidenceStatus } from '../model/evidence-status.js';
+import { DEFAULT_CALENDAR, evidenceStatus, type CalendarOptions } from '../model/evidence-calendar.js';
 import { activeControls, controlsCover, inScopeCategories, inScopeCriteria, policiesCover } from '../model/program.js';
 import type { Control, ControlFrequency, RepoModel } from '../model/types.js';
 
-/** current: newest evidence within the frequency's allowance (any evidence, for event controls); stale: older; none: no dated evidence up to as_of. */
+/** current: the latest interval past its deadline is proven (any evidence, for event controls); stale: it is not; none: no dated evidence up to as_of. */
 export type EvidenceState = 'current' | 'stale' | 'none';
 
 export interface ControlCoverage {
@@ -19,7 +19,7 @@ export interface ControlCoverage {
   evidence: EvidenceState;
   /** The newest evidence date on or before as_of. */
   newestEvidence?: IsoDate;
-  /** The last day the next evidence is due (newest + frequency + grace); periodic controls with evidence only. */
+  /** The deadline of the next interval still to be proven (the shared evidence calendar); periodic controls with evidence only. */
   nextEvidenceDue?: IsoDate;
 }
 
@@ -55,16 +55,14 @@ export interface CoverageReport {
   coverage?: 'policies' | 'both';
 }
 
-/** stale-evidence's options, so coverage and the rule judge evidence alike. */
-export interface CoverageOptions {
-  grace: number;
-}
+/** stale-evidence's options (grace, continuous_every), so coverage and the rule judge evidence alike. */
+export type CoverageOptions = CalendarOptions;
 
 /** The coverage of the program in `model` as of `asOf`. */
-export function coverage(model: RepoModel, asOf: IsoDate, { grace }: CoverageOptions = { grace: 0 }): CoverageReport {
+export function coverage(model: RepoModel, asOf: IsoDate, options: CoverageOptions = DEFAULT_CALENDAR): CoverageReport {
   const active = controlsCover(model) ? activeControls(model) : [];
   const approved = policiesCover(model) ? model.policies.filter((policy) => policy.status === 'approved') : [];
-  const judged = new Map(active.map((control) => [control, controlCoverage(control, asOf, grace)]));
+  const judged = new Map(active.map((control) => [control, controlCoverage(control, asOf, options)]));
   const notApplicable = new Map(model.scope?.notApplicable.map((entry) => [entry.criterion, entry.reason]));
   const criteria = inScopeCriteria(model).map((criterion): CriterionCoverage => {
     const controls = active.filter((control) => control.criteria.some((mention) => mention.value === criterion.id)).map((control) => judged.get(control)!);
@@ -100,9 +98,11 @@ export function coverage(model: RepoModel, asOf: IsoDate, { grace }: CoverageOpt
   };
 }
 
-function controlCoverage(control: Control, asOf: IsoDate, grace: number): ControlCoverage {
+function controlCoverage(control: Control, asOf: IsoDate, options: CalendarOptions): ControlCoverage {
   const base = { id: control.id, title: control.title, frequency: control.frequency, file: control.source.file, line: control.source.at(['id']).line };
-  const status = evidenceStatus(control, asOf, grace);
+  const status = evidenceStatus(control, asOf, options);
   if (status.state === 'none') return { ...base, evidence: 'none' };
-  return { ...base, evidence: status.state, newestEvidence: status.newest, ...(status.due !== undefined ? { nextEvidenceDue: status.due } : {}) };
+  // Due soon is still current: its deadline has not passed.
+  const evidence = status.state === 'stale' ? 'stale' : 'current';
+  return { ...base, evidence, newestEvidence: status.newest, ...(status.due !== undefined ? { nextEvidenceDue: status.due } : {}) };
 }

@@ -5,7 +5,8 @@ import { resolveRules } from '../engine/settings.js';
 import { loadRepo } from '../model/load.js';
 import { RULES } from '../../rules/index.js';
 import { resolveAsOf } from './as-of.js';
-import { coverage, type CoverageOptions, type CoverageReport } from './coverage.js';
+import { coverage, type CoverageReport } from './coverage.js';
+import { calendarOptions } from '../model/evidence-calendar.js';
 
 export interface CriteriaOptions {
   /** The repo root (absolute). */
@@ -30,7 +31,7 @@ export async function criteriaCoverage(options: CriteriaOptions): Promise<Criter
   const asOf = resolveAsOf(options.now, config, options.today ?? todayUtc());
   // Resolving every rule checks the config as lint does, and gives stale-evidence's options (its defaults when it is off).
   const staleEvidence = resolveRules(RULES, config).find((enabled) => enabled.rule.meta.id === 'stale-evidence');
-  const grace = (staleEvidence?.options as Partial<CoverageOptions> | undefined)?.grace ?? 0;
+  const calendar = calendarOptions(staleEvidence?.options as Parameters<typeof calendarOptions>[0]);
   const model = await loadRepo(config);
-  return { coverage: coverage(model, asOf, { grace }), problems: model.problems.length };
+  return { coverage: coverage(model, asOf, calendar), problems: model.problems.length };
 }

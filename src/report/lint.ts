@@ -61,11 +61,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 function withoutUnavailableGit(enabled: readonly EnabledRule[], model: RepoModel): { runnable: EnabledRule[]; notices: string[] } {
   const skipped = new Map<string, string[]>();
   const runnable = enabled.filter(({ rule }) => {
-    const reason = !rule.meta.reads.some((part) => part === 'git-index' || part === 'git-history')
+    const reason = !rule.meta.reads.some((part) => part === 'git-index' || part === 'git-history' || part === 'git-added')
       ? undefined
       : model.git?.available === false
         ? model.git.reason
-        : rule.meta.reads.includes('git-history') && model.git?.available
+        : (rule.meta.reads.includes('git-history') || rule.meta.reads.includes('git-added')) && model.git?.available
           ? model.git.historyUnavailable
           : undefined;
     if (reason) skipped.set(reason, [...(skipped.get(reason) ?? []), rule.meta.id]);

@@ -75,7 +75,8 @@ function withoutNoise(errors: readonly ErrorObject[]): ErrorObject[] {
       for (const e of branches.flat()) if (e.instancePath === oneOf.instancePath) dropped.add(e);
     }
   }
-  return errors.filter((e) => !dropped.has(e));
+  // An `if` fails only with its `then` or `else` branch, whose own errors say what is wrong ("missing date").
+  return errors.filter((e) => !dropped.has(e) && e.keyword !== 'if');
 }
 
 /** The index of the `oneOf` branch an error comes from, or undefined when it comes from elsewhere. */

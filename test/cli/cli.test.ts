@@ -179,7 +179,7 @@ describe('configuration: extends, overrides and --print-config', () => {
     expect(printed.rules['placeholder-text']).toEqual(['error', { ignore: [] }]);
     expect(printed.rules['review-due-soon']).toEqual(['warn', { days: 45 }]);
     expect(printed.rules['missing-activity']).toEqual(['off']);
-    expect(printed.rules['stale-evidence']).toEqual(['error', { grace: 0 }]);
+    expect(printed.rules['stale-evidence']).toEqual(['error', { grace: 0, days: 7, continuous_every: 'quarterly' }]);
     const { RULES } = await import('../../rules/index.js');
     expect(Object.keys(printed.rules)).toEqual(RULES.map((rule) => rule.meta.id));
 

@@ -140,11 +140,14 @@ describe('soc2lint rules --format json', () => {
     const rules = JSON.parse((await run(['rules', '-f', 'json'], '/')).stdout) as RuleListing[];
     const staleEvidence = rules.find((rule) => rule.id === 'stale-evidence')!;
     expect(staleEvidence).toMatchObject({
-      description: expect.stringContaining('newest evidence is older than its frequency allows'),
+      description: expect.stringContaining('no evidence for the latest calendar interval of its cadence'),
       defaultSeverity: 'error',
-      options: { defaults: { grace: 0 }, schema: { type: 'object', additionalProperties: false, properties: { grace: { type: 'integer', minimum: 0, maximum: 366 } } } },
+      options: {
+        defaults: { grace: 0, days: 7, continuous_every: 'quarterly' },
+        schema: { type: 'object', additionalProperties: false, properties: { grace: { type: 'integer', minimum: 0, maximum: 366 } } },
+      },
     });
-    expect(Object.keys(staleEvidence.messages)).toEqual(['stale', 'staleWithGrace']);
+    expect(Object.keys(staleEvidence.messages)).toEqual(['stale', 'staleWithGrace', 'dueSoon', 'dueToday']);
     expect(staleEvidence.messages.stale).toContain('{{control}}');
     const withoutOptions = RULES.find((rule) => !rule.meta.options)!.meta.id;
     expect(rules.find((rule) => rule.id === withoutOptions)!.options).toBeNull();
@@ -152,7 +155,7 @@ describe('soc2lint rules --format json', () => {
 
   it('keeps the text list as the default, and as --format text', async () => {
     const text = await run(['rules'], '/');
-    expect(text.stdout).toMatch(/^stale-evidence +error {2}An active control whose newest evidence/m);
+    expect(text.stdout).toMatch(/^stale-evidence +error {2}An active control with no evidence for the latest calendar interval/m);
     expect(text.stdout).toMatch(new RegExp(`\\n\\n${RULES.length} rules\\. soc2lint explain RULE prints one rule's documentation\\.\\n$`));
     expect((await run(['rules', '--format', 'text'], '/')).stdout).toBe(text.stdout);
   });
@@ -179,10 +182,10 @@ describe('one today, decided by main', () => {
   });
 
   it('lint judges by the clock main reads, in UTC', async () => {
-    expect((await run([], repo, {}, at('2026-06-20'))).code).toBe(0);
-    const later = await run([], repo, {}, at('2026-06-21'));
+    expect((await run([], repo, {}, at('2026-06-30'))).code).toBe(0);
+    const later = await run([], repo, {}, at('2026-07-01'));
     expect(later.code).toBe(1);
-    expect(later.stdout).toContain('the next was due by 2026-06-20');
+    expect(later.stdout).toContain('due by 2026-06-30');
   });
 
   it('--now wins over the clock, and so does as_of', async () => {
@@ -193,9 +196,9 @@ describe('one today, decided by main', () => {
 
   it('criteria judges by the same clock', async () => {
     const report = (date: string) => run(['criteria', '--format', 'json'], repo, {}, at(date)).then((result) => JSON.parse(result.stdout) as CoverageReport);
-    expect((await report('2026-06-20')).asOf).toBe('2026-06-20');
-    const later = await report('2026-06-21');
-    expect(later.criteria.find((criterion) => criterion.id === 'CC7.1')!.controls.find((control) => control.id === 'OPS-01')).toMatchObject({ evidence: 'stale', nextEvidenceDue: '2026-06-20' });
+    expect((await report('2026-06-30')).asOf).toBe('2026-06-30');
+    const later = await report('2026-07-01');
+    expect(later.criteria.find((criterion) => criterion.id === 'CC7.1')!.controls.find((control) => control.id === 'OPS-01')).toMatchObject({ evidence: 'stale', nextEvidenceDue: '2026-06-30' });
   });
 
   it('init dates the program it writes by the same clock', async () => {

@@ -60,8 +60,8 @@ describe('soc2lint criteria', () => {
       status: 'covered',
       currentEvidence: true,
       controls: [
-        { id: 'GOV-01', title: 'Quarterly security steering committee', frequency: 'quarterly', file: 'controls/governance.yaml', line: 3, evidence: 'current', newestEvidence: '2026-06-18', nextEvidenceDue: '2026-09-18' },
-        { id: 'GOV-10', title: 'Quarterly management review of the security program', frequency: 'quarterly', file: 'controls/oversight.yaml', line: 4, evidence: 'current', newestEvidence: '2026-06-22', nextEvidenceDue: '2026-09-22' },
+        { id: 'GOV-01', title: 'Quarterly security steering committee', frequency: 'quarterly', file: 'controls/governance.yaml', line: 3, evidence: 'current', newestEvidence: '2026-06-18', nextEvidenceDue: '2026-10-05' },
+        { id: 'GOV-10', title: 'Quarterly management review of the security program', frequency: 'quarterly', file: 'controls/oversight.yaml', line: 4, evidence: 'current', newestEvidence: '2026-06-22', nextEvidenceDue: '2026-10-05' },
       ],
     });
   });
@@ -76,7 +76,7 @@ describe('soc2lint criteria', () => {
     const stale = new Set(coverage.criteria.flatMap((criterion) => criterion.controls.filter((c) => c.evidence === 'stale').map((c) => c.id)));
     expect(stale).toEqual(new Set(findings('stale-evidence').map((finding) => /^Control (\S+) /.exec(finding.message)![1])));
     expect(stale.size).toBeGreaterThan(0);
-    expect(coverage.summary).toEqual({ inScope: 36, covered: 31, currentEvidence: 28, notApplicable: 0, unmapped: 5 });
+    expect(coverage.summary).toEqual({ inScope: 36, covered: 31, currentEvidence: 30, notApplicable: 0, unmapped: 5 });
   });
 
   it('says on stderr that records it could not load are left out', async () => {
@@ -87,19 +87,22 @@ describe('soc2lint criteria', () => {
   it('shows stale and evidence-less controls, planned controls as uncovering, and not-applicable criteria with their reason', async () => {
     const { code, stdout } = await run(['criteria', small]);
     expect(code).toBe(0);
-    expect(stdout).toContain('\nCC6.1      current      Logical access security over protected information assets       AC-01, AC-02 (stale: newest 2026-05-20, next due 2026-06-20)\n');
+    expect(stdout).toContain('\nCC6.1      current      Logical access security over protected information assets       AC-01, AC-02 (stale: newest 2026-05-20, next due 2026-06-30)\n');
     expect(stdout).toContain('\nCC6.4      n/a          Physical access to facilities and assets                        not applicable: No offices or data centres; the hosting provider covers physical security.\n');
-    expect(stdout).toContain('\nCC7.1      not current  Vulnerability and configuration change monitoring               OPS-01 (stale: newest 2026-05-20, next due 2026-06-20)\n');
+    expect(stdout).toContain('\nCC7.1      not current  Vulnerability and configuration change monitoring               OPS-01 (stale: newest 2026-05-20, next due 2026-06-30)\n');
     expect(stdout).toContain('\nCC8.1      unmapped     Authorizing, testing and approving system changes               no active control maps it\n');
     expect(stdout).toContain('\n3 of 33 in-scope criteria covered by active controls, 2 with current evidence; 1 not applicable, 29 unmapped.\n');
   });
 
   it('judges as of --now, and with stale-evidence\'s grace from the config', async () => {
-    const later = await report([small, '--now', '2026-09-16']);
-    expect(later.criteria.find((criterion) => criterion.id === 'CC6.2')!.controls).toMatchObject([{ id: 'AC-01', evidence: 'stale', nextEvidenceDue: '2026-09-15' }]);
+    // The shared calendar: AC-01's Q3 is due on 2026-09-30, so it is current on that day and stale the next.
+    const due = await report([small, '--now', '2026-09-30']);
+    expect(due.criteria.find((criterion) => criterion.id === 'CC6.2')!.controls).toMatchObject([{ id: 'AC-01', evidence: 'current', nextEvidenceDue: '2026-09-30' }]);
+    const later = await report([small, '--now', '2026-10-01']);
+    expect(later.criteria.find((criterion) => criterion.id === 'CC6.2')!.controls).toMatchObject([{ id: 'AC-01', evidence: 'stale', nextEvidenceDue: '2026-09-30' }]);
     const graced = makeRepo({ ...SMALL, 'soc2lint.config.yaml': 'as_of: 2026-07-01\nrules:\n  stale-evidence: [warn, { grace: 11 }]\n' }, 'soc2lint-criteria-');
     const withGrace = await report([graced]);
-    expect(withGrace.criteria.find((criterion) => criterion.id === 'CC7.1')).toMatchObject({ currentEvidence: true, controls: [{ evidence: 'current', nextEvidenceDue: '2026-07-01' }] });
+    expect(withGrace.criteria.find((criterion) => criterion.id === 'CC7.1')).toMatchObject({ currentEvidence: true, controls: [{ evidence: 'current', nextEvidenceDue: '2026-07-11' }] });
   });
 
   it('judges a control with no evidence dated up to as_of as having none; event controls need only one', async () => {

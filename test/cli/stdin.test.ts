@@ -9,7 +9,7 @@ import { runCli as run } from '../helpers/cli.js';
 import { CLEAN } from '../helpers/programs.js';
 import { makeRepo, type RepoFiles } from '../helpers/repo.js';
 
-/** A monthly control with evidence from `date`; as of 2026-07-01 (CLEAN's as_of) it is stale before 2026-06-01. */
+/** A monthly control with evidence from `date`; as of 2026-07-01 (CLEAN's as_of) June has no proof unless `date` is in June. */
 const control = (id: string, date: string) =>
   `id: ${id}\ntitle: Patching\nowner: a@x.io\nfrequency: monthly\ncriteria: [CC7.1]\nevidence:\n  - url: https://tickets.example/${id}\n    date: ${date}\n`;
 
@@ -32,7 +32,7 @@ describe('soc2lint --stdin --stdin-filename PATH', () => {
     expect(result.code, result.stderr).toBe(1);
     const files = parse(result.stdout);
     expect(files.map((file) => file.filePath)).toEqual(['controls/ops.yaml']); // backup.yaml is stale too, but not asked about
-    expect(files[0]!.messages).toMatchObject([{ ruleId: 'stale-evidence', line: 8, message: expect.stringContaining('Control OPS-01 runs monthly') }]);
+    expect(files[0]!.messages).toMatchObject([{ ruleId: 'stale-evidence', line: 8, message: expect.stringContaining('Control OPS-01 is filed monthly') }]);
   });
 
   it('takes the content from standard input, not from the disk', async () => {
@@ -44,7 +44,7 @@ describe('soc2lint --stdin --stdin-filename PATH', () => {
     const saved = makeRepo({ ...PROGRAM, 'controls/ops.yaml': CURRENT });
     const edited = await run(['--stdin', '--stdin-filename', 'controls/ops.yaml'], saved, {}, { stdin: STALE });
     expect(edited.code).toBe(1);
-    expect(edited.stdout).toMatch(/^controls\/ops\.yaml\n {2}8:11 {2}error {2}Control OPS-01 runs monthly.*stale-evidence$/m);
+    expect(edited.stdout).toMatch(/^controls\/ops\.yaml\n {2}8:11 {2}error {2}Control OPS-01 is filed monthly.*stale-evidence$/m);
   });
 
   it('lints a new file that is not on disk yet, when the program would read a file at that path', async () => {

@@ -100,7 +100,7 @@ describe('extends: a chain of two files and a preset', () => {
     const { rules } = effective(CHAIN);
     expect(rules['unused-waiver']).toEqual(['warn']); // the file itself, over strict's error
     expect(rules['review-due-soon']).toEqual(['error', { days: 45 }]); // team's severity, base's options
-    expect(rules['stale-evidence']).toEqual(['warn', { grace: 3 }]);
+    expect(rules['stale-evidence']).toEqual(['warn', { grace: 3, days: 7, continuous_every: 'quarterly' }]);
     expect(rules['placeholder-text']).toEqual(['off']); // base.yaml comes after the preset
     expect(rules['unmapped-control']).toEqual(['off']);
     expect(rules['uncovered-system']).toEqual(['error']); // strict raised this warning
@@ -112,7 +112,7 @@ describe('extends: a chain of two files and a preset', () => {
       'soc2lint.config.yaml': 'extends: ./base.yaml\nrules:\n  stale-evidence: [warn]\n  review-due-soon: [off, { days: 60 }]\noverrides:\n  - files: vendors/**\n    rules: { review-due-soon: warn }\n',
       'base.yaml': BASE,
     };
-    expect(effective(files, 'vendors/aws.yaml').rules['stale-evidence']).toEqual(['warn', { grace: 10 }]);
+    expect(effective(files, 'vendors/aws.yaml').rules['stale-evidence']).toEqual(['warn', { grace: 10, days: 7, continuous_every: 'quarterly' }]);
     expect(effective(files, 'vendors/aws.yaml').rules['review-due-soon']).toEqual(['warn', { days: 60 }]);
     expect(effective(files, 'policies/a.md').rules['review-due-soon']).toEqual(['off']);
   });
@@ -201,7 +201,7 @@ describe('presets', () => {
     const { rules } = effective({ 'soc2lint.config.yaml': 'extends: [./config/base.yaml, soc2lint:recommended]\n', 'config/base.yaml': BASE });
     expect(rules['placeholder-text']).toEqual(['warn', { ignore: [] }]);
     expect(rules['review-due-soon']).toEqual(['warn', { days: 45 }]);
-    expect(rules['stale-evidence']).toEqual(['error', { grace: 10 }]);
+    expect(rules['stale-evidence']).toEqual(['error', { grace: 10, days: 7, continuous_every: 'quarterly' }]);
   });
 
   it('are data: each one covers both default severities', () => {

@@ -319,7 +319,7 @@ describe('waivers: the CLI', () => {
       [
         '',
         'controls/ac.yaml',
-        '  17:15  error  Control AC-08 runs monthly, but its newest evidence is from 2026-03-02; the next was due by 2026-04-02, 1 month after it. Add evidence of the latest run, or fix the frequency.  stale-evidence',
+        '  17:15  error  Control AC-08 is filed monthly, but no evidence covers 2026-06 (2026-06-01 to 2026-06-30), due by 2026-06-30; its newest evidence is from 2026-03-02. Add the evidence of that run (with its real date), or fix the frequency.  stale-evidence',
         '',
         '✖ 1 problem (1 error, 0 warnings, 1 suppressed by waivers)',
         '  in 1 policy, 35 controls, 1 waiver, scope.yaml',

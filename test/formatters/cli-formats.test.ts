@@ -12,7 +12,7 @@ const run = runCli;
 
 const brokenSaas = fileURLToPath(new URL('../../examples/broken-saas', import.meta.url));
 // Pinned, and the rules that read git off, so the output is the same on any machine and day.
-const PINNED = ['--now', '2026-07-10', '--rule', 'untracked-evidence:off', '--rule', 'changed-since-approval:off'];
+const PINNED = ['--now', '2026-07-10', '--rule', 'untracked-evidence:off', '--rule', 'changed-since-approval:off', '--rule', 'backdated-evidence:off'];
 
 
 const out = mkdtempSync(join(tmpdir(), 'soc2lint-formats-'));

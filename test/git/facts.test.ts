@@ -169,3 +169,30 @@ describe('repositories git cannot read', () => {
     expect(await unavailable(repo(), { PATH: '/nonexistent' })).toEqual({ available: false, reason: 'git is not installed, or not on PATH' });
   });
 });
+
+describe('when evidence was first committed', () => {
+  const added = async (root: string, evidence: string[]) => {
+    const result = await loadGitFacts({ root, history: false, policies: new Map(), evidence });
+    if (!result.available) throw new Error(`git facts unavailable: ${result.reason}`);
+    return result.evidenceAdded;
+  };
+
+  it('gives the first commit that added each file, in the committer\'s calendar, for odd names and a program in a subfolder', async () => {
+    const root = gitRepo([
+      { date: '2026-01-05T23:30:00-05:00', files: { 'compliance/evidence/a b.md': 'a\n', 'compliance/evidence/Prüfung.md': 'p\n' } },
+      { date: '2026-02-01', files: { 'compliance/evidence/a b.md': 'edited\n', 'compliance/evidence/q2/c.md': 'c\n' } },
+      { date: '2026-03-01', remove: ['compliance/evidence/q2/c.md'], files: {} },
+      { date: '2026-04-01', files: { 'compliance/evidence/q2/c.md': 'c again\n', 'other/x.md': 'x\n' } },
+    ]);
+    const facts = await added(join(root, 'compliance'), ['evidence/a b.md', 'evidence/Prüfung.md', 'evidence/q2/c.md', 'evidence/never.md']);
+    expect(Object.fromEntries(facts ?? [])).toEqual({ 'evidence/a b.md': '2026-01-05', 'evidence/Prüfung.md': '2026-01-05', 'evidence/q2/c.md': '2026-02-01' });
+  });
+
+  it('is not read when no evidence is asked for, nor in a repository without commits', async () => {
+    const root = gitRepo([{ date: '2026-01-05', files: { 'evidence/a.md': 'a\n' } }]);
+    expect(await added(root, [])).toBeUndefined();
+    const empty = makeRepo({ 'evidence/a.md': 'a\n' });
+    git(empty, ['init', '-q']);
+    expect(await added(empty, ['evidence/a.md'])).toBeUndefined();
+  });
+});

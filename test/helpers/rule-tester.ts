@@ -28,6 +28,8 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   /** A substring or pattern the message must contain. */
   message?: string | RegExp;
+  /** The finding's severity, when not the rule's default (a heads-up is a warning). */
+  severity?: 'error' | 'warn';
 }
 
 export interface InvalidRuleCase extends RuleCase {
@@ -75,7 +77,7 @@ export function testRule(rule: AnyRule, cases: { valid: RuleCase[]; invalid: Inv
           if (expected.data !== undefined) expect(actual.data, show(actual)).toEqual(expected.data);
           if (typeof expected.message === 'string') expect(actual.message).toContain(expected.message);
           else if (expected.message) expect(actual.message).toMatch(expected.message);
-          expect(actual.severity).toBe(rule.meta.defaultSeverity);
+          expect(actual.severity).toBe(expected.severity ?? rule.meta.defaultSeverity);
         });
       });
       it('exercises every message the rule declares', () => {

@@ -6,12 +6,17 @@ import { testRule } from '../helpers/rule-tester.js';
 const scope = (start: string, end: string, type = 'type2') =>
   `categories: [security]\naudit:\n  type: ${type}\n  period:\n    start: ${start}\n    end: ${end}\n`;
 
-/** One control as a mapping with url evidence on the given dates; its `evidence:` key is on line 5, column 1. */
+/** One control as a mapping with url evidence on the given dates; its `evidence:` key is on line 5 (after a status line, 6), column 1. `status` is a status, or lines of fields. */
 const control = (frequency: string, dates: string[], status = '') =>
-  `id: C-1\ntitle: The control\nowner: a@x.io\nfrequency: ${frequency}\n${status ? `status: ${status}\n` : ''}evidence:\n${dates
+  `id: C-1\ntitle: The control\nowner: a@x.io\nfrequency: ${frequency}\n${status ? `${status.includes(':') ? status : `status: ${status}`}\n` : ''}evidence:\n${dates
     .map((date) => `  - url: https://ci.example.com/runs/${date}\n    date: ${date}\n`)
     .join('')}`;
 const at = { file: 'controls/c.yaml', line: 5, column: 1 };
+/** A control proven by range-covering exports (`from`, `to`); its `evidence:` key is on line 5, or 6 with `extra`. */
+const ranges = (frequency: string, spans: [string, string][], extra = '') =>
+  `id: C-1\ntitle: The control\nowner: a@x.io\nfrequency: ${frequency}\n${extra}evidence:\n${spans
+    .map(([from, to]) => `  - path: evidence/${to}-export.csv\n    from: ${from}\n    to: ${to}\n`)
+    .join('')}`;
 
 /** Every date from `start` to `end` (inclusive) stepping by `step` days, except those in `skip`. */
 const every = (start: string, end: string, step = 1, skip: string[] = []) => {
@@ -65,10 +70,29 @@ testRule(rule, {
     { name: "a control with no evidence at all is missing-evidence's finding, not a gap per interval", files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: monthly\nevidence: []\n' } },
     { name: 'event: the period has not ended on its last day, so no run is required yet', asOf: '2026-06-30', files: repo(H1, 'event', ['2025-11-01']) },
     { name: 'event: one run dated inside the ended period is enough', files: repo(H1, 'event', ['2026-06-30']) },
-    { name: 'continuous: one entry dated on the first day of the ended period is enough', files: repo(H1, 'continuous', ['2026-01-01']) },
+    { name: 'continuous: one configuration snapshot per quarter (continuous_every, default quarterly) is enough', files: repo(H1, 'continuous', ['2026-01-01', '2026-06-30']) },
+    { name: 'continuous with continuous_every: semiannual: one snapshot in the half-year is enough', options: { continuous_every: 'semiannual' }, files: repo(H1, 'continuous', ['2026-05-01']) },
+    {
+      name: 'daily: two monthly log exports (from/to) cover every day of a two-month period',
+      asOf: '2026-03-01',
+      files: { 'scope.yaml': scope('2026-01-01', '2026-02-28'), 'controls/c.yaml': ranges('daily', [['2026-01-01', '2026-01-31'], ['2026-02-01', '2026-02-28']]) },
+    },
+    {
+      name: 'daily proven monthly (evidence_every: monthly): in the middle of June, June\'s days are not due yet',
+      asOf: '2026-06-15',
+      files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': ranges('daily', [['2026-01-01', '2026-05-31']], 'evidence_every: monthly\n') },
+    },
+    {
+      name: 'a control introduced mid-period (effective_from 2026-04-01) owes nothing for Q1',
+      files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': control('quarterly', ['2026-05-10'], 'effective_from: 2026-04-01') },
+    },
+    {
+      name: 'a control retired on 2026-04-01 owes Q1 only, and has it',
+      files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': control('quarterly', ['2026-02-10'], 'status: retired\nretired_on: 2026-04-01') },
+    },
+    { name: 'grace: 10 days: on 2026-07-05 Q2 is not due yet', asOf: '2026-07-05', options: { grace: 10 }, files: repo(H1, 'quarterly', ['2026-03-15']) },
     { name: 'annual in a 6-month period (no whole year inside): one run inside the period is enough', files: repo(H1, 'annual', ['2026-04-01']) },
     { name: 'annual in a 6-month period that has not ended: nothing required yet', asOf: '2026-06-30', files: repo(H1, 'annual', ['2025-04-01']) },
-    { name: 'a period written backwards (start after end) is not judged here', files: repo(['2026-06-30', '2026-01-01'], 'event', ['2025-01-01']) },
   ],
   invalid: [
     {
@@ -190,10 +214,70 @@ testRule(rule, {
       errors: [{ ...at, messageId: 'noEvent', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30' }, message: 'Control C-1 runs on events: an event-driven control is sampled from the occurrences inside the Type II period 2026-01-01 to 2026-06-30, but the period has ended and no evidence is dated in it.' }],
     },
     {
-      name: 'continuous: the period has ended and no entry is dated in it',
+      name: 'continuous: a quarter of the period without a configuration snapshot',
       asOf: '2026-09-01',
-      files: repo(H1, 'continuous', ['2026-08-01']),
-      errors: [{ ...at, messageId: 'notContinuous', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30' }, message: 'Control C-1 runs continuously: a continuous control must show it operated during the Type II period 2026-01-01 to 2026-06-30, but the period has ended' }],
+      files: repo(H1, 'continuous', ['2026-02-01', '2026-08-01']),
+      errors: [
+        {
+          ...at,
+          messageId: 'gapContinuous',
+          data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30', every: 'quarter', interval: '2026-Q2', start: '2026-04-01', end: '2026-06-30' },
+          message:
+            'Control C-1 runs continuously and must show a snapshot of its configuration each quarter, but has no evidence dated in 2026-Q2 (2026-04-01 to 2026-06-30), inside the Type II period 2026-01-01 to 2026-06-30.',
+        },
+      ],
+    },
+    {
+      name: 'continuous in a period holding no whole quarter: one snapshot inside it is expected',
+      asOf: '2026-09-01',
+      files: repo(['2026-02-01', '2026-04-30'], 'continuous', ['2026-08-01']),
+      errors: [{ ...at, messageId: 'notContinuous', data: { control: 'C-1', periodStart: '2026-02-01', periodEnd: '2026-04-30' }, message: 'Control C-1 runs continuously: a continuous control must show it operated during the Type II period 2026-02-01 to 2026-04-30, but the period has ended' }],
+    },
+    {
+      name: 'the worked example of the rule page: run on 13 March and 17 April, grace 5, as of 2026-06-06',
+      asOf: '2026-06-06',
+      options: { grace: 5 },
+      files: repo(H1, 'monthly', ['2026-03-13', '2026-04-17']),
+      errors: [
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-01 (' },
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-02 (' },
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-05 (' },
+      ],
+    },
+    {
+      name: 'the worked example on 2026-04-05: March is due that day, so only January and February',
+      asOf: '2026-04-05',
+      options: { grace: 5 },
+      files: repo(H1, 'monthly', ['2026-03-13']),
+      errors: [
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-01 (' },
+        { ...at, messageId: 'gapInMonth', message: 'no evidence dated in 2026-02 (' },
+      ],
+    },
+    {
+      name: 'a period written backwards (start after end) cannot be judged: said once, at its end date',
+      files: repo(['2026-06-30', '2026-01-01'], 'monthly', ['2025-01-01']),
+      errors: [
+        {
+          file: 'scope.yaml',
+          line: 6,
+          column: 10,
+          messageId: 'invertedPeriod',
+          data: { periodStart: '2026-06-30', periodEnd: '2026-01-01' },
+          message: "The Type II period in scope.yaml ends (2026-01-01) before it starts (2026-06-30), so no control's evidence can be judged against it. Fix the period.",
+        },
+      ],
+    },
+    {
+      name: 'a control retired on 2026-05-15 still owes the months before it: its March gap is reported',
+      files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': control('monthly', ['2026-01-10', '2026-02-10', '2026-04-10'], 'status: retired\nretired_on: 2026-05-15') },
+      errors: [{ ...at, line: 7, messageId: 'gapInMonth', message: 'Control C-1 runs monthly but has no evidence dated in 2026-03 (2026-03-01 to 2026-03-31)' }],
+    },
+    {
+      name: 'daily proven by monthly exports: a month with no export leaves its days uncovered once the month is due',
+      asOf: '2026-04-01',
+      files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': ranges('daily', [['2026-01-01', '2026-01-31'], ['2026-03-01', '2026-03-31']], 'evidence_every: monthly\n') },
+      errors: [{ ...at, line: 6, messageId: 'gapInManyDays', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30', missing: 28, ended: 90, days: '2026-02-01, 2026-02-02, 2026-02-03, 2026-02-04, 2026-02-05' } }],
     },
     {
       name: 'annual in a 6-month period: no whole year fits, so one run in the period is required once it has ended',

@@ -25,6 +25,10 @@ testRule(rule, {
       files: everyDateOn(TODAY),
     },
     {
+      name: 'a planned control may take effect later, and an active one may have its retirement scheduled',
+      files: { 'controls/c.yaml': 'controls:\n  - id: C-P\n    title: P\n    frequency: monthly\n    status: planned\n    effective_from: 2026-10-01\n  - id: C-A\n    title: A\n    frequency: monthly\n    retired_on: 2026-12-31\n' },
+    },
+    {
       name: 'a future start date is a planned hire, and a future end date a notice period',
       files: { 'people.yaml': 'people:\n  - id: new@x.io\n    name: New Hire\n    start: 2026-09-01\n  - id: leaver@x.io\n    name: Leaver\n    start: 2021-01-04\n    end: 2026-07-31\n' },
     },
@@ -42,6 +46,27 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an active control taking effect after as_of, and a retired one retiring after it',
+      files: {
+        'controls/a.yaml': 'id: C-A\ntitle: A\nfrequency: monthly\neffective_from: 2026-07-02\n',
+        'controls/r.yaml': 'id: C-R\ntitle: R\nfrequency: monthly\nstatus: retired\nretired_on: 2026-08-01\n',
+      },
+      errors: [
+        { file: 'controls/a.yaml', line: 4, column: 17, messageId: 'controlEffective', data: { control: 'C-A', date: '2026-07-02', asOf: TODAY }, message: 'Control C-A is active, but its effective_from 2026-07-02 is after 2026-07-01' },
+        { file: 'controls/r.yaml', line: 5, column: 13, messageId: 'controlRetired', data: { control: 'C-R', date: '2026-08-01', asOf: TODAY }, message: 'Control C-R is retired, but its retired_on 2026-08-01 is after 2026-07-01' },
+      ],
+    },
+    {
+      name: 'an evidence range reaching past as_of: at its to, whether or not the entry has a date',
+      files: {
+        'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: daily\nevidence:\n  - path: a.csv\n    date: 2026-06-30\n    from: 2026-06-01\n    to: 2026-07-31\n  - path: b.csv\n    from: 2026-07-01\n    to: 2026-07-02\n',
+      },
+      errors: [
+        { file: 'controls/c.yaml', line: 8, column: 9, messageId: 'evidenceRangeEnd', data: { control: 'C-1', date: '2026-07-31', asOf: TODAY } },
+        { file: 'controls/c.yaml', line: 11, column: 9, messageId: 'evidence', data: { control: 'C-1', date: '2026-07-02', asOf: TODAY } },
+      ],
+    },
     {
       name: 'every checked date one day after as_of is reported, each at its value',
       asOf: '2026-06-30',

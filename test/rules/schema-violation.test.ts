@@ -39,6 +39,14 @@ testRule(rule, {
       errors: [{ file: 'controls/ops.yaml', line: 3, column: 12, messageId: 'violation', message: 'found infinity (.inf)' }],
     },
     {
+      name: 'an evidence entry needs a date, or from and to: one finding each, not one per way it could have been written',
+      files: { 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: daily\nevidence:\n  - url: https://x.example.com/1\n  - url: https://x.example.com/2\n    from: 2026-01-01\n  - path: e.csv\n    from: 2026-01-01\n    to: 2026-01-31\n' },
+      errors: [
+        { file: 'controls/c.yaml', line: 5, column: 5, messageId: 'violation', message: '"evidence[0]" is missing the required field "date". Add it.' },
+        { file: 'controls/c.yaml', line: 6, column: 5, messageId: 'violation', message: '"evidence[1]" is missing the required field "to". Add it.' },
+      ],
+    },
+    {
       name: 'a control without a frequency is reported at the record, naming it',
       files: { 'controls/ops.yaml': 'controls:\n  - id: CTL-1\n    title: Access review\n    frequency: quarterly\n  - id: CTL-2\n    title: Restore test\n    owner: ops@x.io\n' },
       errors: [{ file: 'controls/ops.yaml', line: 5, column: 5, messageId: 'violation', data: { problem: 'Control CTL-2: missing the required field "frequency". Add it.' }, message: 'Control CTL-2: missing the required field "frequency"' }],

@@ -1,0 +1,54 @@
+// One file cannot prove two runs: the Q1 review cited again with a Q2 date, or a copy of it under a new name, makes a
+// control look proven for an interval nobody evidenced. An auditor comparing the samples sees the same document twice.
+import { posix } from 'node:path';
+import { compareDates } from '../src/core/dates.js';
+import { coveredDays } from '../src/model/evidence-calendar.js';
+import { defineRule } from '../src/engine/rule.js';
+import type { EvidenceRef } from '../src/model/types.js';
+
+const FIX = 'Add the evidence of that run; if the file really covers both, record it once with the range it covers ("from:", "to:").';
+
+export default defineRule({
+  meta: {
+    id: 'reused-evidence',
+    description: 'The same evidence file, or a file with identical content, cited by one control for two different dates or intervals that no range of it explains.',
+    defaultSeverity: 'error',
+    reads: ['control', 'evidence-digest'],
+    messages: {
+      samePath: `Control {{control}} cites "{{path}}" for {{span}}, but already cites it for {{earlierSpan}}: one file cannot prove two different runs. ${FIX}`,
+      sameContent: `Control {{control}}: "{{path}}" (for {{span}}) has the same content as "{{earlierPath}}" (for {{earlierSpan}}): a copy cannot prove a second run. ${FIX}`,
+    },
+  },
+  check({ model, report }) {
+    for (const control of model.controls) {
+      const cited = control.evidence.filter((entry): entry is EvidenceRef & { path: string } => entry.path !== undefined);
+      // In date order, so the later citation is the one reported (the Q2 date on the Q1 file).
+      const ordered = [...cited].sort((a, b) => compareDates(a.date, b.date) || a.index - b.index);
+      const seen: { entry: EvidenceRef & { path: string }; file: string; sha?: string }[] = [];
+      for (const entry of ordered) {
+        const file = posix.normalize(entry.path.replace(/\\/g, '/'));
+        const digest = model.evidenceDigests.get(entry.path);
+        // Blank files are all alike: empty-evidence reports them.
+        const sha = digest && 'sha256' in digest && !digest.blank ? digest.sha256 : undefined;
+        const earlier = seen.find((other) => (other.file === file || (sha !== undefined && other.sha === sha)) && disjoint(other.entry, entry));
+        seen.push({ entry, file, ...(sha !== undefined ? { sha } : {}) });
+        if (!earlier) continue;
+        const data = { control: control.id, path: entry.path, span: span(entry), earlierSpan: span(earlier.entry) };
+        const at = control.source.at(['evidence', entry.index, 'path']);
+        if (earlier.file === file) report({ messageId: 'samePath', data, at });
+        else report({ messageId: 'sameContent', data: { ...data, earlierPath: earlier.entry.path }, at });
+      }
+    }
+  },
+});
+
+/** Two citations that share no day: no range of either explains the other. */
+function disjoint(a: EvidenceRef, b: EvidenceRef): boolean {
+  const [x, y] = [coveredDays(a), coveredDays(b)];
+  return compareDates(x.last, y.first) < 0 || compareDates(y.last, x.first) < 0;
+}
+
+function span(entry: EvidenceRef): string {
+  const { first, last } = coveredDays(entry);
+  return first === last ? first : `${first} to ${last}`;
+}
