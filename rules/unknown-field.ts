@@ -53,13 +53,22 @@ export default defineRule({
 /** The field the key most likely means, among those its record knows and does not already write. */
 function suggestion(unknown: UnknownField, key: string): { field: string; synonym: boolean } | undefined {
   const parent = unknown.path.slice(0, -1);
-  const free = (knownFields(unknown.kind, parent) ?? []).filter((field) => !unknown.siblings.includes(field));
+  const beside = siblingSet(unknown.siblings);
+  const free = (knownFields(unknown.kind, parent) ?? []).filter((field) => !beside.has(field));
   const written = snakeCase(key);
   if (free.includes(written)) return { field: written, synonym: false };
   const synonym = SYNONYMS[written];
   if (parent.length === 0 && synonym !== undefined && free.includes(synonym)) return { field: synonym, synonym: true };
   const near = closest(key, free);
   return near === undefined ? undefined : { field: near, synonym: false };
+}
+
+/** The keys beside an unknown one, as a set: records with thousands of unknown keys share one list of them. */
+const siblingSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function siblingSet(siblings: readonly string[]): ReadonlySet<string> {
+  let set = siblingSets.get(siblings);
+  if (!set) siblingSets.set(siblings, (set = new Set(siblings)));
+  return set;
 }
 
 /** `approvalDate`, `Approval Date` and `approval-date` all read as `approval_date`. */

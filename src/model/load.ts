@@ -387,10 +387,14 @@ class ModelBuilder {
     // `policy POL-A` names the record; one without an ID is `the scope`, `a training record`.
     const named = value !== null && typeof value === 'object' && typeof (value as Raw).id === 'string';
     const who = named ? label : kind === 'scope' ? 'the scope' : `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
+    // The keys beside each unknown one, listed once per mapping (a record with thousands of unknown keys shares one list).
+    const siblingsOf = new Map<Raw, string[]>();
     for (const { path, extension } of found) {
       if (extension) continue;
-      const parent = path.slice(0, -1).reduce<unknown>((node, segment) => (node as Raw)[segment as string], value);
-      this.model.unknownFields.push({ kind, path, at: source.at(path, 'key'), label: who, siblings: Object.keys(parent as Raw) });
+      const parent = path.slice(0, -1).reduce<unknown>((node, segment) => (node as Raw)[segment as string], value) as Raw;
+      let siblings = siblingsOf.get(parent);
+      if (!siblings) siblingsOf.set(parent, (siblings = Object.keys(parent)));
+      this.model.unknownFields.push({ kind, path, at: source.at(path, 'key'), label: who, siblings });
     }
     return withoutKeys(value, found.map((key) => key.path));
   }
