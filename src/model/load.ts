@@ -1,7 +1,7 @@
 // One pass over the program: discover files, read and parse each, validate every record against its schema,
 // and build the repo model with its cross references. Every failure is a problem in the model, never an exception.
-import { realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, sep } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, posix, sep } from 'node:path';
 import type { Document } from 'yaml';
 import type { Config, FileKind } from '../config/config.js';
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
@@ -407,8 +407,9 @@ class ModelBuilder {
     const onlyPolicies = this.declared.get('control')!.size === 0 && this.declared.get('policy')!.size > 0;
     this.model.coverage = this.config.coverage ?? (format === 'comply' ? 'both' : onlyPolicies ? 'policies' : 'controls');
     const paths = this.model.paths as Map<string, PathTarget>;
+    const realFolders = new Map<string, string>();
     const note = (path: string | undefined) => {
-      if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay));
+      if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay, realFolders));
     };
     const evidence = evidenceFiles(this.model).map((ref) => ref.path);
     for (const path of evidence) note(path);
@@ -512,7 +513,7 @@ function problemAt(source: RecordSource, message: string): LoadProblem {
  * What a path named in a record points at. Paths are relative to the repo root and must stay inside it. A path the
  * overlay gives is a file, on disk or not.
  */
-export function resolvePath(root: string, written: string, overlay?: Overlay): PathTarget {
+export function resolvePath(root: string, written: string, overlay?: Overlay, folders: Map<string, string> = new Map()): PathTarget {
   const path = written.replace(/\\/g, '/');
   if (isAbsolute(written) || path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { state: 'outside', reason: 'absolute' };
   const normalized = posix.normalize(path);
@@ -520,16 +521,32 @@ export function resolvePath(root: string, written: string, overlay?: Overlay): P
   if (overlay?.has(normalized)) return { state: 'file' };
   const absolute = join(root, normalized);
   try {
-    // The real path, symlinks resolved at every level: a file under a symlinked folder that leads out is outside too.
-    const real = realpathSync.native(absolute);
-    const realRoot = realpathSync.native(root);
-    if (real !== realRoot && !real.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
-    const stats = statSync(real);
+    // Where the file really is: its folder resolved once per folder (a symlinked folder that leads out makes every file
+    // in it outside), then the file itself only when it is a symlink.
+    const realRoot = realFolder(root, folders);
+    const folder = realFolder(dirname(absolute), folders);
+    if (folder !== realRoot && !folder.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
+    let stats = lstatSync(absolute);
+    if (stats.isSymbolicLink()) {
+      const real = realpathSync.native(absolute);
+      if (real !== realRoot && !real.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
+      stats = statSync(real);
+    }
     if (stats.isDirectory()) return { state: 'directory' };
     return stats.isFile() ? { state: 'file' } : { state: 'special' };
   } catch {
     return { state: 'missing' };
   }
+}
+
+/** A folder's real path, from the cache one load keeps: evidence folders hold many files, each folder resolved once. */
+function realFolder(folder: string, cache: Map<string, string>): string {
+  let real = cache.get(folder);
+  if (real === undefined) {
+    real = realpathSync.native(folder);
+    cache.set(folder, real);
+  }
+  return real;
 }
 
 /** Schema problems reported per record; more are summed up in one line. */

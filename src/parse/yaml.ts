@@ -47,16 +47,14 @@ export function parseYaml(text: string, file: string): YamlResult {
     if (more > 0) problems.push(problemAt(file, lines, doc.errors[MAX_PROBLEMS]!.pos[0], `${more} more YAML errors in this file, not listed; fix the ones above first.`));
     return { ok: false, problems };
   }
-  const duplicates = duplicateKeys(doc);
-  if (duplicates.length > 0) {
-    return { ok: false, problems: duplicates.slice(0, MAX_PROBLEMS).map(({ offset, key }) => problemAt(file, lines, offset, describeYamlError('DUPLICATE_KEY', '', key))) };
+  // Keys written twice, keys that are lists or mappings (`? [a, b]: c`, which would turn into text), and YAML 1.1 merge
+  // keys (`!!merge <<`, a marker, not text): found in one walk of the document.
+  const keys = keyProblems(doc);
+  if (keys.duplicates.length > 0) {
+    return { ok: false, problems: keys.duplicates.slice(0, MAX_PROBLEMS).map(({ offset, key }) => problemAt(file, lines, offset, describeYamlError('DUPLICATE_KEY', '', key))) };
   }
-  // A key that is a list or mapping (`? [a, b]: c`, `{[x]: y}`) has no place in a record, and would turn into text.
-  const complexKey = collectionKeyOffset(doc);
-  if (complexKey !== undefined) return { ok: false, problems: [problemAt(file, lines, complexKey, 'A YAML key is a list or mapping; keys must be plain text. Write the key as text.')] };
-  // `!!merge <<` (YAML 1.1 merge keys) reads as a marker, not text; records write their fields out.
-  const merge = mergeKeyOffset(doc);
-  if (merge !== undefined) return { ok: false, problems: [problemAt(file, lines, merge, 'YAML merge keys (!!merge <<) are not supported; write the fields out.')] };
+  if (keys.complexKey !== undefined) return { ok: false, problems: [problemAt(file, lines, keys.complexKey, 'A YAML key is a list or mapping; keys must be plain text. Write the key as text.')] };
+  if (keys.merge !== undefined) return { ok: false, problems: [problemAt(file, lines, keys.merge, 'YAML merge keys (!!merge <<) are not supported; write the fields out.')] };
   try {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (nesting(value, MAX_YAML_DEPTH) > MAX_YAML_DEPTH) return { ok: false, problems: [problemAt(file, lines, firstAliasOffset(doc), NESTED_TOO_DEEP)] };
@@ -196,53 +194,43 @@ function problemAt(file: string, lines: LineCounter, offset: number, message: st
   return { kind: 'parse', message, range: { file, line: line || 1, column: col || 1, endLine: line || 1, endColumn: col || 1 } };
 }
 
-/** Each key written a second time in its mapping, where the second one starts; linear in the number of keys. */
-function duplicateKeys(doc: Document.Parsed): { offset: number; key: string }[] {
-  const found: { offset: number; key: string }[] = [];
-  visit(doc, {
-    Map(_, map) {
+interface KeyProblems {
+  /** Each key written a second time in its mapping, where the second one starts. */
+  duplicates: { offset: number; key: string }[];
+  /** Where the first key (in the text) that is a list or mapping starts. */
+  complexKey?: number;
+  /** Where the first scalar that reads as a merge marker (`!!merge <<`) starts. */
+  merge?: number;
+}
+
+/** One walk of the document's nodes, without recursion: linear in the number of nodes, whatever their depth. */
+function keyProblems(doc: Document.Parsed): KeyProblems {
+  const found: KeyProblems = { duplicates: [] };
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
       const seen = new Set<string>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         const key = pair.key as Node | null;
-        if (!isScalar(key)) continue;
-        const name = String(key.value);
-        if (seen.has(name)) found.push({ offset: key.range?.[0] ?? 0, key: key.source ?? name });
-        else seen.add(name);
+        if (isScalar(key)) {
+          if (typeof key.value === 'symbol') found.merge = Math.min(found.merge ?? Infinity, key.range?.[0] ?? 0);
+          const name = String(key.value);
+          if (seen.has(name)) found.duplicates.push({ offset: key.range?.[0] ?? 0, key: key.source ?? name });
+          else seen.add(name);
+        } else if (isMap(key) || isSeq(key)) {
+          found.complexKey = Math.min(found.complexKey ?? Infinity, key.range?.[0] ?? 0);
+        }
+        stack.push(pair.value);
       }
-    },
-  });
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isScalar(node) && typeof node.value === 'symbol') {
+      found.merge = Math.min(found.merge ?? Infinity, node.range?.[0] ?? 0);
+    }
+  }
+  found.duplicates.sort((a, b) => a.offset - b.offset);
   return found;
-}
-
-/** Where the first key that is a list or mapping starts, if any. */
-function collectionKeyOffset(doc: Document.Parsed): number | undefined {
-  let offset: number | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key as Node | null;
-      if (key && (isMap(key) || isSeq(key))) {
-        offset = key.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return offset;
-}
-
-/** Where the first scalar that reads as something other than text, a number, a boolean or null starts (a merge key). */
-function mergeKeyOffset(doc: Document.Parsed): number | undefined {
-  let offset: number | undefined;
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'symbol') {
-        offset = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return offset;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number {
