@@ -6,7 +6,7 @@ import type { Policy } from '../src/model/types.js';
 import { policyProse } from '../src/model/policy-text.js';
 
 const PATTERNS: readonly RegExp[] = [
-  /\{\{[^\n]*?\}\}/g, // {{ company_name }}
+  /\{\{[^\n{}]*\}\}/g, // {{ company_name }}; no braces inside, so a line of braces is read in one pass
   /(?<![\]!\\])\[(?![\^!])([^\[\]\n]+)\](?![(\[])/g, // [COMPANY NAME], [Company Name], [INSERT DATE]
   /\b(?:TODO|TBD|TBA|FIXME)\b/g,
   /\blorem\s+ipsum\b/gi,
@@ -62,8 +62,7 @@ interface Found {
 
 /** Every placeholder on a line, outside inline code; overlapping matches (`[TODO]`) count once, the outer one. */
 function placeholders(line: string, labels: ReadonlySet<string>): Found[] {
-  const visible = line
-    .replace(/(`+)([^`]|(?!\1)`)*?\1/g, (span) => ' '.repeat(span.length))
+  const visible = maskCodeSpans(line)
     // A reference definition's label (`[Policy Index]: url`) names a link, it is not a placeholder.
     .replace(/^ {0,3}\[[^\]]+\]:/, (label) => ' '.repeat(label.length));
   const all: Found[] = [];
@@ -80,6 +79,46 @@ function placeholders(line: string, labels: ReadonlySet<string>): Found[] {
     if (!last || found.index >= last.index + last.text.length) kept.push(found);
   }
   return kept;
+}
+
+/**
+ * The line with its inline code spans blanked out, columns kept. A span opens with a run of backticks and closes at
+ * the next run of the same length (CommonMark); a run with no partner is literal. Linear: each run is looked at once.
+ */
+function maskCodeSpans(line: string): string {
+  if (!line.includes('`')) return line;
+  const runs: { start: number; length: number }[] = [];
+  for (let i = 0; i < line.length; ) {
+    if (line[i] !== '`') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (line[end] === '`') end++;
+    runs.push({ start: i, length: end - i });
+    i = end;
+  }
+  // For each run, the next run of the same length, found by walking the runs once from the end.
+  const next: number[] = new Array(runs.length).fill(-1);
+  const lastOfLength = new Map<number, number>();
+  for (let k = runs.length - 1; k >= 0; k--) {
+    next[k] = lastOfLength.get(runs[k]!.length) ?? -1;
+    lastOfLength.set(runs[k]!.length, k);
+  }
+  const chars = line.split(''); // UTF-16 units, as the run positions are
+  let k = 0;
+  while (k < runs.length) {
+    const close = next[k]!;
+    if (close === -1) {
+      k++;
+      continue;
+    }
+    const from = runs[k]!.start;
+    const to = runs[close]!.start + runs[close]!.length;
+    for (let i = from; i < to; i++) chars[i] = ' ';
+    k = close + 1;
+  }
+  return chars.join('');
 }
 
 /**

@@ -29,6 +29,8 @@ const REGRESSIONS: [string, (root: string) => void][] = [
   ['a key that is a list', (root) => append(root, 'controls/regression.yaml', '? [a, b]\n: c\n')],
   ['20,000 unknown fields', (root) => append(root, 'controls/regression.yaml', `id: REG-4\ntitle: T\nfrequency: annual\n${Array.from({ length: 20_000 }, (_, i) => `f${i}: x\n`).join('')}`)],
   ['a folder where a control file should be', (root) => mkdirSync(join(root, 'controls', 'folder.yaml'))],
+  ['a policy title of 100,000 backticks and a body line of 400,000 braces', (root) => append(root, 'policies/regression.md', `---\nid: POL-REG\ntitle: "${'`'.repeat(100_000)}"\nstatus: draft\n---\n${'{'.repeat(400_000)}\n`)],
+  ['a policy line of 128 KB of "!["', (root) => append(root, 'policies/regression.md', `---\nid: POL-REG\ntitle: T\nstatus: draft\n---\n${'!['.repeat(64 * 1024)}\n`)],
 ];
 
 function append(root: string, file: string, text: string): void {

@@ -1,6 +1,7 @@
 import rule from '../../rules/placeholder-text.js';
 import { policy } from '../helpers/repo.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { runRule, testRule } from '../helpers/rule-tester.js';
 
 /** A policy whose body starts on line 6: body line i (0-based) is file line 6 + i. */
 const pol = (body: string, title = 'Access Control Policy', status = 'approved') => policy(`id: POL-A\ntitle: ${title}\nstatus: ${status}`, body);
@@ -173,4 +174,16 @@ testRule(rule, {
       errors: [{ file: 'policies/deep/b.md', line: 8, column: 11, messageId: 'inText', message: 'Policy POL-B still contains the template placeholder "[INSERT DATE]"' }],
     },
   ],
+});
+
+describe('placeholder-text reads code spans as CommonMark does', () => {
+  it.each([
+    ['a span closed by a run of the same length', 'Use ``{{ name }}`` here.', 0],
+    ['an unclosed run is literal, so the placeholder after it counts', 'A ` stray tick, then [COMPANY NAME].', 1],
+    ['a longer run does not close a shorter one', 'See `a `` b` and [Company Name].', 1],
+    ['a span after an emoji keeps its columns', '🙂 `[COMPANY NAME]` then [Company Name]', 1],
+  ])('%s', async (_name, line, count) => {
+    const findings = await runRule(rule, { name: 'spans', files: { 'policies/a.md': `---\nid: POL-A\ntitle: A\nstatus: draft\n---\n${line}\n` } });
+    expect(findings).toHaveLength(count);
+  });
 });
