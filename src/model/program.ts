@@ -3,7 +3,6 @@
 import type { CategoryId, Criterion } from '../core/tsc2017.js';
 import { addDays, addInterval, addMonths, compareDates, type Interval, type IsoDate } from '../core/dates.js';
 import type { Control, ControlFrequency, Policy, RepoModel } from './types.js';
-import type { PeriodUnit } from '../core/dates.js';
 import { REPO_ROOT, fileStart, type SourceRange } from '../core/types.js';
 
 export function activeControls(model: RepoModel): Control[] {
@@ -72,18 +71,6 @@ export function programAnchor(model: RepoModel): SourceRange {
   if (model.scope) return model.scope.source.has(['categories']) ? model.scope.source.at(['categories'], 'key') : model.scope.source.at([]);
   return fileStart(model.scopeFile ?? model.configFile ?? REPO_ROOT);
 }
-
-/** The calendar period an auditor samples a periodic control by; undefined for event and continuous controls. */
-export const SAMPLING_PERIOD: Readonly<Record<ControlFrequency, PeriodUnit | undefined>> = {
-  daily: 'day',
-  weekly: 'week',
-  monthly: 'month',
-  quarterly: 'quarter',
-  semiannual: 'half',
-  annual: 'year',
-  continuous: undefined,
-  event: undefined,
-};
 
 /** How often a frequency runs, as a rank: higher is more often. Event-driven controls have no cadence (0). */
 export const FREQUENCY_RANK: Readonly<Record<ControlFrequency, number>> = {
