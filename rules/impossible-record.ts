@@ -20,8 +20,8 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const people = peopleByAddress(model);
-    const startOf = (id: string) => people.get(id.trim().toLowerCase())?.start;
+    const personAt = peopleByAddress(model);
+    const startOf = (id: string) => personAt(id)?.start;
     for (const record of model.training) {
       const start = startOf(record.person);
       if (start && compareDates(record.date, start) < 0) {

@@ -22,10 +22,10 @@ export default defineRule({
   },
   check({ model, asOf, report }) {
     if (!model.hasPeopleFile) return; // no register, nothing to check against
-    const people = peopleByAddress(model);
+    const personAt = peopleByAddress(model);
     for (const approval of approvals(model)) {
       const data = { approval: approval.label, approver: approval.approver };
-      const person = people.get(approval.approver.trim().toLowerCase());
+      const person = personAt(approval.approver);
       if (!person) {
         // A person dropped as malformed is schema-violation's finding, not an unknown approver.
         const declared = [...(model.declaredIds.get('person') ?? [])].some((id) => samePerson(id, approval.approver));

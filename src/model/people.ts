@@ -13,10 +13,6 @@ export function hasLeft(person: Person, asOf: IsoDate): boolean {
   return person.end !== undefined && compareDates(person.end, asOf) < 0;
 }
 
-export function peopleById(model: RepoModel): Map<string, Person> {
-  return new Map(model.people.map((person) => [person.id, person]));
-}
-
 /** Owners are usually e-mail addresses; a team name ("security team") is not checked against people.yaml. */
 export function looksLikeEmail(owner: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(owner);
@@ -125,12 +121,18 @@ export function mayApprove(model: RepoModel, person: Person, kind: ApprovalKind)
   return !model.people.some((p) => p.canApprove !== undefined);
 }
 
-/** Two people's addresses name the same person: e-mail addresses compare without regard to case. */
-export function samePerson(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+/** An e-mail address as people are matched by it: without surrounding space, without regard to case. */
+export function addressKey(address: string): string {
+  return address.trim().toLowerCase();
 }
 
-/** People by e-mail address in lower case, for lookups that ignore case (`samePerson`). */
-export function peopleByAddress(model: RepoModel): Map<string, Person> {
-  return new Map(model.people.map((person) => [person.id.trim().toLowerCase(), person]));
+/** Two people's addresses name the same person. */
+export function samePerson(a: string, b: string): boolean {
+  return addressKey(a) === addressKey(b);
+}
+
+/** The person an address names (matched as `samePerson` matches), by a lookup built once. */
+export function peopleByAddress(model: RepoModel): (address: string) => Person | undefined {
+  const byKey = new Map(model.people.map((person) => [addressKey(person.id), person]));
+  return (address) => byKey.get(addressKey(address));
 }
