@@ -89,6 +89,7 @@ class ModelBuilder {
       problems: this.problems,
       directives: [],
       unknownFields: [],
+      populationFiles: [],
       fileCounts: {},
     };
   }

@@ -33,6 +33,8 @@ import type { GitFacts } from '../git/facts.js';
 import type { EvidenceDigest } from '../files/read.js';
 export type { EvidenceDigest } from '../files/read.js';
 import type { MarkdownLink } from '../parse/markdown.js';
+import type { PopulationFile } from './population.js';
+export type * from './population.js';
 
 export { WORKING_TREE } from '../git/facts.js';
 
@@ -144,6 +146,8 @@ export interface Control extends RecordBase<ControlFields> {
   retiredOn?: IsoDate;
   /** How often its proof is filed, when not at every run (a daily control proven by a monthly export). */
   evidenceEvery?: 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+  /** The population an auditor samples this control from: a built-in word (`changes`, `joiners`, …) or a root-relative file. */
+  population?: string;
 }
 
 export type AuditType = 'type1' | 'type2';
@@ -325,6 +329,8 @@ export interface RepoModel {
   roles?: ReadonlyMap<string, Role>;
   /** How many files of each kind the configured paths matched, read or not (a kind with none is absent). */
   fileCounts: Partial<Record<FileKind, number>>;
+  /** The population files (under `populations/` by default), in path order; see ./population.ts. */
+  populationFiles: PopulationFile[];
   /** Keys a record writes that soc2lint does not know, set aside while the record is loaded (see ./known-fields.ts). */
   unknownFields: UnknownField[];
 }
