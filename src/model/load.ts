@@ -372,12 +372,12 @@ class ModelBuilder {
     const declaredKind = DECLARING_SCHEMAS[schema];
     if (declaredKind && typeof id === 'string') this.declared.get(declaredKind)!.add(id);
     const known = this.withoutUnknownKeys(schema as FieldedKind, value, source, label);
-    const { problems, violations } = validateRecord(schema, known, source, label);
     // Reported per record up to a screenful: a generated file can break one rule in every one of its items.
+    const { problems, violations, total } = validateRecord(schema, known, source, label, undefined, MAX_PROBLEMS_PER_RECORD + 1);
     for (const problem of problems.slice(0, MAX_PROBLEMS_PER_RECORD)) this.problems.push(problem);
-    if (problems.length > MAX_PROBLEMS_PER_RECORD) {
+    if (total > MAX_PROBLEMS_PER_RECORD) {
       const first = problems[MAX_PROBLEMS_PER_RECORD]!;
-      this.problems.push({ kind: 'schema', message: `${capitalized(label)}: ${problems.length - MAX_PROBLEMS_PER_RECORD} more schema problems, not listed; fix the ones above first.`, range: first.range });
+      this.problems.push({ kind: 'schema', message: `${capitalized(label)}: ${total - MAX_PROBLEMS_PER_RECORD} more schema problems, not listed; fix the ones above first.`, range: first.range });
     }
     return records.prune(known, violations, (parentPath, key) => isRequired(schema, parentPath, key));
   }

@@ -28,24 +28,29 @@ export interface Explained {
  */
 const SHAPE_KEYWORDS = new Set(['type', 'minItems', 'maxItems']);
 
-export function explain(errors: readonly ErrorObject[], root: unknown): Explained[] {
+/**
+ * Each distinct mistake, explained. Past `limit` mistakes only where each is (path and part) is worked out, with no
+ * words: a generated list can break the schema in every one of a million items, and the loader still needs every
+ * bad value's path to leave it out of the model, but only reports the first screenful.
+ */
+export function explain(errors: readonly ErrorObject[], root: unknown, limit = Infinity): Explained[] {
   // A value that is not a date at all also fails the date pattern; the format message says it better.
   const formatPaths = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
   // A bad key (`propertyNames`) is explained by the keyword it breaks, at the key; Ajv's wrapper error says less.
   const badKeys = new Set(errors.filter((e) => e.propertyName !== undefined).map((e) => e.instancePath));
   // A value of the wrong type for the field (a string where an evidence entry goes) fails every `oneOf` shape too;
   // the type says it once.
-  const wrongType = errors.filter((e) => e.keyword === 'type');
+  const wrongTypeAt = groupBy(errors.filter((e) => e.keyword === 'type'), (e) => e.instancePath);
   const shadowedOneOf = (e: ErrorObject) =>
-    e.keyword === 'oneOf' && wrongType.some((t) => t.instancePath === e.instancePath && !t.schemaPath.startsWith(`${e.schemaPath}/`));
+    e.keyword === 'oneOf' && (wrongTypeAt.get(e.instancePath) ?? []).some((t) => !t.schemaPath.startsWith(`${e.schemaPath}/`));
   const kept = withoutNoise(errors).filter(
     (e) => !(e.keyword === 'pattern' && formatPaths.has(e.instancePath)) && !(e.keyword === 'propertyNames' && badKeys.has(e.instancePath)) && !shadowedOneOf(e),
   );
   const seen = new Set<string>();
   const result: Explained[] = [];
   for (const error of kept) {
-    const explained = explainOne(error, root);
-    const key = `${explained.path.join('/')}|${explained.message}`;
+    const explained = result.length < limit ? explainOne(error, root) : locate(error);
+    const key = `${explained.path.join('/')}|${explained.message || explained.keyword}`;
     if (!seen.has(key)) {
       seen.add(key);
       result.push(explained);
@@ -61,10 +66,9 @@ export function explain(errors: readonly ErrorObject[], root: unknown): Explaine
  */
 function withoutNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
-  for (const oneOf of errors) {
-    if (oneOf.keyword !== 'oneOf' || dropped.has(oneOf)) continue;
-    const branchCount = Array.isArray(oneOf.schema) ? oneOf.schema.length : 0;
-    const branches = Array.from({ length: branchCount }, (_, i) => errors.filter((e) => branchOf(oneOf, e) === i));
+  const branchesOf = oneOfBranches(errors);
+  for (const [oneOf, branches] of branchesOf) {
+    if (dropped.has(oneOf)) continue;
     const fitting = branches.flatMap((branch, i) =>
       branch.some((e) => e.instancePath === oneOf.instancePath && SHAPE_KEYWORDS.has(e.keyword)) ? [] : [i],
     );
@@ -79,12 +83,57 @@ function withoutNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !dropped.has(e) && e.keyword !== 'if');
 }
 
+/**
+ * The errors of each branch of each failed `oneOf`, in the order Ajv gave them. An error can only come from a `oneOf`
+ * at its own value or at one that holds it, so each error is matched against the `oneOf`s at its path's ancestors:
+ * linear in the errors, where matching every error against every `oneOf` was quadratic (a list of 200,000 strings
+ * where evidence entries go).
+ */
+function oneOfBranches(errors: readonly ErrorObject[]): Map<ErrorObject, ErrorObject[][]> {
+  const branchesOf = new Map<ErrorObject, ErrorObject[][]>();
+  for (const e of errors) {
+    if (e.keyword === 'oneOf') branchesOf.set(e, Array.from({ length: Array.isArray(e.schema) ? e.schema.length : 0 }, () => []));
+  }
+  if (branchesOf.size === 0) return branchesOf;
+  const oneOfsAt = groupBy([...branchesOf.keys()], (e) => e.instancePath);
+  for (const error of errors) {
+    for (let at = error.instancePath; ; at = at.slice(0, at.lastIndexOf('/'))) {
+      for (const oneOf of oneOfsAt.get(at) ?? []) {
+        const index = branchOf(oneOf, error);
+        if (index !== undefined) branchesOf.get(oneOf)![index]?.push(error);
+      }
+      if (at === '') break;
+    }
+  }
+  return branchesOf;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** The index of the `oneOf` branch an error comes from, or undefined when it comes from elsewhere. */
 function branchOf(oneOf: ErrorObject, error: ErrorObject): number | undefined {
   if (error === oneOf || !error.schemaPath.startsWith(`${oneOf.schemaPath}/`)) return undefined;
   if (error.instancePath !== oneOf.instancePath && !error.instancePath.startsWith(`${oneOf.instancePath}/`)) return undefined;
   const index = Number(error.schemaPath.slice(oneOf.schemaPath.length + 1).split('/')[0]);
   return Number.isInteger(index) ? index : undefined;
+}
+
+/** Where a mistake is, without saying what it is (`message` and `problem` left empty): see `limit` in explain. */
+function locate(error: ErrorObject): Explained {
+  const path = toPath(error.instancePath);
+  const keyword = error.keyword;
+  if (error.propertyName !== undefined) return { path: [...path, error.propertyName], part: 'key', keyword, problem: '', value: error.propertyName, message: '' };
+  if (keyword === 'additionalProperties') return { path: [...path, String((error.params as Record<string, unknown>).additionalProperty)], part: 'key', keyword, problem: '', value: undefined, message: '' };
+  return { path, part: 'value', keyword, problem: '', value: undefined, message: '' };
 }
 
 function explainOne(error: ErrorObject, root: unknown): Explained {

@@ -156,12 +156,15 @@ export function validateRecord(
   source: RecordSource,
   label: string,
   reword: Reword = () => undefined,
-): { problems: LoadProblem[]; violations: Violation[] } {
+  limit = Infinity,
+): { problems: LoadProblem[]; violations: Violation[]; total: number } {
   const validate = validatorFor(name);
-  if (validate(value)) return { problems: [], violations: [] };
-  const explained = explain(validate.errors ?? [], value);
+  if (validate(value)) return { problems: [], violations: [], total: 0 };
+  const explained = explain(validate.errors ?? [], value, limit);
   return {
-    problems: explained.map((mistake) => {
+    total: explained.length,
+    // Only the first `limit` are put in words and placed; every one is a violation to prune.
+    problems: explained.slice(0, limit).map((mistake) => {
       const own = reword(mistake);
       return own
         ? { kind: 'schema', message: own.message, range: source.at(own.path ?? mistake.path, own.part ?? mistake.part) }

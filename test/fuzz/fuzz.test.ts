@@ -30,6 +30,10 @@ const REGRESSIONS: [string, (root: string) => void][] = [
   ['20,000 unknown fields', (root) => append(root, 'controls/regression.yaml', `id: REG-4\ntitle: T\nfrequency: annual\n${Array.from({ length: 20_000 }, (_, i) => `f${i}: x\n`).join('')}`)],
   ['a folder where a control file should be', (root) => mkdirSync(join(root, 'controls', 'folder.yaml'))],
   ['a policy title of 100,000 backticks and a body line of 400,000 braces', (root) => append(root, 'policies/regression.md', `---\nid: POL-REG\ntitle: "${'`'.repeat(100_000)}"\nstatus: draft\n---\n${'{'.repeat(400_000)}\n`)],
+  // Quadratic in Ajv's generated code (each failing item copied every error so far): minutes at 200,000 items.
+  ['100,000 strings where evidence entries go', (root) => append(root, 'controls/regression.yaml', `id: REG-5\ntitle: T\nfrequency: annual\nevidence: [${Array.from({ length: 100_000 }, (_, i) => `e${i}`).join(', ')}]\n`)],
+  // Every one of them explained and placed, then all but 20 dropped: 40 s and 1.5 GB for a 4 MiB file.
+  ['100,000 numbers where criteria go', (root) => append(root, 'controls/regression.yaml', `id: REG-6\ntitle: T\nfrequency: annual\ncriteria: [${Array.from({ length: 100_000 }, (_, i) => i).join(',')}]\n`)],
   ['a policy line of 128 KB of "!["', (root) => append(root, 'policies/regression.md', `---\nid: POL-REG\ntitle: T\nstatus: draft\n---\n${'!['.repeat(64 * 1024)}\n`)],
 ];
 
