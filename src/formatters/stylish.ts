@@ -15,7 +15,8 @@ export function stylish({ findings: all, counts, color, program }: FormatInput):
   for (const group of groupByFile(findings).values()) {
     lines.push('', paint('underline', group[0]!.path));
     const rows = group.map((f) => [`${f.line}:${f.column}`, f.severity === 'error' ? 'error' : 'warning', f.message, f.ruleId] as const);
-    const widths = [Math.max(...rows.map((row) => row[0].length)), Math.max(...rows.map((row) => row[1].length))];
+    // A reduce, not Math.max(...): a file can hold hundreds of thousands of findings, more than a call has arguments.
+    const widths = [0, 1].map((column) => rows.reduce((widest, row) => Math.max(widest, row[column]!.length), 0));
     for (const [place, severity, message, ruleId] of rows) {
       const level = severity === 'error' ? paint('red', severity.padEnd(widths[1]!)) : paint('yellow', severity.padEnd(widths[1]!));
       lines.push(`  ${paint('dim', place.padEnd(widths[0]!))}  ${level}  ${message.replace(/\n/g, ' ')}  ${paint('dim', ruleId)}`);
