@@ -138,8 +138,11 @@ function stagedHook(p: Program): void {
   writeFileSync(file, original);
 }
 
-/** Least squares of time on files (ms per 1,000 files) and the exponent of time ~ files^k (log-log slope). */
-function growth(points: Measured[], pick: (m: Measured) => number): string {
+/**
+ * Least squares of a measure on files (its cost per 1,000 files) and the exponent k of measure ~ files^k (the log-log
+ * slope; start-up, the same at every size, keeps it under 1 for small programs).
+ */
+function growth(points: Measured[], pick: (m: Measured) => number, unit = 'ms'): string {
   const n = points.length;
   const xs = points.map((m) => m.files);
   const ys = points.map(pick);
@@ -151,7 +154,7 @@ function growth(points: Measured[], pick: (m: Measured) => number): string {
   };
   const perFile = slope(xs, ys);
   const exponent = slope(xs.map(Math.log), ys.map(Math.log));
-  return n < 2 ? 'n/a' : `${(perFile * 1000).toFixed(0)} ms per 1,000 files, time ~ files^${exponent.toFixed(2)}`;
+  return n < 2 ? 'n/a' : `${(perFile * 1000).toFixed(0)} ${unit} per 1,000 files, ~ files^${exponent.toFixed(2)}`;
 }
 
 /** Controls and policies for about `files` files: each control has four evidence files. */
@@ -179,8 +182,8 @@ try {
       else p.remove();
     }
     if (measured.length > 1) {
-      console.log(`growth  soc2lint wall: ${growth(measured, (m) => m.lint.ms)}; CPU: ${growth(measured, (m) => m.lint.cpuMs)}; peak memory: ${growth(measured, (m) => m.lint.maxRssKiB / 1024)}`);
-      console.log(`growth  parse floor wall: ${growth(measured, (m) => m.floor.ms)}; CPU: ${growth(measured, (m) => m.floor.cpuMs)}; peak memory: ${growth(measured, (m) => m.floor.maxRssKiB / 1024)}`);
+      console.log(`growth  soc2lint wall: ${growth(measured, (m) => m.lint.ms)}; CPU: ${growth(measured, (m) => m.lint.cpuMs)}; peak memory: ${growth(measured, (m) => m.lint.maxRssKiB / 1024, 'MiB')}`);
+      console.log(`growth  parse floor wall: ${growth(measured, (m) => m.floor.ms)}; CPU: ${growth(measured, (m) => m.floor.cpuMs)}; peak memory: ${growth(measured, (m) => m.floor.maxRssKiB / 1024, 'MiB')}`);
     }
     smallHook(small);
     if (tenK) {
