@@ -1,10 +1,11 @@
 // `soc2lint [DIR | FILE...]`: lint, write each report, and say how it went in the exit code.
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LintCache } from '../../cache/file-cache.js';
 import { loadConfig } from '../../config/config.js';
 import type { IsoDate } from '../../core/dates.js';
+import { packageRoot } from '../../core/package-root.js';
 import { describeRuleSettings } from '../../engine/settings.js';
 import { FORMATS_WITH_RULE_DOCS, FORMATTERS } from '../../formatters/index.js';
 import { countFindings, formatInput, summarizeProgram } from '../../report/format-input.js';
@@ -27,7 +28,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     io.stdout.write(`${JSON.stringify(describeRuleSettings(RULES, config, options.rules, file), null, 2)}\n`);
     return 0;
   }
-  const cache = options.cache ? new LintCache({ file: cacheFile(resolve(io.cwd, options.cache.location), options.cache.location, plan.root), strategy: options.cache.strategy, version: version() }) : undefined;
+  const cache = options.cache ? new LintCache({ file: cacheFile(resolve(io.cwd, options.cache.location), options.cache.location, plan.root), strategy: options.cache.strategy, version: codeVersion() }) : undefined;
   const result = await lint({
     root: plan.root,
     ...(configFile !== undefined ? { configFile } : {}),
@@ -101,6 +102,19 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     return 1;
   }
   return 0;
+}
+
+/**
+ * soc2lint's version and, when it runs from its bundle, the bundle's build (its chunks are named by the hash of their
+ * content): results kept by other code are not trusted, even between two builds of one version.
+ */
+function codeVersion(): string {
+  try {
+    const chunks = readdirSync(join(packageRoot, 'dist', 'bundle', 'chunks')).sort();
+    return `${version()} (build ${createHash('sha256').update(chunks.join('\n')).digest('hex').slice(0, 12)})`;
+  } catch {
+    return version();
+  }
 }
 
 /**
