@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The process shell around the CLI: the library never exits the process; this file does.
-// The bundled build of src/cli/main.ts (npm run build): one module graph of a few files, for a fast start.
-import { main } from '../dist/bundle/main.js';
+import { readFileSync } from 'node:fs';
 
 /** Standard input to its end, read only when --stdin asks for it. */
 async function readStdin() {
@@ -40,11 +39,19 @@ process.on('exit', () => {
   }
 });
 
-main(process.argv.slice(2), { stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin })
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((error) => {
-    process.stderr.write(`soc2lint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  });
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  // `--version` alone is answered here, from package.json, before any of the CLI is loaded: as fast as Node starts.
+  stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  // The bundled build of src/cli/main.ts (npm run build): one module graph of a few files, loaded only for a real run.
+  import('../dist/bundle/main.js')
+    .then(({ main }) => main(argv, { stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin }))
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error) => {
+      process.stderr.write(`soc2lint: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    });
+}

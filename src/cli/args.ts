@@ -25,6 +25,8 @@ export interface LintOptions {
   printConfig?: string;
   rules: RuleOverride[];
   color?: boolean;
+  /** --cache: keep each file's results between runs, at `location` (relative to the working folder). */
+  cache?: { location: string; strategy: 'metadata' | 'content' };
 }
 
 export type CliCommand =
@@ -110,6 +112,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       rule: { type: 'string', multiple: true },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
+      'cache-strategy': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -129,6 +134,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   } else if (values['stdin-filename'] !== undefined) {
     throw new UsageError('--stdin-filename names the file that standard input stands for; use it with --stdin.');
   }
+  const cache = cacheOption(values.cache ?? false, values['cache-location'], values['cache-strategy']);
   return {
     command: 'lint',
     targets: positionals,
@@ -142,7 +148,22 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
     rules: (values.rule ?? []).map(parseRuleFlag),
     ...(values['no-color'] ? { color: false } : values.color ? { color: true } : {}),
+    ...(cache ? { cache } : {}),
   };
+}
+
+/** The cache's default place: where tools keep their caches, out of the way of the repo's own files. */
+export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/soc2lint/';
+
+/** `--cache`, with its location and strategy; the other two mean nothing without it. */
+function cacheOption(cache: boolean, location: string | undefined, strategy: string | undefined): LintOptions['cache'] {
+  if (!cache) {
+    if (location !== undefined || strategy !== undefined) throw new UsageError(`--cache-${location !== undefined ? 'location' : 'strategy'} configures the cache; add --cache to use it.`);
+    return undefined;
+  }
+  if (strategy !== undefined && strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`--cache-strategy is metadata (size and modification time, the default) or content (a hash of each file); got "${strategy}".`);
+  if (location === '') throw new UsageError('--cache-location needs a file or folder.');
+  return { location: location ?? DEFAULT_CACHE_LOCATION, strategy: strategy ?? 'metadata' };
 }
 
 /**
@@ -217,6 +238,11 @@ Options:
       --print-config FILE  print the rule settings that apply to FILE, as JSON
       --rule ID:LEVEL    set a rule to off, warn or error (repeatable)
       --max-warnings N   exit 1 when there are more than N warnings (with --quiet too)
+      --cache            keep each file's results, so unchanged files are not read again
+      --cache-location PATH  the cache file, or a folder for it
+                         (default: node_modules/.cache/soc2lint/)
+      --cache-strategy S  metadata (size and modification time, the default) or
+                         content (a hash of each file) tells a changed file
   -q, --quiet            report errors only (warnings still count for --max-warnings)
       --color, --no-color  force colour on or off; otherwise FORCE_COLOR (0 or false: off,
                          1, 2, 3, true or empty: on), then NO_COLOR (set: off), then

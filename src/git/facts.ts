@@ -53,9 +53,11 @@ const RECORD = '\u001e';
 const FIELD = '\u001f';
 
 /**
- * simple-git resolves a command when its process closes (not 50 ms after it exits, simple-git 4's default). It still
- * waits 50 ms after a command that printed nothing at all, so every command here is one that prints something in a
- * real program (`status --branch` always does).
+ * simple-git resolves a command when its process closes (not 50 ms after it exits, simple-git 4's default). Whatever
+ * the completion settings, it still waits 50 ms after a command that printed nothing at all (simple-git 4.0's
+ * completion plugin does so unconditionally), so every command here is one that prints something: `status --branch`
+ * always does, `rev-list --count` prints a number, and the history log runs only when that number says it has
+ * commits to print.
  */
 const COMPLETION = { onClose: true, onExit: false } as const;
 
@@ -74,12 +76,22 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
   const git = simpleGit(options);
   // One process for where we are, whether the clone is shallow, and whether there is a commit yet (an empty line
   // after --revs-only HEAD means none).
-  const top = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--revs-only', 'HEAD'])).split('\n');
+  // Beside it, how many commits the history log would list: none is the usual case (nothing changed since the
+  // sign-offs), and a log that prints nothing costs simple-git's 50 ms wait; a count always prints. It fails (no
+  // commit yet, not a repository) only where rev-parse says why.
+  const folders = pathspecsFor([...request.policies.keys()]);
+  const askHistory = request.history && request.policies.size > 0;
+  const [topText, count] = await Promise.all([
+    git.raw(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--revs-only', 'HEAD']),
+    askHistory ? git.raw(['rev-list', '--count', ...historyLimits(request.since), 'HEAD', '--', ...folders]).catch(() => '') : '',
+  ]);
+  const top = topText.split('\n');
   const prefix = top[1] ?? '';
   const shallow = top[2]?.trim() === 'true';
   const hasCommit = (top[3] ?? '').trim() !== '';
-  const wantHistory = request.history && request.policies.size > 0 && !shallow && hasCommit;
-  const folders = pathspecsFor([...request.policies.keys()]);
+  const wantHistory = askHistory && !shallow && hasCommit;
+  // Anything but a count of zero (an unexpected answer included) reads the log.
+  const wantLog = wantHistory && Number.parseInt(count, 10) !== 0;
   const wantAdded = (request.evidence?.length ?? 0) > 0 && !shallow && hasCommit;
 
   // Names first, side by side: what is tracked, which policies differ from HEAD, and which commits touched a policy
@@ -89,18 +101,16 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
     wantHistory
       ? git.raw(['--no-optional-locks', '-c', 'status.relativePaths=false', 'status', '--porcelain=v2', '-z', '--branch', '--untracked-files=no', '--no-renames', '--ignore-submodules', '--', ...folders])
       : '',
-    wantHistory
+    wantLog
       ? git.raw([
           'log',
           `--format=${RECORD}%H${FIELD}%h${FIELD}%cI${FIELD}%s`,
-          // The history of the main line: a change merged from a branch counts on the day it was merged.
-          '--first-parent',
+          ...historyLimits(request.since),
           '--diff-merges=first-parent',
           '--name-status',
           '-z',
           '--no-renames',
           '--no-relative',
-          ...(request.since ? [`--since=${request.since}T00:00:00Z`] : []),
           '--',
           ...folders,
         ])
@@ -131,6 +141,14 @@ async function readFacts(request: GitRequest): Promise<GitFacts> {
   const wanted = touches.flatMap((touch) => objectsFor(touch, prefix));
   const blobs = wanted.length === 0 ? [] : readBatch(await simpleGit({ ...options, input: () => `${wanted.join('\n')}\n` }).binaryCatFile(['--batch']), wanted);
   return { available: true, prefix, tracked, policyChanges: bodyChanges(request.policies, touches, blobs, request.headerless), ...withAdded };
+}
+
+/**
+ * The commits the history pass reads, the same for the count and the log: the main line (a change merged from a
+ * branch counts on the day it was merged) since the earliest sign-off.
+ */
+function historyLimits(since: IsoDate | undefined): string[] {
+  return ['--first-parent', ...(since ? [`--since=${since}T00:00:00Z`] : [])];
 }
 
 /**

@@ -40,9 +40,10 @@ const FILE_KINDS: Record<Exclude<FileKind, 'policies' | 'scope'>, { schema: Sche
  * Build the model. `needs` names the costly parts the enabled rules read (see ModelPart); the rest is always loaded.
  * `overlay` gives files' content instead of the disk's (see src/files/read.ts).
  */
-export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = new Set(), overlay?: Overlay): Promise<RepoModel> {
+export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = new Set(), overlay?: Overlay, cache?: FileCache): Promise<RepoModel> {
   const discovery = await discoverFiles(config.root, config.paths, config.ignore, overlay);
-  const builder = new ModelBuilder(config, overlay);
+  cache?.useConfig(config);
+  const builder = new ModelBuilder(config, overlay, cache);
   for (const problem of discovery.problems) builder.problems.push(problem);
   for (const file of discovery.files) builder.countFile(file.kind);
   for (const file of discovery.files) builder.addFile(file);
@@ -54,18 +55,62 @@ export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = n
   return builder.finish(needs);
 }
 
+/**
+ * What reading one program file added to the model, on its own: the same whatever the other files say, so it can be
+ * kept between runs (src/cache) and added again, in the same order, when the file has not changed.
+ */
+export interface FileContribution {
+  problems: LoadProblem[];
+  directives: RepoModel['directives'][number][];
+  unknownFields: RepoModel['unknownFields'][number][];
+  policies: RepoModel['policies'][number][];
+  controls: RepoModel['controls'][number][];
+  vendors: RepoModel['vendors'][number][];
+  people: RepoModel['people'][number][];
+  training: RepoModel['training'][number][];
+  acknowledgments: RepoModel['acknowledgments'][number][];
+  waivers: RepoModel['waivers'][number][];
+  /** IDs declared, in order: [kind, id]. */
+  declared: [DeclaredKind, string][];
+  /** `roles:` written (a list or not), and the roles it gave. */
+  hasRoles: boolean;
+  roles: Role[];
+  hasPeopleFile: boolean;
+  /** A policy file and its whole text (git and link anchors read it). */
+  policyText?: [string, string];
+}
+
+/** Kept contributions by file: src/cache implements it. */
+export interface FileCache {
+  /** Called once, before any file: kept contributions are for one config only. */
+  useConfig(config: Config): void;
+  /** The file's kept contribution, when the file has not changed since it was kept. */
+  get(file: DiscoveredFile): FileContribution | undefined;
+  /** Keep this run's contribution of a file. */
+  set(file: DiscoveredFile, contribution: FileContribution): void;
+}
+
+type DeclaredKind = 'policy' | 'control' | 'system' | 'vendor' | 'person';
+
+/** The model's lists a file adds to, in the order a contribution holds them. */
+const CONTRIBUTED = ['directives', 'unknownFields', 'policies', 'controls', 'vendors', 'people', 'training', 'acknowledgments', 'waivers'] as const;
+
 class ModelBuilder {
   readonly problems: LoadProblem[] = [];
   private readonly model: RepoModel;
-  private readonly declared = new Map<'policy' | 'control' | 'system' | 'vendor' | 'person', Set<string>>(
+  private readonly declared = new Map<DeclaredKind, Set<string>>(
     (['policy', 'control', 'system', 'vendor', 'person'] as const).map((kind) => [kind, new Set<string>()]),
   );
   private scopeFile: string | undefined;
   private readonly policyTexts = new Map<string, string>();
 
+  /** While a file's contribution is being kept: what it declared, its roles, and the rest of what it added. */
+  private recording: Pick<FileContribution, 'declared' | 'hasRoles' | 'roles' | 'hasPeopleFile' | 'policyText'> | undefined;
+
   constructor(
     private readonly config: Config,
     private readonly overlay?: Overlay,
+    private readonly cache?: FileCache,
   ) {
     this.model = {
       catalog: TSC_2017,
@@ -99,7 +144,48 @@ class ModelBuilder {
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
 
-  addFile({ kind, file, absolute }: DiscoveredFile): void {
+  /**
+   * Read one file into the model; with a cache, add its kept contribution instead when the file has not changed. The
+   * scope file is always read (a second one is judged against the first), and so is a file the overlay gives.
+   */
+  addFile(discovered: DiscoveredFile): void {
+    if (!this.cache || discovered.kind === 'scope' || this.overlay?.has(discovered.file)) return this.readFile(discovered);
+    const kept = this.cache.get(discovered);
+    if (kept) return this.replay(kept);
+    const lengths = CONTRIBUTED.map((list) => this.model[list].length);
+    const problems = this.problems.length;
+    this.recording = { declared: [], hasRoles: false, roles: [], hasPeopleFile: false };
+    try {
+      this.readFile(discovered);
+      const added = Object.fromEntries(CONTRIBUTED.map((list, i) => [list, this.model[list].slice(lengths[i])]));
+      this.cache.set(discovered, { ...(added as Pick<FileContribution, (typeof CONTRIBUTED)[number]>), problems: this.problems.slice(problems), ...this.recording });
+    } finally {
+      this.recording = undefined;
+    }
+  }
+
+  /** A kept contribution, added as reading the file would add it. */
+  private replay(kept: FileContribution): void {
+    this.problems.push(...kept.problems);
+    for (const list of CONTRIBUTED) (this.model[list] as unknown[]).push(...kept[list]);
+    for (const [kind, id] of kept.declared) this.declare(kind, id);
+    if (kept.hasRoles) this.model.roles ??= new Map();
+    for (const role of kept.roles) this.addRole(role);
+    if (kept.hasPeopleFile) this.model.hasPeopleFile = true;
+    if (kept.policyText) this.policyTexts.set(...kept.policyText);
+  }
+
+  private declare(kind: DeclaredKind, id: string): void {
+    this.declared.get(kind)!.add(id);
+    this.recording?.declared.push([kind, id]);
+  }
+
+  private addRole(role: Role): void {
+    ((this.model.roles ??= new Map()) as Map<string, Role>).set(role.id, role);
+    this.recording?.roles.push(role);
+  }
+
+  private readFile({ kind, file, absolute }: DiscoveredFile): void {
     const read = readTextFile(absolute, file, this.overlay);
     if (!read.ok) {
       this.problems.push({ kind: 'parse', message: read.message, range: read.range });
@@ -117,7 +203,10 @@ class ModelBuilder {
     }
     // Directives come from files that parsed: a file that did not has no trustworthy comments to read.
     for (const directive of yamlDirectives(read.text, file, parsed.yaml.lines)) this.model.directives.push(directive);
-    if (kind === 'people') this.model.hasPeopleFile = true;
+    if (kind === 'people') {
+      this.model.hasPeopleFile = true;
+      if (this.recording) this.recording.hasPeopleFile = true;
+    }
     if (kind === 'scope') return this.addScope(parsed.yaml);
     this.addRecords(kind, parsed.yaml);
   }
@@ -139,6 +228,7 @@ class ModelBuilder {
     if (!raw) return;
     const versionText = yaml ? sourceText(yaml.doc.getIn(translation ? [...translation.written(['version'])] : ['version'], true)) : undefined;
     this.policyTexts.set(file, text);
+    if (this.recording) this.recording.policyText = [file, text];
     const approval = comply && translation?.written(['status'])[0] === 'majorRevisions' ? 'revision-history' : undefined;
     this.model.policies.push({ ...records.toPolicy(raw, source, parsed.body, parsed.bodyLine, versionText), ...(approval ? { approvalRecord: approval } : {}) });
     // Only the body of a policy in the model is checked, so only its directives can suppress anything.
@@ -218,7 +308,7 @@ class ModelBuilder {
     // Systems are declared as written, so a malformed system is not also reported as an unknown reference.
     const written = (yaml.value as { systems?: unknown } | null)?.systems;
     for (const system of Array.isArray(written) ? written : []) {
-      if (typeof system?.id === 'string') this.declared.get('system')!.add(system.id);
+      if (typeof system?.id === 'string') this.declare('system', system.id);
     }
     const raw = this.checked('scope', mapped.value, source, 'scope');
     if (!raw) return;
@@ -264,8 +354,9 @@ class ModelBuilder {
   private addRoles(yaml: ParsedYaml): void {
     const roles = (yaml.value as Raw).roles;
     if (roles === undefined) return;
+    this.model.roles ??= new Map();
+    if (this.recording) this.recording.hasRoles = true;
     const source = new YamlSource(yaml.file, yaml.doc.contents, yaml.lines);
-    const byName = (this.model.roles ??= new Map()) as Map<string, Role>;
     if (!Array.isArray(roles)) {
       this.problems.push({ kind: 'schema', message: 'People: "roles" must be a list of { id, holder }, such as "- { id: ISMS Manager, holder: jane@acme.example }".', range: source.at(['roles']) });
       return;
@@ -276,7 +367,7 @@ class ModelBuilder {
         this.problems.push({ kind: 'schema', message: `People: "roles[${index}]" needs an "id" (the role's name) and a "holder" (the e-mail of the person who holds it now).`, range: source.at(['roles', index]) });
         return;
       }
-      byName.set(id, { id, holder, range: source.at(['roles', index, 'holder']) });
+      this.addRole({ id, holder, range: source.at(['roles', index, 'holder']) });
     });
   }
 
@@ -325,7 +416,7 @@ class ModelBuilder {
     if (unusable) {
       // Already reported; still declared, so references to it are not also "unknown".
       const declaredKind = DECLARING_SCHEMAS[schema];
-      if (declaredKind && typeof (value as Raw).id === 'string') this.declared.get(declaredKind)!.add((value as Raw).id as string);
+      if (declaredKind && typeof (value as Raw).id === 'string') this.declare(declaredKind, (value as Raw).id as string);
       return;
     }
     const scalarText = (path: string[]) => writtenText(translation ? (translation.written(path) as string[]) : path);
@@ -363,14 +454,14 @@ class ModelBuilder {
     if (!declaredKind) return;
     // A comply document's ID is its acronym.
     const key = this.config.format === 'comply' && kind === 'policies' ? '(?:id|acronym)' : 'id';
-    for (const match of text.matchAll(new RegExp(`^[ \\t-]*${key}:[ \\t]*["']?([A-Za-z0-9][A-Za-z0-9._@+-]*)`, 'gm'))) this.declared.get(declaredKind)!.add(match[1]!);
+    for (const match of text.matchAll(new RegExp(`^[ \\t-]*${key}:[ \\t]*["']?([A-Za-z0-9][A-Za-z0-9._@+-]*)`, 'gm'))) this.declare(declaredKind, match[1]!);
   }
 
   /** Validate, report, and return the record without its invalid values (undefined when it is unusable). */
   private checked(schema: SchemaName, value: unknown, source: RecordSource, label: string): Raw | undefined {
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
     const declaredKind = DECLARING_SCHEMAS[schema];
-    if (declaredKind && typeof id === 'string') this.declared.get(declaredKind)!.add(id);
+    if (declaredKind && typeof id === 'string') this.declare(declaredKind, id);
     const known = this.withoutUnknownKeys(schema as FieldedKind, value, source, label);
     // Reported per record up to a screenful: a generated file can break one rule in every one of its items.
     const { problems, violations, total } = validateRecord(schema, known, source, label, undefined, MAX_PROBLEMS_PER_RECORD + 1);

@@ -6,7 +6,7 @@ import { modelPartsFor, type AnyRule } from '../engine/rule.js';
 import { runRules, type EnabledRule } from '../engine/run.js';
 import { applyFileSettings, resolveSettings, type RuleOverride } from '../engine/settings.js';
 import type { Overlay } from '../files/read.js';
-import { loadRepo } from '../model/load.js';
+import { loadRepo, type FileCache } from '../model/load.js';
 import type { RepoModel } from '../model/types.js';
 import { RULES } from '../../rules/index.js';
 import { resolveAsOf } from './as-of.js';
@@ -32,6 +32,8 @@ export interface LintOptions {
    * unsaved buffer, sent with --stdin. A given file need not exist on disk; nothing is written.
    */
   overlay?: Overlay;
+  /** Keeps what each unchanged file gave between runs (src/cache); the findings are the same without it. */
+  cache?: FileCache;
 }
 
 export interface LintResult {
@@ -50,7 +52,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const config = loadConfig(options.root, options.configFile);
   const asOf = resolveAsOf(options.now, config, options.today ?? todayUtc());
   const settings = resolveSettings(options.rules ?? RULES, config, options.ruleOverrides);
-  const model = await loadRepo(config, modelPartsFor(settings.enabled.map((e) => e.rule)), options.overlay);
+  const model = await loadRepo(config, modelPartsFor(settings.enabled.map((e) => e.rule)), options.overlay, options.cache);
   const { runnable, notices } = withoutUnavailableGit(settings.enabled, model);
   // Overrides set severities per file, so they act on the findings: waivers have already counted their matches.
   const findings = applyFileSettings(runRules(model, runnable, asOf, new Set((options.rules ?? RULES).map((rule) => rule.meta.id))), settings);

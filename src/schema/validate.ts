@@ -30,10 +30,13 @@ export type SchemaName = keyof typeof RECORD_SCHEMAS;
 const SCHEMA_FILES = ['common', 'policy', 'control', 'scope', 'vendor', 'people', 'training', 'acknowledgment', 'waivers', 'config', 'catalog'];
 export const BASE_ID = 'https://soc2lint.dev/schemas/';
 
-/** The schema documents by $id, read once. */
-const documents = new Map<string, Record<string, unknown>>(
-  SCHEMA_FILES.map((name) => [BASE_ID + `${name}.schema.json`, JSON.parse(readFileSync(join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8'))]),
-);
+let documents: Map<string, Record<string, unknown>> | undefined;
+
+/** The schema documents by $id, read on first use (a command that validates nothing reads none), then kept. */
+function schemaDocuments(): Map<string, Record<string, unknown>> {
+  documents ??= new Map(SCHEMA_FILES.map((name) => [BASE_ID + `${name}.schema.json`, JSON.parse(readFileSync(join(packageRoot, 'schemas', `${name}.schema.json`), 'utf8'))]));
+  return documents;
+}
 
 /**
  * What every schema in schemas/ compiles under: Ajv's strict mode and nothing of soc2lint's own, since editors read
@@ -48,7 +51,7 @@ export function newAjv(extra: Options = {}): Ajv {
   // verbose: the explanations read the schema that failed (a oneOf's branches, the fields an object allows).
   const ajv = new AjvClass({ allErrors: true, verbose: true, ...SCHEMA_OPTIONS, ...extra });
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
-  for (const schema of documents.values()) ajv.addSchema(schema);
+  for (const schema of schemaDocuments().values()) ajv.addSchema(schema);
   return ajv;
 }
 
@@ -122,7 +125,7 @@ function resolved(ref: string, schema?: SchemaObject): { base: string; schema: S
 /** A schema by URI with an optional JSON pointer fragment: `...control.schema.json#/definitions/control`. */
 function lookup(uri: string): SchemaObject | undefined {
   const [file, pointer = ''] = uri.split('#');
-  let node: unknown = documents.get(file!);
+  let node: unknown = schemaDocuments().get(file!);
   for (const key of pointer.split('/').filter(Boolean)) node = (node as SchemaObject | undefined)?.[key];
   return node && typeof node === 'object' ? (node as SchemaObject) : undefined;
 }

@@ -43,6 +43,6 @@ describe('layers', () => {
   });
 
   it('lists the layers bottom-up as the pipeline runs', () => {
-    expect(LAYERS.map((layer) => layer.name)).toEqual(['core', 'files', 'parse', 'git', 'schema', 'config', 'model', 'engine', 'rules', 'report', 'formatters', 'cli', 'api', 'build']);
+    expect(LAYERS.map((layer) => layer.name)).toEqual(['core', 'files', 'parse', 'git', 'schema', 'config', 'model', 'cache', 'engine', 'rules', 'report', 'formatters', 'cli', 'api', 'build']);
   });
 });

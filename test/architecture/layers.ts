@@ -15,6 +15,7 @@ export const LAYERS: readonly { name: string; folder: string; may?: readonly str
   { name: 'schema', folder: 'src/schema' },
   { name: 'config', folder: 'src/config' },
   { name: 'model', folder: 'src/model' },
+  { name: 'cache', folder: 'src/cache' },
   { name: 'engine', folder: 'src/engine' },
   { name: 'rules', folder: 'rules', may: ['core', 'model', 'engine', 'rules'] },
   { name: 'report', folder: 'src/report' },

@@ -18,4 +18,5 @@ for (const file of globSync('**/*', { cwd: root, nodir: true, absolute: true }))
     }
   }
 }
-process.stderr.write(JSON.stringify({ parsed, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+const usage = process.resourceUsage();
+process.stderr.write(JSON.stringify({ parsed, maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }) + '\n');

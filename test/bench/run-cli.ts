@@ -5,4 +5,5 @@ const { main } = (await import(new URL('../../bundle/main.js', import.meta.url).
 
 let out = '';
 const code = await main(process.argv.slice(2), { stdout: { write: (t: string) => (out += t) }, stderr: process.stderr, env: {}, cwd: process.cwd() });
-process.stderr.write(JSON.stringify({ code, outputBytes: out.length, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+const usage = process.resourceUsage();
+process.stderr.write(JSON.stringify({ code, outputBytes: out.length, maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }) + '\n');

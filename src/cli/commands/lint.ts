@@ -1,8 +1,11 @@
 // `soc2lint [DIR | FILE...]`: lint, write each report, and say how it went in the exit code.
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { LintCache } from '../../cache/file-cache.js';
 import { loadConfig } from '../../config/config.js';
 import type { IsoDate } from '../../core/dates.js';
+import { packageRoot } from '../../core/package-root.js';
 import { describeRuleSettings } from '../../engine/settings.js';
 import { FORMATS_WITH_RULE_DOCS, FORMATTERS } from '../../formatters/index.js';
 import { countFindings, formatInput, summarizeProgram } from '../../report/format-input.js';
@@ -25,6 +28,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     io.stdout.write(`${JSON.stringify(describeRuleSettings(RULES, config, options.rules, file), null, 2)}\n`);
     return 0;
   }
+  const cache = options.cache ? new LintCache({ file: cacheFile(resolve(io.cwd, options.cache.location), options.cache.location, plan.root), strategy: options.cache.strategy, version: codeVersion() }) : undefined;
   const result = await lint({
     root: plan.root,
     ...(configFile !== undefined ? { configFile } : {}),
@@ -32,7 +36,12 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     today,
     ruleOverrides: options.rules,
     ...(options.stdinFilename !== undefined ? { overlay: new Map([[[...plan.files!][0]!, await readStdin(io)]]) } : {}),
+    ...(cache ? { cache } : {}),
   });
+  if (cache) {
+    cache.save();
+    for (const notice of cache.notices) io.stderr.write(`soc2lint: ${notice}\n`);
+  }
   // A folder linted whole that holds no program is a wrong target, not a program with every criterion unmapped.
   if (!plan.files && holdsNoProgram(result.model)) {
     io.stderr.write(`soc2lint: ${nothingFoundMessage(result.config, io.cwd)}\n`);
@@ -93,6 +102,33 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     return 1;
   }
   return 0;
+}
+
+/**
+ * soc2lint's version and, when it runs from its bundle, the bundle's build (its chunks are named by the hash of their
+ * content): results kept by other code are not trusted, even between two builds of one version.
+ */
+function codeVersion(): string {
+  try {
+    const chunks = readdirSync(join(packageRoot, 'dist', 'bundle', 'chunks')).sort();
+    return `${version()} (build ${createHash('sha256').update(chunks.join('\n')).digest('hex').slice(0, 12)})`;
+  } catch {
+    return version();
+  }
+}
+
+/**
+ * The cache file: the location itself, or, for a folder (written with a trailing slash, or one that exists), a file in
+ * it named for the program, so that programs sharing a folder keep their own caches.
+ */
+function cacheFile(location: string, written: string, root: string): string {
+  let folder = /[\\/]$/.test(written);
+  try {
+    folder ||= statSync(location).isDirectory();
+  } catch {
+    // not there yet: a file, unless written as a folder
+  }
+  return folder ? join(location, `lint-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.cache`) : location;
 }
 
 async function readStdin(io: CliIo): Promise<Uint8Array> {

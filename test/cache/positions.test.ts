@@ -1,0 +1,86 @@
+// A YAML record's source, kept by the cache as a table of ranges, answers every path as the parsed document does:
+// the same range for a value and for its key, the same fallback for a path that is not written, the same `has`.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LintCache } from '../../src/cache/file-cache.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { FileContribution } from '../../src/model/load.js';
+import { YamlSource, type PathSegment, type RecordSource } from '../../src/parse/source.js';
+import { parseYaml } from '../../src/parse/yaml.js';
+
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), 'soc2lint-cache-positions-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Every YAML file of the examples, and a few written to be awkward. */
+function documents(): [string, string][] {
+  const found: [string, string][] = [];
+  for (const example of readdirSync(examples)) {
+    for (const entry of readdirSync(join(examples, example), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && /\.ya?ml$/.test(entry.name)) found.push([`${example}/${entry.name}`, readFileSync(join(entry.parentPath, entry.name), 'utf8')]);
+    }
+  }
+  found.push(
+    ['empty values', 'id: A\nowner:\nlist:\n  -\n  - ~\n  - { a: 1 }\nnested: { deep: [1, [2, { x: y }]] }\n'],
+    ['numbers as keys', '0: zero\n1: [a, b]\n"2": { "0": x }\n'],
+    ['aliases', 'base: &b { a: 1 }\nuse: *b\nlist: [&x 1, *x]\n'],
+    ['block scalars', 'text: |\n  one\n  two\nfolded: >\n  three\n\nafter: 1\n'],
+  );
+  return found;
+}
+
+/** Every path a document writes, and for each one a few that it does not. */
+function pathsOf(node: Node | null, path: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  out.push(path, [...path, 'not-written'], [...path, 0], [...path, 'x', 3]);
+  if (isMap(node)) {
+    for (const item of node.items) if (isPair(item) && isScalar(item.key)) pathsOf(item.value as Node | null, [...path, String(item.key.value)], out);
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      pathsOf(item as Node | null, [...path, index], out);
+      out.push([...path, String(index)]);
+    });
+  }
+  return out;
+}
+
+/** The source as the cache gives it back: kept, written, read by a new cache, and revived. */
+function throughCache(name: string, source: RecordSource): RecordSource {
+  const file = join(folder, `${name.replace(/\W/g, '-')}.yaml`);
+  writeFileSync(file, name);
+  const cacheFile = join(folder, `${name.replace(/\W/g, '-')}.cache`);
+  const config = loadConfig(folder);
+  const contribution = { problems: [], directives: [], unknownFields: [], policies: [], controls: [{ source }], vendors: [], people: [], training: [], acknowledgments: [], waivers: [], declared: [], hasRoles: false, roles: [], hasPeopleFile: false } as unknown as FileContribution;
+  const discovered = { kind: 'controls' as const, file: 'c.yaml', absolute: file };
+  const writer = new LintCache({ file: cacheFile, strategy: 'metadata', version: 'test' });
+  writer.useConfig(config);
+  expect(writer.get(discovered)).toBeUndefined();
+  writer.set(discovered, contribution);
+  writer.save();
+  const reader = new LintCache({ file: cacheFile, strategy: 'metadata', version: 'test' });
+  reader.useConfig(config);
+  const kept = reader.get(discovered);
+  expect(reader.notices).toEqual([]);
+  return (kept!.controls[0] as unknown as { source: RecordSource }).source;
+}
+
+describe('a cached YAML source', () => {
+  it.each(documents())('answers every path of %s as the document does', (name, text) => {
+    const parsed = parseYaml(text, name);
+    if (!parsed.ok) return; // a document that does not parse has no records to keep
+    for (const recordId of [undefined, 'REC-1']) {
+      const source = new YamlSource(name, parsed.yaml.doc.contents, parsed.yaml.lines, recordId);
+      const kept = throughCache(`${name}-${recordId ?? 'none'}`, source);
+      expect(kept).not.toBeInstanceOf(YamlSource);
+      for (const path of pathsOf(parsed.yaml.doc.contents)) {
+        expect(kept.at(path), JSON.stringify(path)).toEqual(source.at(path));
+        expect(kept.at(path, 'key'), JSON.stringify(path)).toEqual(source.at(path, 'key'));
+        expect(kept.has(path), JSON.stringify(path)).toBe(source.has(path));
+      }
+      expect(kept.at()).toEqual(source.at());
+    }
+  });
+});
