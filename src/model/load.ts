@@ -74,6 +74,7 @@ export interface FileContribution {
   training: RepoModel['training'][number][];
   acknowledgments: RepoModel['acknowledgments'][number][];
   waivers: RepoModel['waivers'][number][];
+  populationFiles: RepoModel['populationFiles'][number][];
   /** IDs declared, in order: [kind, id]. */
   declared: [DeclaredKind, string][];
   /** `roles:` written (a list or not), and the roles it gave. */
@@ -97,7 +98,7 @@ export interface FileCache {
 type DeclaredKind = 'policy' | 'control' | 'system' | 'vendor' | 'person';
 
 /** The model's lists a file adds to, in the order a contribution holds them. */
-const CONTRIBUTED = ['directives', 'unknownFields', 'policies', 'controls', 'vendors', 'people', 'training', 'acknowledgments', 'waivers'] as const;
+const CONTRIBUTED = ['directives', 'unknownFields', 'policies', 'controls', 'vendors', 'people', 'training', 'acknowledgments', 'waivers', 'populationFiles'] as const;
 
 class ModelBuilder {
   readonly problems: LoadProblem[] = [];
@@ -170,8 +171,9 @@ class ModelBuilder {
 
   /** A kept contribution, added as reading the file would add it. */
   private replay(kept: FileContribution): void {
-    this.problems.push(...kept.problems);
-    for (const list of CONTRIBUTED) (this.model[list] as unknown[]).push(...kept[list]);
+    // One at a time, not push(...list): a file can hold more records than a call takes arguments.
+    for (const problem of kept.problems) this.problems.push(problem);
+    for (const list of CONTRIBUTED) for (const item of kept[list]) (this.model[list] as unknown[]).push(item);
     for (const [kind, id] of kept.declared) this.declare(kind, id);
     if (kept.hasRoles) this.model.roles ??= new Map();
     for (const role of kept.roles) this.addRole(role);
