@@ -22,6 +22,13 @@ const SECRETS = {
   jwt: 'eyJ' + 'hbGciOiJIUzI1NiJ9' + '.eyJ' + 'zdWIiOiIxMjM0NTY3ODkwIn0' + '.' + alnum(43),
   dbUrl: 'postgres://' + 'app:' + 'Kq7' + 'zR2pW5t' + '@db.internal:5432/prod',
 };
+/** Kinds only the maintained rule set (secretlint's recommended preset) knows. */
+const MAINTAINED = {
+  anthropic: 'sk' + '-ant-api03-' + alnum(93) + 'AA',
+  shopify: 'shp' + 'at_' + '0a1b2c3d4e5f6789'.repeat(2),
+  linear: 'lin' + '_api_' + alnum(40),
+  slackApp: 'xa' + 'pp-1-A0ABCDEFG-1234567890123-' + '0a1b2c3d4e5f6789'.repeat(4),
+};
 const pem = (label: string) => [`-----BEGIN ${label}-----`, SECRETS.pemBody, SECRETS.pemBody, `-----END ${label}-----`].join('\n');
 
 /** A control as a mapping, naming each path in an evidence entry of its own. */
@@ -76,16 +83,49 @@ testRule(rule, {
       name: 'a binary file containing an AWS key ID is skipped, not scanned',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/x.bin'), 'evidence/x.bin': Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`\n${SECRETS.aws}\n`)]) },
     },
-    {
-      name: 'a file over 1 MiB is skipped, not scanned',
-      files: { 'controls/c.yaml': control('C-AR', 'evidence/big.log'), 'evidence/big.log': 'ok\n'.repeat(400_000) + `${SECRETS.aws}\n` },
-    },
+    { name: 'a line of exactly 10,000 characters is scanned (and has no secret)', files: onLine4('x'.repeat(10_000)) },
     {
       name: 'url evidence and missing files are not scanned',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/missing.txt') + `  - url: https://x.example.com/?key=${SECRETS.aws}\n    date: 2026-06-03\n` },
     },
   ],
   invalid: [
+    {
+      name: 'a file over 1 MiB is not scanned: one finding says so, at its first line',
+      files: { 'controls/c.yaml': control('C-AR', 'evidence/big.log'), 'evidence/big.log': 'ok\n'.repeat(400_000) + `${SECRETS.aws}\n` },
+      errors: [{ ...at(1, 1, 'evidence/big.log'), messageId: 'fileTooLarge', data: { role: 'Evidence file', file: 'evidence/big.log', namedBy: 'Control C-AR' }, message: 'Evidence file "evidence/big.log" (named by Control C-AR) is larger than 1 MiB, so it is not scanned for secrets. Check it by hand and redact any secret, or split it into smaller files.' }],
+    },
+    {
+      name: 'a line over 10,000 characters is not scanned (the key on it is not reported); the lines around it are',
+      files: onLine4(`${'x'.repeat(10_000)} ${SECRETS.aws}\n${SECRETS.stripe}`),
+      errors: [
+        { ...at(1), messageId: 'lineTooLong', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', line: 4 }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) has a line longer than 10000 characters (line 4), which is not scanned for secrets. Check it by hand and redact any secret, or break it into shorter lines.' },
+        { ...at(1, 5), messageId: 'stripeSecretKey', message: contains('a Stripe live secret key') },
+      ],
+    },
+    {
+      name: 'a line of exactly 10,000 characters is scanned to its end',
+      files: onLine4(`${'x'.repeat(10_000 - SECRETS.aws.length - 1)} ${SECRETS.aws}`),
+      errors: [{ ...at(10_000 - SECRETS.aws.length + 1), messageId: 'awsAccessKey', message: contains('an AWS access key ID') }],
+    },
+    {
+      name: 'several lines too long: one finding, at the first, listing five',
+      files: onLine4(Array.from({ length: 7 }, () => 'A'.repeat(10_001)).join('\n')),
+      errors: [{ ...at(1), messageId: 'linesTooLong', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', count: 7, lines: '4, 5, 6, 7, 8, ...' }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) has 7 lines longer than 10000 characters (lines 4, 5, 6, 7, 8, ...), which are not scanned for secrets. Check them by hand and redact any secret, or break them into shorter lines.' }],
+    },
+    { name: 'an Anthropic API key, found by the maintained rule set', files: onLine4(`ANTHROPIC_API_KEY=${MAINTAINED.anthropic}`), errors: [{ ...at(19), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'anthropic', secretlintId: 'ANTHROPIC_API_KEY' }, message: kind("a secret that secretlint's anthropic rule reports (ANTHROPIC_API_KEY)") }] },
+    { name: 'a Shopify access token, found by the maintained rule set', files: onLine4(`  token: ${MAINTAINED.shopify} (app)`), errors: [{ ...at(10), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'shopify', secretlintId: 'SHOPIFY_KEY' }, message: contains("a secret that secretlint's shopify rule reports (SHOPIFY_KEY)") }] },
+    { name: 'a Linear API key, found by the maintained rule set', files: onLine4(MAINTAINED.linear), errors: [{ ...at(1), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'linear', secretlintId: 'LINEAR_API_TOKEN' }, message: contains("a secret that secretlint's linear rule reports (LINEAR_API_TOKEN)") }] },
+    { name: 'a Slack app-level token, found by the maintained rule set', files: onLine4(`app token ${MAINTAINED.slackApp}`), errors: [{ ...at(11), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'slack', secretlintId: 'SLACK_TOKEN' }, message: contains("a secret that secretlint's slack rule reports (SLACK_TOKEN)") }] },
+    {
+      name: "a secret both rule sets know is reported once, as soc2lint's kind; the maintained set's finds sit among ours by column",
+      files: onLine4(`${SECRETS.ghp} ${MAINTAINED.linear} ${SECRETS.npm}`),
+      errors: [
+        { ...at(1), messageId: 'githubToken', message: contains('a GitHub personal access token') },
+        { ...at(42), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'linear', secretlintId: 'LINEAR_API_TOKEN' } },
+        { ...at(42 + MAINTAINED.linear.length + 1), messageId: 'npmToken', message: contains('an npm access token') },
+      ],
+    },
     { name: 'an AWS access key ID, reported in the evidence file at the key itself', files: onLine4(`aws_access_key_id = ${SECRETS.aws}`), errors: [{ ...at(21), messageId: 'awsAccessKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('an AWS access key ID') }] },
     { name: 'an AWS temporary (ASIA) key ID', files: onLine4(`key=${SECRETS.awsSession}`), errors: [{ ...at(5), messageId: 'awsAccessKey', message: contains('an AWS access key ID') }] },
     { name: 'an RSA private key block, at its BEGIN line', files: onLine4(pem('RSA PRIVATE KEY')), errors: [{ ...at(1), messageId: 'privateKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', header: 'BEGIN RSA PRIVATE KEY' }, message: kind('a private key (BEGIN RSA PRIVATE KEY)') }] },
@@ -264,5 +304,32 @@ describe('sensitive-evidence and path spelling', () => {
       files: { 'controls/c.yaml': control('C-W', 'evidence\\OPS\\x.txt'), 'evidence/OPS/x.txt': `${SECRETS.aws}\n` },
     });
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['evidence/OPS/x.txt:1:1']);
+  });
+});
+
+describe('sensitive-evidence on hostile input', () => {
+  // Lines built to make a backtracking or quadratic scan slow: each file is 900 kB of lines just under the
+  // 10,000-character limit (a quadratic scan of them takes minutes), then one line of 120,000 characters, over it.
+  // No timing assertion: the test timeout is the bound.
+  const HOSTILE: Record<string, string> = {
+    colons: 'x://' + ':'.repeat(9_990),
+    assignments: 'password='.repeat(1_110),
+    colonAssignments: 'password: '.repeat(999),
+    pwd: 'Pwd='.repeat(2_499),
+    quotes: 'password="'.repeat(999),
+    keyHeaders: '-----BEGIN PRIVATE KEY-----'.repeat(370),
+    jwtParts: 'eyJ-'.repeat(2_499),
+    urls: 'ab.'.repeat(1_600) + 'x://u:p' + '@'.repeat(5_000),
+    secretKeys: 'secret_access_key'.repeat(588),
+    spaces: 'password: a' + ' '.repeat(9_980) + 'b',
+  };
+  it('finishes on files of hostile lines, and reports the one line too long to scan in each', async () => {
+    const files: Record<string, string> = { 'controls/c.yaml': control('C-AR', ...Object.keys(HOSTILE).map((name) => `evidence/${name}.txt`)) };
+    for (const [name, line] of Object.entries(HOSTILE)) files[`evidence/${name}.txt`] = `${Array.from({ length: Math.floor(900_000 / (line.length + 1)) }, () => line).join('\n')}\n${'a:'.repeat(60_000)}\n`;
+    const findings = await runRule(rule, { name: 'hostile', files });
+    // Only `Pwd=Pwd=…` holds something taken for a password: its last 200 characters, a value of `=` and letters.
+    const pwd = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => `evidence/pwd.txt:${line}:9793 password`);
+    expect(findings.filter((f) => f.messageId !== 'lineTooLong').map((f) => `${f.file}:${f.line}:${f.column} ${f.messageId}`)).toEqual([...pwd, 'evidence/pwd.txt:11:9793 moreSecrets']);
+    expect(findings.filter((f) => f.messageId === 'lineTooLong').map((f) => f.file).sort()).toEqual(Object.keys(HOSTILE).map((name) => `evidence/${name}.txt`).sort());
   });
 });
