@@ -85,6 +85,10 @@ testRule(rule, {
     },
     { name: 'a line of exactly 10,000 characters is scanned (and has no secret)', files: onLine4('x'.repeat(10_000)) },
     {
+      name: 'a password value over 200 characters is data, quoted or not; a colon value followed by more words is prose',
+      files: onLine4(['password=' + 'k7Vq2'.repeat(40) + 'x', `password: "${'k7Vq2'.repeat(40)}x"`, 'password: k7Vq2mLp9xRw, then rotated', 'password: k7Vq2mLp9xRw ,#x'].join('\n')),
+    },
+    {
       name: 'url evidence and missing files are not scanned',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/missing.txt') + `  - url: https://x.example.com/?key=${SECRETS.aws}\n    date: 2026-06-03\n` },
     },
@@ -160,6 +164,17 @@ testRule(rule, {
     { name: 'an env-style DB_PASSWORD with a quoted value', files: onLine4(`DB_PASSWORD="${SECRETS.password}"`), errors: [{ ...at(4), messageId: 'password', message: contains('a password') }] },
     { name: 'a JSON "password" key', files: onLine4(`{"user": "svc", "password": "letmein1"}`), errors: [{ ...at(18), messageId: 'password', message: contains('a password') }] },
     { name: 'a YAML password: value alone on its line', files: onLine4('  password: Sup3rS3cret!'), errors: [{ ...at(3), messageId: 'password', message: contains('a password') }] },
+    {
+      name: 'a password of 200 characters, and colon values ending in a comma, a semicolon or a comment',
+      files: onLine4(['password=' + 'k7Vq2'.repeat(40), `password: "${'k7Vq2'.repeat(40)}"`, 'password: k7Vq2mLp9xRw ,', 'password: k7Vq2mLp9xRw; # svc', 'password: k7Vq2mLp9xRw,#1'].join('\n')),
+      errors: [
+        { ...at(1), messageId: 'password', message: contains('a password') },
+        { ...at(1, 5), messageId: 'password', message: contains('a password') },
+        { ...at(1, 6), messageId: 'password', message: contains('a password') },
+        { ...at(1, 7), messageId: 'password', message: contains('a password') },
+        { ...at(1, 8), messageId: 'password', message: contains('a password') },
+      ],
+    },
     { name: 'passwd= and pwd= in a connection string', files: onLine4('Server=db;Uid=svc;Pwd=Qx7!mzLp;'), errors: [{ ...at(19), messageId: 'password', message: contains('a password') }] },
     { name: 'a camelCase dbPassword key', files: onLine4(`const dbPassword = "${SECRETS.password}";`), errors: [{ ...at(9), messageId: 'password', message: contains('a password') }] },
     {
@@ -272,6 +287,17 @@ describe('sensitive-evidence places', () => {
       { file: 'evidence/x.txt', line: 3, column: 3, endLine: 3, endColumn: 3 + 'password=Qx7mzLp9v'.length, record: 'C-B' },
     ]);
     expect(findings[0]!.message).toContain('(named by Control C-B, Control C-A)');
+  });
+
+  it('spans a password to the end of its value (a closing quote in, a trailing comma out) and a maintained-set secret exactly', async () => {
+    const lines = ['password: k7Vq2mLp9xRw;', 'x password="k7Vq2mLp9xRw" y', `key ${MAINTAINED.linear} end`, `  ${'-----BEGIN RSA PRIVATE KEY-----'}`, `${SECRETS.pemBody}`];
+    const findings = await runRule(rule, { name: 'spans', files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': lines.join('\n') } });
+    expect(findings.map(({ line, column, endLine, endColumn, messageId }) => ({ line, column, endLine, endColumn, messageId }))).toEqual([
+      { line: 1, column: 1, endLine: 1, endColumn: 1 + 'password: k7Vq2mLp9xRw'.length, messageId: 'password' },
+      { line: 2, column: 3, endLine: 2, endColumn: 3 + 'password="k7Vq2mLp9xRw"'.length, messageId: 'password' },
+      { line: 3, column: 5, endLine: 3, endColumn: 5 + MAINTAINED.linear.length, messageId: 'maintainedSecret' },
+      { line: 4, column: 3, endLine: 4, endColumn: 3 + '-----BEGIN RSA PRIVATE KEY-----'.length, messageId: 'privateKey' },
+    ]);
   });
 
   it('the summary of the rest is at the eleventh secret, with the same record', async () => {
