@@ -83,6 +83,16 @@ testRule(rule, {
       name: 'a binary file containing an AWS key ID is skipped, not scanned',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/x.bin'), 'evidence/x.bin': Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`\n${SECRETS.aws}\n`)]) },
     },
+    ...Object.entries({
+      'a key ID inside a longer word, or one character too long': [`x${SECRETS.aws}`, `${SECRETS.aws}Q`],
+      'GitHub tokens inside a word, too short or too long': [`x${SECRETS.ghp}`, `${SECRETS.ghp}x`, SECRETS.ghp.slice(0, -1), `x${SECRETS.githubPat}`, SECRETS.githubPat.slice(0, -1)],
+      'Slack, Stripe and npm tokens inside a word or too short': [`x${SECRETS.slack}`, `x${SECRETS.stripe}`, SECRETS.stripe.slice(0, -1), `x${SECRETS.npm}`, SECRETS.npm.slice(0, -1)],
+      'Google, GitLab and SendGrid keys of the wrong length or inside a word': [SECRETS.google.slice(0, -1), `${SECRETS.google}x`, `x${SECRETS.google}`, SECRETS.gitlab.slice(0, -1), `${SECRETS.gitlab}x`, `x${SECRETS.gitlab}`, SECRETS.sendgrid.slice(0, -1), `x${SECRETS.sendgrid}`],
+      'a JSON Web Token inside a word, or with a short signature': [`x${SECRETS.jwt}`, SECRETS.jwt.slice(0, SECRETS.jwt.lastIndexOf('.') + 16)],
+      'an AWS secret key of 39 or 41 characters': [`aws_secret_access_key = ${SECRETS.awsSecret.slice(1)}`, `aws_secret_access_key = ${SECRETS.awsSecret}Q`],
+      'a one-letter scheme': ['a://app:Kq7zR2pW5t@db.internal'],
+      'a comparison, a label or a longer word is not a password': ['password==k7Vq2mLp9', 'password::k7Vq2mLp9', 'mypassword=k7Vq2mLp9', 'xPWD=k7Vq2mLp9', 'passwords=k7Vq2mLp9'],
+    }).map(([name, lines]) => ({ name: `boundaries: ${name}`, files: onLine4(lines.join('\n')) })),
     { name: 'a line of exactly 10,000 characters is scanned (and has no secret)', files: onLine4('x'.repeat(10_000)) },
     {
       name: 'a password value over 200 characters is data, quoted or not; a colon value followed by more words is prose',
@@ -164,6 +174,48 @@ testRule(rule, {
     { name: 'an env-style DB_PASSWORD with a quoted value', files: onLine4(`DB_PASSWORD="${SECRETS.password}"`), errors: [{ ...at(4), messageId: 'password', message: contains('a password') }] },
     { name: 'a JSON "password" key', files: onLine4(`{"user": "svc", "password": "letmein1"}`), errors: [{ ...at(18), messageId: 'password', message: contains('a password') }] },
     { name: 'a YAML password: value alone on its line', files: onLine4('  password: Sup3rS3cret!'), errors: [{ ...at(3), messageId: 'password', message: contains('a password') }] },
+    {
+      name: 'boundaries: keys in JSON without spaces, secret keys named in any case and separator, passwords with spaced or arrow separators',
+      files: onLine4(
+        [
+          `{"private_key":"-----BEGIN RSA PRIVATE KEY-----\\n${SECRETS.pemBody}"}`,
+          `"SecretAccessKey": "${SECRETS.awsSecret}"`,
+          `AWS_SECRET_ACCESS_KEY=${SECRETS.awsSecret}`,
+          `secretaccesskey := ${SECRETS.awsSecret}`,
+          'password  =  k7Vq2mLp9',
+          "'password' => 'k7Vq2mLp9'",
+          'dbPwd := k7Vq2mLp9',
+          'PASSWD: k7Vq2mLp9',
+        ].join('\n'),
+      ),
+      errors: [
+        { ...at(2), messageId: 'privateKeyInJson' },
+        { ...at(2, 5), messageId: 'awsSecretKey' },
+        { ...at(1, 6), messageId: 'awsSecretKey' },
+        { ...at(1, 7), messageId: 'awsSecretKey' },
+        { ...at(1, 8), messageId: 'password' },
+        { ...at(2, 9), messageId: 'password' },
+        { ...at(3, 10), messageId: 'password' },
+        { ...at(1, 11), messageId: 'password' },
+      ],
+    },
+    {
+      name: 'boundaries: a short Slack token, a long Stripe key, a scheme with a +; webhooks with short parts are the maintained set\'s',
+      files: onLine4(
+        [
+          `xoxp-1234-${alnum(12)} ${'sk'}_live_${alnum(30)} ${'mongodb+srv'}://u:Kq7zR2pW5t@h`,
+          'https://hooks.' + 'slack.com/services/' + 'T0ABCD/' + 'B0ABCDEFG/' + alnum(24),
+          'https://hooks.' + 'slack.com/services/' + 'T0ABCDEFG/' + 'B0ABCDEFG/' + alnum(19),
+        ].join('\n'),
+      ),
+      errors: [
+        { ...at(1), messageId: 'slackToken' },
+        { ...at(24), messageId: 'stripeSecretKey' },
+        { ...at(63), messageId: 'credentialInUrl', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', scheme: 'mongodb+srv' } },
+        { ...at(1, 5), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'slack', secretlintId: 'IncomingWebhook' } },
+        { ...at(1, 6), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'slack', secretlintId: 'IncomingWebhook' } },
+      ],
+    },
     {
       name: 'a password of 200 characters, and colon values ending in a comma, a semicolon or a comment',
       files: onLine4(['password=' + 'k7Vq2'.repeat(40), `password: "${'k7Vq2'.repeat(40)}"`, 'password: k7Vq2mLp9xRw ,', 'password: k7Vq2mLp9xRw; # svc', 'password: k7Vq2mLp9xRw,#1'].join('\n')),
