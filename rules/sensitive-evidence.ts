@@ -75,7 +75,7 @@ const DETECTORS: readonly Detector[] = [
     pattern: /\b([a-z][a-z0-9+.-]{1,20}):\/\/[^\s:/@"'`]+:([^\s/@"'`]+)@[^\s/@"'`]+/g,
     kind: 'credentialInUrl',
     data: (m) => ({ scheme: m[1]! }),
-    accept: (m) => (placeholder(m[2]!, false) || /^[*xX•]+$/.test(m[2]!) ? undefined : end(m)),
+    accept: (m) => (placeholder(m[2]!, false) ? undefined : end(m)),
   },
   {
     hint: /pass|pwd/i,

@@ -91,6 +91,7 @@ testRule(rule, {
       'a JSON Web Token inside a word, or with a short signature': [`x${SECRETS.jwt}`, SECRETS.jwt.slice(0, SECRETS.jwt.lastIndexOf('.') + 16)],
       'an AWS secret key of 39 or 41 characters': [`aws_secret_access_key = ${SECRETS.awsSecret.slice(1)}`, `aws_secret_access_key = ${SECRETS.awsSecret}Q`],
       'a one-letter scheme': ['a://app:Kq7zR2pW5t@db.internal'],
+      'placeholders spelled with punctuation, sentences with wide spaces, dotted names': ['password: "T.B.D."', 'password: "see  the  vault"', 'password=a1.b2', 'password=settings.db_pw'],
       'a comparison, a label or a longer word is not a password': ['password==k7Vq2mLp9', 'password::k7Vq2mLp9', 'mypassword=k7Vq2mLp9', 'xPWD=k7Vq2mLp9', 'passwords=k7Vq2mLp9'],
     }).map(([name, lines]) => ({ name: `boundaries: ${name}`, files: onLine4(lines.join('\n')) })),
     { name: 'a line of exactly 10,000 characters is scanned (and has no secret)', files: onLine4('x'.repeat(10_000)) },
@@ -214,6 +215,17 @@ testRule(rule, {
         { ...at(63), messageId: 'credentialInUrl', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', scheme: 'mongodb+srv' } },
         { ...at(1, 5), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'slack', secretlintId: 'IncomingWebhook' } },
         { ...at(1, 6), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'slack', secretlintId: 'IncomingWebhook' } },
+      ],
+    },
+    {
+      name: 'boundaries: a 4-character password, one star, two words quoted, a name-like value that is not a name',
+      files: onLine4(['password=k7Vq', 'password=k7*Vq2mLp', 'password="k7Vq2 mLp9x"', 'password=9k.Vq2mL', 'password=k7Vq.2mLp'].join('\n')),
+      errors: [
+        { ...at(1), messageId: 'password' },
+        { ...at(1, 5), messageId: 'password' },
+        { ...at(1, 6), messageId: 'password' },
+        { ...at(1, 7), messageId: 'password' },
+        { ...at(1, 8), messageId: 'password' },
       ],
     },
     {
