@@ -2,6 +2,7 @@
 // and kept for years, so a credential in it is a leak, and an auditor who sees one reports a control failure.
 import { posix } from 'node:path';
 import { evidenceFiles, type EvidenceFileRef } from '../src/model/evidence.js';
+import { MAX_SCANNED_LINE, type SecretDetection } from '../src/model/secret-lines.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /** What each kind of secret is called: one message per kind, each naming the file and the records that name it. */
@@ -23,6 +24,8 @@ const SECRET_MESSAGES = {
   jsonWebToken: found('a JSON Web Token'),
   credentialInUrl: found('a password in a {{scheme}} URL'),
   password: found('a password'),
+  // Found by the maintained rule set (secretlint's recommended preset), where no pattern of soc2lint's own did.
+  maintainedSecret: found("a secret that secretlint's {{rule}} rule reports ({{secretlintId}})"),
 };
 type SecretKind = keyof typeof SECRET_MESSAGES;
 
@@ -40,8 +43,9 @@ type Detector = {
 const GITHUB: Record<string, string> = { ghp: 'personal access token', gho: 'OAuth token', ghu: 'user-to-server token', ghs: 'server-to-server token', ghr: 'refresh token', github_pat: 'fine-grained personal access token' };
 const end = (match: Match) => match.index + match[0].length;
 // A PEM header alone is documentation; a key has a base64 body on the same line (JSON) or within the next lines.
+// Only the next 100 characters and the next five lines are looked at, so many headers on one line stay cheap.
 const keyBody = (match: Match, lines: readonly string[], index: number) =>
-  /[A-Za-z0-9+/]{40,}/.test(lines[index]!.slice(end(match))) || lines.slice(index + 1, index + 6).some((line) => /^[A-Za-z0-9+/=]{40,}$/.test(line.trim())) ? end(match) : undefined;
+  /[A-Za-z0-9+/]{40,}/.test(lines[index]!.slice(end(match), end(match) + 100)) || lines.slice(index + 1, index + 6).some((line) => /^\s*[A-Za-z0-9+/=]{40,}\s*$/.test(line)) ? end(match) : undefined;
 
 const DETECTORS: readonly Detector[] = [
   { hint: /private_key/, pattern: /"private_key"\s*:\s*"-----BEGIN [A-Z ]*PRIVATE KEY-----/g, kind: 'privateKeyInJson', accept: keyBody },
@@ -64,14 +68,14 @@ const DETECTORS: readonly Detector[] = [
   { hint: /SG\./, pattern: /\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}\b/g, kind: 'sendgridKey' },
   { hint: /hooks\.slack\.com/, pattern: /https:\/\/hooks\.slack\.com\/services\/T[0-9A-Z]{6,}\/B[0-9A-Z]{6,}\/[0-9A-Za-z]{20,}/g, kind: 'slackWebhook' },
   // Header and payload are base64url JSON (`{"` is `eyJ`); three parts, the signature included.
-  { hint: /eyJ/, pattern: /\beyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,}/g, kind: 'jsonWebToken' },
+  { hint: /eyJ/, pattern: /(?<![0-9A-Za-z_-])eyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,}/g, kind: 'jsonWebToken' },
   // scheme://user:password@host, as database and basic-auth URLs are written; a variable or masked value is not one.
   {
-    hint: /:\/\/[^\s/@]*:[^\s/@]*@/,
+    hint: /:\/\/[^\s/@]*@/,
     pattern: /\b([a-z][a-z0-9+.-]{1,20}):\/\/[^\s:/@"'`]+:([^\s/@"'`]+)@[^\s/@"'`]+/g,
     kind: 'credentialInUrl',
     data: (m) => ({ scheme: m[1]! }),
-    accept: (m) => (placeholder(m[2]!, false) || /^[*xX•]+$/.test(m[2]!) ? undefined : end(m)),
+    accept: (m) => (placeholder(m[2]!, false) ? undefined : end(m)),
   },
   {
     hint: /pass|pwd/i,
@@ -86,20 +90,40 @@ const PLACEHOLDERS = new Set(
   'changeme changeit placeholder example sample dummy fake test secret password passwd pwd pass yourpassword mypassword none null nil undefined empty true false yes no required optional set unset notset na tbd todo'.split(' '),
 );
 
-/** Where a password value written after `from` ends, or undefined when the value is empty, a placeholder or not a literal. */
+/** The longest value taken for a password: past it, a value is data, not a password (and every match stays cheap). */
+const MAX_PASSWORD = 200;
+/** The end of the run `pattern` (sticky) matches at `from`. */
+const runEnd = (pattern: RegExp, line: string, from: number) => {
+  pattern.lastIndex = from;
+  pattern.test(line);
+  return pattern.lastIndex;
+};
+
+/**
+ * Where a password value written after `from` ends, or undefined when the value is empty, a placeholder, not a literal
+ * or longer than MAX_PASSWORD. Each step looks at most MAX_PASSWORD characters past the value's start, or at the
+ * whitespace after it, so a line of many assignments is scanned in linear time.
+ */
 function passwordEnd(line: string, from: number, separator: string): number | undefined {
-  const start = line.length - line.slice(from).trimStart().length;
+  const start = runEnd(/\s*/y, line, from);
   const quote = /["'`]/.test(line[start] ?? '') ? line[start] : undefined;
-  const close = quote ? line.indexOf(quote, start + 1) : -1;
-  if (quote && close === -1) return undefined;
-  // After a colon, an unquoted value is a lone token up to the line end: "Password: rotated on 2026-03-01" is prose.
-  const value = quote
-    ? line.slice(start + 1, close)
-    : separator === ':'
-      ? line.slice(start).replace(/\s+#.*$/, '').replace(/[,;]\s*$/, '').trim()
-      : /^[^\s,;&'"`]*/.exec(line.slice(start))![0];
-  if ((!quote && /\s/.test(value)) || placeholder(value, quote !== undefined)) return undefined;
-  return quote ? close + 1 : start + value.length;
+  if (quote !== undefined) {
+    const close = line.slice(start + 1, start + MAX_PASSWORD + 2).indexOf(quote);
+    if (close === -1 || placeholder(line.slice(start + 1, start + 1 + close), true)) return undefined;
+    return start + close + 2;
+  }
+  // After a colon, an unquoted value is a lone token up to the line end (then a `,` or `;`, or a ` # comment`):
+  // "Password: rotated on 2026-03-01" is prose.
+  const token = line.slice(start, runEnd(separator === ':' ? /\S{0,201}/y : /[^\s,;&'"`]{0,201}/y, line, start));
+  if (token.length > MAX_PASSWORD) return undefined;
+  let value = token;
+  if (separator === ':') {
+    value = token.replace(/[,;]$/, '');
+    const after = runEnd(/[,;]?\s*/y, line, runEnd(/\s*/y, line, start + token.length));
+    const commented = line[after] === '#' && /\s/.test(line[after - 1] ?? '');
+    if (after < line.length && !commented) return undefined;
+  }
+  return placeholder(value, false) ? undefined : start + value.length;
 }
 
 function placeholder(value: string, quoted: boolean): boolean {
@@ -118,11 +142,21 @@ function placeholder(value: string, quoted: boolean): boolean {
 /** A secret found in a file: its line (1-based), its span on that line (1-based columns, end exclusive), its kind and what the message says of it. */
 type Hit = { line: number; column: number; endColumn: number; kind: SecretKind; data: Record<string, string> };
 
-/** Each secret in the text, by line and then column. A span claimed by one kind is not claimed again. */
-function scan(text: string): Hit[] {
+/**
+ * Each secret in the text, by line and then column, with the maintained rule set's detections where no pattern of
+ * ours claimed the span; and the lines too long to scan. A span claimed by one kind is not claimed again.
+ */
+function scan(text: string, maintained: readonly SecretDetection[]): { hits: Hit[]; tooLong: number[] } {
   const hits: Hit[] = [];
+  const tooLong: number[] = [];
   const lines = text.split(/\r\n|\r|\n/);
+  const byLine = new Map<number, SecretDetection[]>();
+  for (const detection of maintained) byLine.set(detection.line, [...(byLine.get(detection.line) ?? []), detection]);
   lines.forEach((line, index) => {
+    if (line.length > MAX_SCANNED_LINE) {
+      tooLong.push(index + 1);
+      return;
+    }
     const taken: [number, number, SecretKind, Record<string, string>][] = [];
     for (const detector of DETECTORS) {
       if (!detector.hint.test(line)) continue;
@@ -132,9 +166,14 @@ function scan(text: string): Hit[] {
         taken.push([match.index, stop, detector.kind, detector.data?.(match) ?? {}]);
       }
     }
+    // A maintained detection without a digit is a placeholder (`xoxb-your-token-here`); random secrets have digits.
+    for (const { column, endColumn, rule, messageId } of byLine.get(index + 1) ?? []) {
+      const [start, stop] = [column - 1, endColumn - 1];
+      if (/\d/.test(line.slice(start, stop)) && !taken.some(([a, b]) => start < b && a < stop)) taken.push([start, stop, 'maintainedSecret', { rule, secretlintId: messageId }]);
+    }
     for (const [start, stop, kind, data] of taken.sort((a, b) => a[0] - b[0])) hits.push({ line: index + 1, column: start + 1, endColumn: stop + 1, kind, data });
   });
-  return hits;
+  return { hits, tooLong };
 }
 
 const MAX_PER_FILE = 10;
@@ -142,15 +181,21 @@ const MAX_PER_FILE = 10;
 /** The path as the repo root sees it: `/` separators, no `./`, so every spelling of one file is one file. */
 const normalized = (path: string) => posix.normalize(path.replace(/\\/g, '/'));
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** Line numbers as a message lists them: the first five, then an ellipsis. */
+const listed = (lines: readonly number[]) => `${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}`;
 
 export default defineRule({
   meta: {
     id: 'sensitive-evidence',
-    description: 'An evidence file holding a secret: a private key, an AWS, GitHub, Slack, Stripe or Google credential, or a password.',
+    description: 'An evidence file holding a secret: a private key, a cloud or API token, a password or a credential in a URL (soc2lint\'s patterns and secretlint\'s recommended rules).',
     defaultSeverity: 'error',
     reads: ['control', 'vendor', 'person', 'evidence-content'],
     messages: {
       ...SECRET_MESSAGES,
+      lineTooLong: `{{role}} "{{file}}" (named by {{namedBy}}) has a line longer than ${MAX_SCANNED_LINE} characters (line {{line}}), which is not scanned for secrets. Check it by hand and redact any secret, or break it into shorter lines.`,
+      linesTooLong: `{{role}} "{{file}}" (named by {{namedBy}}) has {{count}} lines longer than ${MAX_SCANNED_LINE} characters (lines {{lines}}), which are not scanned for secrets. Check them by hand and redact any secret, or break them into shorter lines.`,
+      // The loader reads evidence text up to 1 MiB (MAX_EVIDENCE_BYTES in src/files/read.ts).
+      fileTooLarge: '{{role}} "{{file}}" (named by {{namedBy}}) is larger than 1 MiB, so it is not scanned for secrets. Check it by hand and redact any secret, or split it into smaller files.',
       // Past MAX_PER_FILE, one finding counts the rest and lists their lines (the first five).
       oneMoreSecret: '{{role}} "{{file}}" (named by {{namedBy}}) contains 1 more secret (line {{line}}). Clean the whole file, rotate the credentials, and purge them from git history.',
       moreSecretsOnLine: '{{role}} "{{file}}" (named by {{namedBy}}) contains {{count}} more secrets (line {{line}}). Clean the whole file, rotate the credentials, and purge them from git history.',
@@ -165,13 +210,24 @@ export default defineRule({
       files.set(file, [...(files.get(file) ?? []), ref]);
     }
     for (const [file, refs] of files) {
-      const text = refs.map((ref) => model.evidenceContent.get(ref.path)).find((content) => content !== undefined && 'text' in content)?.text;
-      if (text === undefined) continue; // missing, binary, over 1 MiB or unreadable: not scanned
-      const hits = scan(text);
-      if (hits.length === 0) continue;
+      const contents = refs.map((ref) => [ref.path, model.evidenceContent.get(ref.path)] as const);
+      const [path, content] = contents.find(([, content]) => content !== undefined && 'text' in content) ?? contents.find(([, content]) => content !== undefined) ?? [];
+      if (content === undefined) continue; // missing: other rules say so
       const record = refs[0]?.record;
       const named = { file, ...nameFile(refs) };
-      const at = (hit: Hit) => ({ file, line: hit.line, column: hit.column, endLine: hit.line, endColumn: hit.endColumn, ...(record !== undefined ? { record } : {}) });
+      const place = { file, ...(record !== undefined ? { record } : {}) };
+      if (!('text' in content)) {
+        // Binary and unreadable files are not text to scan; a text file over the limit is reported as unscanned.
+        if (content.skipped === 'too-large') report({ messageId: 'fileTooLarge', data: named, at: { ...place, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        continue;
+      }
+      const { hits, tooLong } = scan(content.text, model.evidenceSecrets.get(path!) ?? []);
+      // At the first line too long to scan, its first column.
+      const longLine = { ...place, line: tooLong[0]!, column: 1, endLine: tooLong[0]!, endColumn: 2 };
+      if (tooLong.length === 1) report({ messageId: 'lineTooLong', data: { ...named, line: tooLong[0]! }, at: longLine });
+      if (tooLong.length > 1) report({ messageId: 'linesTooLong', data: { ...named, count: tooLong.length, lines: listed(tooLong) }, at: longLine });
+      if (hits.length === 0) continue;
+      const at = (hit: Hit) => ({ ...place, line: hit.line, column: hit.column, endLine: hit.line, endColumn: hit.endColumn });
       for (const hit of hits.slice(0, MAX_PER_FILE)) {
         report({ messageId: hit.kind, data: { ...named, ...hit.data }, at: at(hit) });
       }
@@ -179,8 +235,7 @@ export default defineRule({
       if (rest.length === 0) continue;
       const lines = [...new Set(rest.map((hit) => hit.line))];
       if (lines.length > 1) {
-        const shown = `${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}`;
-        report({ messageId: 'moreSecrets', data: { ...named, count: rest.length, lines: shown }, at: at(rest[0]!) });
+        report({ messageId: 'moreSecrets', data: { ...named, count: rest.length, lines: listed(lines) }, at: at(rest[0]!) });
       } else {
         report({ messageId: rest.length === 1 ? 'oneMoreSecret' : 'moreSecretsOnLine', data: { ...named, count: rest.length, line: lines[0]! }, at: at(rest[0]!) });
       }

@@ -20,6 +20,7 @@ import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../sc
 import { isExtensionKey, knownFields, unknownKeys, withoutKeys, type FieldedKind } from './known-fields.js';
 import { readPopulationFile } from './population-files.js';
 import * as records from './records.js';
+import type { SecretDetection } from './secret-lines.js';
 import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel, Role, Standard } from './types.js';
 import { COMPLY_STANDARDS } from '../config/config.js';
 import { readComply, readStandard } from './comply.js';
@@ -134,6 +135,7 @@ class ModelBuilder {
       paths: new Map(),
       anchors: new Map(),
       evidenceContent: new Map(),
+      evidenceSecrets: new Map(),
       evidenceDigests: new Map(),
       declaredIds: this.declared,
       problems: this.problems,
@@ -533,6 +535,10 @@ class ModelBuilder {
         content.set(path, read.content);
         if (read.digest) digests.set(path, read.digest);
       }
+      // The maintained rule set, loaded only when a rule reads evidence text (it is most of a megabyte of code).
+      const secrets = this.model.evidenceSecrets as Map<string, readonly SecretDetection[]>;
+      const { maintainedSecrets } = await import('./maintained-secrets.js');
+      for (const [path, read] of content) if ('text' in read) secrets.set(path, await maintainedSecrets(read.text, path));
     }
     if (needs.has('evidence-digest')) {
       const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;

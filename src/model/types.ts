@@ -31,6 +31,7 @@ import type { Directive, EvidenceContent, FileKind, LoadProblem, PathTarget, Sou
 import type { PathSegment } from '../parse/source.js';
 import type { GitFacts } from '../git/facts.js';
 import type { EvidenceDigest } from '../files/read.js';
+import type { SecretDetection } from './secret-lines.js';
 export type { EvidenceDigest } from '../files/read.js';
 import type { MarkdownLink } from '../parse/markdown.js';
 import type { PopulationFile } from './population.js';
@@ -311,6 +312,8 @@ export interface RepoModel {
   anchors: ReadonlyMap<string, ReadonlySet<string>>;
   /** With `evidence-content`: the text of each evidence file that exists, by path as written. */
   evidenceContent: ReadonlyMap<string, EvidenceContent>;
+  /** With `evidence-content`: the secrets the maintained rule set finds in each evidence text, by path as written. */
+  evidenceSecrets: ReadonlyMap<string, readonly SecretDetection[]>;
   /** With `evidence-digest`: the size, blankness and SHA-256 of each evidence file that exists, by path as written. */
   evidenceDigests: ReadonlyMap<string, EvidenceDigest>;
   /** With `git-index` or `git-history`: what git knows. Undefined when no rule asked. */

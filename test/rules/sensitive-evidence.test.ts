@@ -22,6 +22,13 @@ const SECRETS = {
   jwt: 'eyJ' + 'hbGciOiJIUzI1NiJ9' + '.eyJ' + 'zdWIiOiIxMjM0NTY3ODkwIn0' + '.' + alnum(43),
   dbUrl: 'postgres://' + 'app:' + 'Kq7' + 'zR2pW5t' + '@db.internal:5432/prod',
 };
+/** Kinds only the maintained rule set (secretlint's recommended preset) knows. */
+const MAINTAINED = {
+  anthropic: 'sk' + '-ant-api03-' + alnum(93) + 'AA',
+  shopify: 'shp' + 'at_' + '0a1b2c3d4e5f6789'.repeat(2),
+  linear: 'lin' + '_api_' + alnum(40),
+  slackApp: 'xa' + 'pp-1-A0ABCDEFG-1234567890123-' + '0a1b2c3d4e5f6789'.repeat(4),
+};
 const pem = (label: string) => [`-----BEGIN ${label}-----`, SECRETS.pemBody, SECRETS.pemBody, `-----END ${label}-----`].join('\n');
 
 /** A control as a mapping, naming each path in an evidence entry of its own. */
@@ -76,9 +83,21 @@ testRule(rule, {
       name: 'a binary file containing an AWS key ID is skipped, not scanned',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/x.bin'), 'evidence/x.bin': Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`\n${SECRETS.aws}\n`)]) },
     },
+    ...Object.entries({
+      'a key ID inside a longer word, or one character too long': [`x${SECRETS.aws}`, `${SECRETS.aws}Q`],
+      'GitHub tokens inside a word, too short or too long': [`x${SECRETS.ghp}`, `${SECRETS.ghp}x`, SECRETS.ghp.slice(0, -1), `x${SECRETS.githubPat}`, SECRETS.githubPat.slice(0, -1)],
+      'Slack, Stripe and npm tokens inside a word or too short': [`x${SECRETS.slack}`, `x${SECRETS.stripe}`, SECRETS.stripe.slice(0, -1), `x${SECRETS.npm}`, SECRETS.npm.slice(0, -1)],
+      'Google, GitLab and SendGrid keys of the wrong length or inside a word': [SECRETS.google.slice(0, -1), `${SECRETS.google}x`, `x${SECRETS.google}`, SECRETS.gitlab.slice(0, -1), `${SECRETS.gitlab}x`, `x${SECRETS.gitlab}`, SECRETS.sendgrid.slice(0, -1), `x${SECRETS.sendgrid}`],
+      'a JSON Web Token inside a word, or with a short signature': [`x${SECRETS.jwt}`, SECRETS.jwt.slice(0, SECRETS.jwt.lastIndexOf('.') + 16)],
+      'an AWS secret key of 39 or 41 characters': [`aws_secret_access_key = ${SECRETS.awsSecret.slice(1)}`, `aws_secret_access_key = ${SECRETS.awsSecret}Q`],
+      'a one-letter scheme': ['a://app:Kq7zR2pW5t@db.internal'],
+      'placeholders spelled with punctuation, sentences with wide spaces, dotted names': ['password: "T.B.D."', 'password: "see  the  vault"', 'password=a1.b2', 'password=settings.db_pw'],
+      'a comparison, a label or a longer word is not a password': ['password==k7Vq2mLp9', 'password::k7Vq2mLp9', 'mypassword=k7Vq2mLp9', 'xPWD=k7Vq2mLp9', 'passwords=k7Vq2mLp9'],
+    }).map(([name, lines]) => ({ name: `boundaries: ${name}`, files: onLine4(lines.join('\n')) })),
+    { name: 'a line of exactly 10,000 characters is scanned (and has no secret)', files: onLine4('x'.repeat(10_000)) },
     {
-      name: 'a file over 1 MiB is skipped, not scanned',
-      files: { 'controls/c.yaml': control('C-AR', 'evidence/big.log'), 'evidence/big.log': 'ok\n'.repeat(400_000) + `${SECRETS.aws}\n` },
+      name: 'a password value over 200 characters is data, quoted or not; a colon value followed by more words is prose',
+      files: onLine4(['password=' + 'k7Vq2'.repeat(40) + 'x', `password: "${'k7Vq2'.repeat(40)}x"`, 'password: k7Vq2mLp9xRw, then rotated', 'password: k7Vq2mLp9xRw ,#x'].join('\n')),
     },
     {
       name: 'url evidence and missing files are not scanned',
@@ -86,6 +105,42 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a file over 1 MiB is not scanned: one finding says so, at its first line',
+      files: { 'controls/c.yaml': control('C-AR', 'evidence/big.log'), 'evidence/big.log': 'ok\n'.repeat(400_000) + `${SECRETS.aws}\n` },
+      errors: [{ ...at(1, 1, 'evidence/big.log'), messageId: 'fileTooLarge', data: { role: 'Evidence file', file: 'evidence/big.log', namedBy: 'Control C-AR' }, message: 'Evidence file "evidence/big.log" (named by Control C-AR) is larger than 1 MiB, so it is not scanned for secrets. Check it by hand and redact any secret, or split it into smaller files.' }],
+    },
+    {
+      name: 'a line over 10,000 characters is not scanned (the key on it is not reported); the lines around it are',
+      files: onLine4(`${'x'.repeat(10_000)} ${SECRETS.aws}\n${SECRETS.stripe}`),
+      errors: [
+        { ...at(1), messageId: 'lineTooLong', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', line: 4 }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) has a line longer than 10000 characters (line 4), which is not scanned for secrets. Check it by hand and redact any secret, or break it into shorter lines.' },
+        { ...at(1, 5), messageId: 'stripeSecretKey', message: contains('a Stripe live secret key') },
+      ],
+    },
+    {
+      name: 'a line of exactly 10,000 characters is scanned to its end',
+      files: onLine4(`${'x'.repeat(10_000 - SECRETS.aws.length - 1)} ${SECRETS.aws}`),
+      errors: [{ ...at(10_000 - SECRETS.aws.length + 1), messageId: 'awsAccessKey', message: contains('an AWS access key ID') }],
+    },
+    {
+      name: 'several lines too long: one finding, at the first, listing five',
+      files: onLine4(Array.from({ length: 7 }, () => 'A'.repeat(10_001)).join('\n')),
+      errors: [{ ...at(1), messageId: 'linesTooLong', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', count: 7, lines: '4, 5, 6, 7, 8, ...' }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) has 7 lines longer than 10000 characters (lines 4, 5, 6, 7, 8, ...), which are not scanned for secrets. Check them by hand and redact any secret, or break them into shorter lines.' }],
+    },
+    { name: 'an Anthropic API key, found by the maintained rule set', files: onLine4(`ANTHROPIC_API_KEY=${MAINTAINED.anthropic}`), errors: [{ ...at(19), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'anthropic', secretlintId: 'ANTHROPIC_API_KEY' }, message: kind("a secret that secretlint's anthropic rule reports (ANTHROPIC_API_KEY)") }] },
+    { name: 'a Shopify access token, found by the maintained rule set', files: onLine4(`  token: ${MAINTAINED.shopify} (app)`), errors: [{ ...at(10), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'shopify', secretlintId: 'SHOPIFY_KEY' }, message: contains("a secret that secretlint's shopify rule reports (SHOPIFY_KEY)") }] },
+    { name: 'a Linear API key, found by the maintained rule set', files: onLine4(MAINTAINED.linear), errors: [{ ...at(1), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'linear', secretlintId: 'LINEAR_API_TOKEN' }, message: contains("a secret that secretlint's linear rule reports (LINEAR_API_TOKEN)") }] },
+    { name: 'a Slack app-level token, found by the maintained rule set', files: onLine4(`app token ${MAINTAINED.slackApp}`), errors: [{ ...at(11), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'slack', secretlintId: 'SLACK_TOKEN' }, message: contains("a secret that secretlint's slack rule reports (SLACK_TOKEN)") }] },
+    {
+      name: "a secret both rule sets know is reported once, as soc2lint's kind; the maintained set's finds sit among ours by column",
+      files: onLine4(`${SECRETS.ghp} ${MAINTAINED.linear} ${SECRETS.npm}`),
+      errors: [
+        { ...at(1), messageId: 'githubToken', message: contains('a GitHub personal access token') },
+        { ...at(42), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'linear', secretlintId: 'LINEAR_API_TOKEN' } },
+        { ...at(42 + MAINTAINED.linear.length + 1), messageId: 'npmToken', message: contains('an npm access token') },
+      ],
+    },
     { name: 'an AWS access key ID, reported in the evidence file at the key itself', files: onLine4(`aws_access_key_id = ${SECRETS.aws}`), errors: [{ ...at(21), messageId: 'awsAccessKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR' }, message: kind('an AWS access key ID') }] },
     { name: 'an AWS temporary (ASIA) key ID', files: onLine4(`key=${SECRETS.awsSession}`), errors: [{ ...at(5), messageId: 'awsAccessKey', message: contains('an AWS access key ID') }] },
     { name: 'an RSA private key block, at its BEGIN line', files: onLine4(pem('RSA PRIVATE KEY')), errors: [{ ...at(1), messageId: 'privateKey', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', header: 'BEGIN RSA PRIVATE KEY' }, message: kind('a private key (BEGIN RSA PRIVATE KEY)') }] },
@@ -120,6 +175,70 @@ testRule(rule, {
     { name: 'an env-style DB_PASSWORD with a quoted value', files: onLine4(`DB_PASSWORD="${SECRETS.password}"`), errors: [{ ...at(4), messageId: 'password', message: contains('a password') }] },
     { name: 'a JSON "password" key', files: onLine4(`{"user": "svc", "password": "letmein1"}`), errors: [{ ...at(18), messageId: 'password', message: contains('a password') }] },
     { name: 'a YAML password: value alone on its line', files: onLine4('  password: Sup3rS3cret!'), errors: [{ ...at(3), messageId: 'password', message: contains('a password') }] },
+    {
+      name: 'boundaries: keys in JSON without spaces, secret keys named in any case and separator, passwords with spaced or arrow separators',
+      files: onLine4(
+        [
+          `{"private_key":"-----BEGIN RSA PRIVATE KEY-----\\n${SECRETS.pemBody}"}`,
+          `"SecretAccessKey": "${SECRETS.awsSecret}"`,
+          `AWS_SECRET_ACCESS_KEY=${SECRETS.awsSecret}`,
+          `secretaccesskey := ${SECRETS.awsSecret}`,
+          'password  =  k7Vq2mLp9',
+          "'password' => 'k7Vq2mLp9'",
+          'dbPwd := k7Vq2mLp9',
+          'PASSWD: k7Vq2mLp9',
+        ].join('\n'),
+      ),
+      errors: [
+        { ...at(2), messageId: 'privateKeyInJson' },
+        { ...at(2, 5), messageId: 'awsSecretKey' },
+        { ...at(1, 6), messageId: 'awsSecretKey' },
+        { ...at(1, 7), messageId: 'awsSecretKey' },
+        { ...at(1, 8), messageId: 'password' },
+        { ...at(2, 9), messageId: 'password' },
+        { ...at(3, 10), messageId: 'password' },
+        { ...at(1, 11), messageId: 'password' },
+      ],
+    },
+    {
+      name: 'boundaries: a short Slack token, a long Stripe key, a scheme with a +; webhooks with short parts are the maintained set\'s',
+      files: onLine4(
+        [
+          `xoxp-1234-${alnum(12)} ${'sk'}_live_${alnum(30)} ${'mongodb+srv'}://u:Kq7zR2pW5t@h`,
+          'https://hooks.' + 'slack.com/services/' + 'T0ABCD/' + 'B0ABCDEFG/' + alnum(24),
+          'https://hooks.' + 'slack.com/services/' + 'T0ABCDEFG/' + 'B0ABCDEFG/' + alnum(19),
+        ].join('\n'),
+      ),
+      errors: [
+        { ...at(1), messageId: 'slackToken' },
+        { ...at(24), messageId: 'stripeSecretKey' },
+        { ...at(63), messageId: 'credentialInUrl', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', scheme: 'mongodb+srv' } },
+        { ...at(1, 5), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'slack', secretlintId: 'IncomingWebhook' } },
+        { ...at(1, 6), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'slack', secretlintId: 'IncomingWebhook' } },
+      ],
+    },
+    {
+      name: 'boundaries: a 4-character password, one star, two words quoted, a name-like value that is not a name',
+      files: onLine4(['password=k7Vq', 'password=k7*Vq2mLp', 'password="k7Vq2 mLp9x"', 'password=9k.Vq2mL', 'password=k7Vq.2mLp'].join('\n')),
+      errors: [
+        { ...at(1), messageId: 'password' },
+        { ...at(1, 5), messageId: 'password' },
+        { ...at(1, 6), messageId: 'password' },
+        { ...at(1, 7), messageId: 'password' },
+        { ...at(1, 8), messageId: 'password' },
+      ],
+    },
+    {
+      name: 'a password of 200 characters, and colon values ending in a comma, a semicolon or a comment',
+      files: onLine4(['password=' + 'k7Vq2'.repeat(40), `password: "${'k7Vq2'.repeat(40)}"`, 'password: k7Vq2mLp9xRw ,', 'password: k7Vq2mLp9xRw; # svc', 'password: k7Vq2mLp9xRw,#1'].join('\n')),
+      errors: [
+        { ...at(1), messageId: 'password', message: contains('a password') },
+        { ...at(1, 5), messageId: 'password', message: contains('a password') },
+        { ...at(1, 6), messageId: 'password', message: contains('a password') },
+        { ...at(1, 7), messageId: 'password', message: contains('a password') },
+        { ...at(1, 8), messageId: 'password', message: contains('a password') },
+      ],
+    },
     { name: 'passwd= and pwd= in a connection string', files: onLine4('Server=db;Uid=svc;Pwd=Qx7!mzLp;'), errors: [{ ...at(19), messageId: 'password', message: contains('a password') }] },
     { name: 'a camelCase dbPassword key', files: onLine4(`const dbPassword = "${SECRETS.password}";`), errors: [{ ...at(9), messageId: 'password', message: contains('a password') }] },
     {
@@ -234,6 +353,17 @@ describe('sensitive-evidence places', () => {
     expect(findings[0]!.message).toContain('(named by Control C-B, Control C-A)');
   });
 
+  it('spans a password to the end of its value (a closing quote in, a trailing comma out) and a maintained-set secret exactly', async () => {
+    const lines = ['password: k7Vq2mLp9xRw;', 'x password="k7Vq2mLp9xRw" y', `key ${MAINTAINED.linear} end`, `  ${'-----BEGIN RSA PRIVATE KEY-----'}`, `${SECRETS.pemBody}`];
+    const findings = await runRule(rule, { name: 'spans', files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': lines.join('\n') } });
+    expect(findings.map(({ line, column, endLine, endColumn, messageId }) => ({ line, column, endLine, endColumn, messageId }))).toEqual([
+      { line: 1, column: 1, endLine: 1, endColumn: 1 + 'password: k7Vq2mLp9xRw'.length, messageId: 'password' },
+      { line: 2, column: 3, endLine: 2, endColumn: 3 + 'password="k7Vq2mLp9xRw"'.length, messageId: 'password' },
+      { line: 3, column: 5, endLine: 3, endColumn: 5 + MAINTAINED.linear.length, messageId: 'maintainedSecret' },
+      { line: 4, column: 3, endLine: 4, endColumn: 3 + '-----BEGIN RSA PRIVATE KEY-----'.length, messageId: 'privateKey' },
+    ]);
+  });
+
   it('the summary of the rest is at the eleventh secret, with the same record', async () => {
     const lines = Array.from({ length: 12 }, (_, i) => (i === 10 ? `  id=${SECRETS.awsSession}` : SECRETS.aws));
     const findings = await runRule(rule, { name: 'rest', files: { 'controls/c.yaml': control('C-AR', 'evidence/x.txt'), 'evidence/x.txt': lines.join('\n') } });
@@ -264,5 +394,32 @@ describe('sensitive-evidence and path spelling', () => {
       files: { 'controls/c.yaml': control('C-W', 'evidence\\OPS\\x.txt'), 'evidence/OPS/x.txt': `${SECRETS.aws}\n` },
     });
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['evidence/OPS/x.txt:1:1']);
+  });
+});
+
+describe('sensitive-evidence on hostile input', () => {
+  // Lines built to make a backtracking or quadratic scan slow: each file is 900 kB of lines just under the
+  // 10,000-character limit (a quadratic scan of them takes minutes), then one line of 120,000 characters, over it.
+  // No timing assertion: the test timeout is the bound.
+  const HOSTILE: Record<string, string> = {
+    colons: 'x://' + ':'.repeat(9_990),
+    assignments: 'password='.repeat(1_110),
+    colonAssignments: 'password: '.repeat(999),
+    pwd: 'Pwd='.repeat(2_499),
+    quotes: 'password="'.repeat(999),
+    keyHeaders: '-----BEGIN PRIVATE KEY-----'.repeat(370),
+    jwtParts: 'eyJ-'.repeat(2_499),
+    urls: 'ab.'.repeat(1_600) + 'x://u:p' + '@'.repeat(5_000),
+    secretKeys: 'secret_access_key'.repeat(588),
+    spaces: 'password: a' + ' '.repeat(9_980) + 'b',
+  };
+  it('finishes on files of hostile lines, and reports the one line too long to scan in each', async () => {
+    const files: Record<string, string> = { 'controls/c.yaml': control('C-AR', ...Object.keys(HOSTILE).map((name) => `evidence/${name}.txt`)) };
+    for (const [name, line] of Object.entries(HOSTILE)) files[`evidence/${name}.txt`] = `${Array.from({ length: Math.floor(900_000 / (line.length + 1)) }, () => line).join('\n')}\n${'a:'.repeat(60_000)}\n`;
+    const findings = await runRule(rule, { name: 'hostile', files });
+    // Only `Pwd=Pwd=…` holds something taken for a password: its last 200 characters, a value of `=` and letters.
+    const pwd = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((line) => `evidence/pwd.txt:${line}:9793 password`);
+    expect(findings.filter((f) => f.messageId !== 'lineTooLong').map((f) => `${f.file}:${f.line}:${f.column} ${f.messageId}`)).toEqual([...pwd, 'evidence/pwd.txt:11:9793 moreSecrets']);
+    expect(findings.filter((f) => f.messageId === 'lineTooLong').map((f) => f.file).sort()).toEqual(Object.keys(HOSTILE).map((name) => `evidence/${name}.txt`).sort());
   });
 });
