@@ -217,15 +217,16 @@ export default defineRule({
       const named = { file, ...nameFile(refs) };
       const place = { file, ...(record !== undefined ? { record } : {}) };
       if (!('text' in content)) {
-        // Binary and unreadable files are not text to scan; a text file over the limit is reported as unscanned.
-        if (content.skipped === 'too-large') report({ messageId: 'fileTooLarge', data: named, at: { ...place, line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        // Binary and unreadable files are not text to scan; a text file over the limit is reported as unscanned. Not
+        // scanned is not a secret found: a warning whatever the rule's severity, so a large log export does not fail CI.
+        if (content.skipped === 'too-large') report({ messageId: 'fileTooLarge', data: named, at: { ...place, line: 1, column: 1, endLine: 1, endColumn: 1 }, severity: 'warn' });
         continue;
       }
       const { hits, tooLong } = scan(content.text, model.evidenceSecrets.get(path!) ?? []);
       // At the first line too long to scan, its first column.
       const longLine = { ...place, line: tooLong[0]!, column: 1, endLine: tooLong[0]!, endColumn: 2 };
-      if (tooLong.length === 1) report({ messageId: 'lineTooLong', data: { ...named, line: tooLong[0]! }, at: longLine });
-      if (tooLong.length > 1) report({ messageId: 'linesTooLong', data: { ...named, count: tooLong.length, lines: listed(tooLong) }, at: longLine });
+      if (tooLong.length === 1) report({ messageId: 'lineTooLong', data: { ...named, line: tooLong[0]! }, at: longLine, severity: 'warn' });
+      if (tooLong.length > 1) report({ messageId: 'linesTooLong', data: { ...named, count: tooLong.length, lines: listed(tooLong) }, at: longLine, severity: 'warn' });
       if (hits.length === 0) continue;
       const at = (hit: Hit) => ({ ...place, line: hit.line, column: hit.column, endLine: hit.line, endColumn: hit.endColumn });
       for (const hit of hits.slice(0, MAX_PER_FILE)) {

@@ -108,13 +108,13 @@ testRule(rule, {
     {
       name: 'a file over 1 MiB is not scanned: one finding says so, at its first line',
       files: { 'controls/c.yaml': control('C-AR', 'evidence/big.log'), 'evidence/big.log': 'ok\n'.repeat(400_000) + `${SECRETS.aws}\n` },
-      errors: [{ ...at(1, 1, 'evidence/big.log'), messageId: 'fileTooLarge', data: { role: 'Evidence file', file: 'evidence/big.log', namedBy: 'Control C-AR' }, message: 'Evidence file "evidence/big.log" (named by Control C-AR) is larger than 1 MiB, so it is not scanned for secrets. Check it by hand and redact any secret, or split it into smaller files.' }],
+      errors: [{ ...at(1, 1, 'evidence/big.log'), severity: 'warn', messageId: 'fileTooLarge', data: { role: 'Evidence file', file: 'evidence/big.log', namedBy: 'Control C-AR' }, message: 'Evidence file "evidence/big.log" (named by Control C-AR) is larger than 1 MiB, so it is not scanned for secrets. Check it by hand and redact any secret, or split it into smaller files.' }],
     },
     {
       name: 'a line over 10,000 characters is not scanned (the key on it is not reported); the lines around it are',
       files: onLine4(`${'x'.repeat(10_000)} ${SECRETS.aws}\n${SECRETS.stripe}`),
       errors: [
-        { ...at(1), messageId: 'lineTooLong', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', line: 4 }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) has a line longer than 10000 characters (line 4), which is not scanned for secrets. Check it by hand and redact any secret, or break it into shorter lines.' },
+        { ...at(1), severity: 'warn', messageId: 'lineTooLong', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', line: 4 }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) has a line longer than 10000 characters (line 4), which is not scanned for secrets. Check it by hand and redact any secret, or break it into shorter lines.' },
         { ...at(1, 5), messageId: 'stripeSecretKey', message: contains('a Stripe live secret key') },
       ],
     },
@@ -126,7 +126,7 @@ testRule(rule, {
     {
       name: 'several lines too long: one finding, at the first, listing five',
       files: onLine4(Array.from({ length: 7 }, () => 'A'.repeat(10_001)).join('\n')),
-      errors: [{ ...at(1), messageId: 'linesTooLong', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', count: 7, lines: '4, 5, 6, 7, 8, ...' }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) has 7 lines longer than 10000 characters (lines 4, 5, 6, 7, 8, ...), which are not scanned for secrets. Check them by hand and redact any secret, or break them into shorter lines.' }],
+      errors: [{ ...at(1), severity: 'warn', messageId: 'linesTooLong', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', count: 7, lines: '4, 5, 6, 7, 8, ...' }, message: 'Evidence file "evidence/x.txt" (named by Control C-AR) has 7 lines longer than 10000 characters (lines 4, 5, 6, 7, 8, ...), which are not scanned for secrets. Check them by hand and redact any secret, or break them into shorter lines.' }],
     },
     { name: 'an Anthropic API key, found by the maintained rule set', files: onLine4(`ANTHROPIC_API_KEY=${MAINTAINED.anthropic}`), errors: [{ ...at(19), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'anthropic', secretlintId: 'ANTHROPIC_API_KEY' }, message: kind("a secret that secretlint's anthropic rule reports (ANTHROPIC_API_KEY)") }] },
     { name: 'a Shopify access token, found by the maintained rule set', files: onLine4(`  token: ${MAINTAINED.shopify} (app)`), errors: [{ ...at(10), messageId: 'maintainedSecret', data: { role: 'Evidence file', file: 'evidence/x.txt', namedBy: 'Control C-AR', rule: 'shopify', secretlintId: 'SHOPIFY_KEY' }, message: contains("a secret that secretlint's shopify rule reports (SHOPIFY_KEY)") }] },
