@@ -61,7 +61,7 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
         type: 'object',
         additionalProperties: false,
         properties: Object.fromEntries(
-          ['policies', 'controls', 'scope', 'vendors', 'people', 'training', 'acknowledgments', 'waivers'].map((kind) => [kind, { $ref: '#/definitions/globs' }]),
+          [...KINDS, 'populations'].map((kind) => [kind, { $ref: '#/definitions/globs' }]),
         ),
       },
       ignore: { $ref: '#/definitions/globs' },

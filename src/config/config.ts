@@ -32,6 +32,8 @@ export const DEFAULT_PATHS: Readonly<Record<FileKind, readonly string[]>> = {
   training: ['training/**/*.{csv,yaml,yml}'],
   acknowledgments: ['acknowledgments/**/*.{csv,yaml,yml}'],
   waivers: ['waivers.{yaml,yml}'],
+  // The items auditors sample from (see docs/populations.md); a root incidents.yaml is the `incidents` population.
+  populations: ['populations/**/*.{csv,json,yaml,yml}', 'incidents.{yaml,yml}'],
 };
 
 /** A README beside the policies explains the folder; it is not a policy. */
