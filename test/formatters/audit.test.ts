@@ -73,12 +73,13 @@ describe('predicted exceptions', () => {
     expect(list.controls.filter(hasExceptions).map((control) => control.id)).toEqual([]);
   });
 
-  it('predict the broken example’s gaps: an interval with no evidence, a broken evidence link, an event control with no population', () => {
+  it('predict the broken example’s gaps: an interval with no evidence, a broken evidence link, an event control with no population, an unreviewed change', () => {
     const list = requestList(results.get('broken-saas')!, { seed: SEED });
     const all = list.controls.flatMap((control) => [...control.exceptions, ...control.sample.flatMap((item) => item.exceptions)].map((exception) => ({ control: control.id, ...exception })));
     expect(all).toContainEqual(expect.objectContaining({ control: 'AC-02', message: expect.stringMatching(/^(2026-Q1 \(not in this sample\): )?no evidence for 2026-Q1/) }));
     expect(all).toContainEqual(expect.objectContaining({ control: 'AC-02', ruleId: 'broken-evidence-link', file: 'controls/access.yaml', line: 23 }));
-    expect(all).toContainEqual(expect.objectContaining({ control: 'OPS-04', message: 'no population: the auditor will ask for one' }));
+    expect(all).toContainEqual(expect.objectContaining({ control: 'OPS-03', ruleId: 'incomplete-population', messageId: 'noPopulation' }));
+    expect(all).toContainEqual(expect.objectContaining({ control: 'OPS-04', ruleId: 'unreviewed-change', file: 'populations/changes.json' }));
     expect(list.summary.ready).toBeLessThan(list.summary.controls);
   });
 });
