@@ -93,6 +93,9 @@ export interface RequestListOptions {
  */
 const CALENDAR_RULES: ReadonlySet<string> = new Set(['evidence-gap', 'stale-evidence', 'missing-evidence']);
 
+/** Findings about soc2lint's own bookkeeping (its comments, waivers and the keys it ignores): no auditor tests them. */
+const BOOKKEEPING_RULES: ReadonlySet<string> = new Set(['invalid-directive', 'unused-directive', 'unused-waiver', 'expired-waiver', 'waiver-too-long', 'unknown-field']);
+
 /** How long the audit period is taken to be when the scope declares no Type II period: the last 12 months. */
 const DEFAULT_PERIOD_MONTHS = 12;
 
@@ -112,7 +115,7 @@ export function requestList(result: LintResult, options: RequestListOptions = {}
   // Each sampled change shows its approval as unreviewed-change judges it, with that rule's options.
   const unreviewed = enabled.find(({ rule }) => rule.meta.id === 'unreviewed-change');
   const approval = { ...CHANGE_APPROVAL_DEFAULTS, ...(unreviewed?.options as Partial<ChangeApprovalOptions> | undefined) };
-  const findings = activeFindings(result.findings).filter((finding) => !finding.headsUp && !CALENDAR_RULES.has(finding.ruleId));
+  const findings = activeFindings(result.findings).filter((finding) => !finding.headsUp && !CALENDAR_RULES.has(finding.ruleId) && !BOOKKEEPING_RULES.has(finding.ruleId));
   const context: Context = { model, asOf, period, seed, tables, calendar, findings, approval, changes: new Set(changesOf(model.populationFiles)) };
 
   const controls = activeControls(model).map((control) => (control.frequency === 'event' ? eventControl(context, control) : periodicControl(context, control)));
