@@ -87,6 +87,38 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
         type: 'string',
         enum: ['controls', 'policies', 'both'],
       },
+      sampling: {
+        description:
+          "The audit firm's sample sizes, for `soc2lint audit`: frequency sets the samples per control frequency (those not written keep their defaults); event replaces the table by population size: bands smallest first, each with the largest population it holds (max) and the sample (a count, a percentage such as 10%, or all); the last band has no max. docs/audit.md lists the defaults.",
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          frequency: {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual'].map((frequency) => [frequency, { type: 'integer', minimum: 1 }])),
+          },
+          event: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['size'],
+              properties: {
+                max: { type: 'integer', minimum: 0 },
+                size: {
+                  description: 'How many to sample: a whole number, a percentage of the population (10%, rounded up) or all.',
+                  oneOf: [
+                    { type: 'integer', minimum: 1 },
+                    { type: 'string', pattern: '^(all|(100|[1-9][0-9]?)%)$' },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
       rules: { $ref: '#/definitions/rules' },
       overrides: {
         description:
