@@ -61,7 +61,7 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
         type: 'object',
         additionalProperties: false,
         properties: Object.fromEntries(
-          ['policies', 'controls', 'scope', 'vendors', 'people', 'training', 'acknowledgments', 'waivers'].map((kind) => [kind, { $ref: '#/definitions/globs' }]),
+          [...KINDS, 'populations'].map((kind) => [kind, { $ref: '#/definitions/globs' }]),
         ),
       },
       ignore: { $ref: '#/definitions/globs' },
@@ -86,6 +86,38 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
         description: 'What counts toward criteria coverage: controls, approved policies, or both. Default: both in a comply program; else controls when the program has controls, policies when it has none.',
         type: 'string',
         enum: ['controls', 'policies', 'both'],
+      },
+      sampling: {
+        description:
+          "The audit firm's sample sizes, for `soc2lint audit`: frequency sets the samples per control frequency (those not written keep their defaults); event replaces the table by population size: bands smallest first, each with the largest population it holds (max) and the sample (a count, a percentage such as 10%, or all); the last band has no max. docs/audit.md lists the defaults.",
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          frequency: {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(['continuous', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannual', 'annual'].map((frequency) => [frequency, { type: 'integer', minimum: 1 }])),
+          },
+          event: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['size'],
+              properties: {
+                max: { type: 'integer', minimum: 0 },
+                size: {
+                  oneOf: [
+                    { type: 'integer', minimum: 1 },
+                    { type: 'string', enum: ['all'] },
+                    { type: 'string', pattern: '^(100|[1-9][0-9]?)%$' },
+                  ],
+                },
+              },
+            },
+          },
+        },
       },
       rules: { $ref: '#/definitions/rules' },
       overrides: {

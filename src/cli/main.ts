@@ -32,6 +32,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./commands/rules.js')).runRulesList(command.args, io);
       case 'criteria':
         return await (await import('./commands/criteria.js')).runCriteria(command.args, io, today);
+      case 'audit':
+        return await (await import('./commands/audit.js')).runAudit(command.args, io, today);
       case 'report':
         return await (await import('./commands/report.js')).runReport(command.args, io, today);
       case 'lint': {

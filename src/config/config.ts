@@ -4,9 +4,9 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { IsoDate } from '../core/dates.js';
 import { resolveLayers, type Layer } from './extends.js';
-import { ConfigError, type Config, type ConfigOverride, type CoverageMode, type FieldDefaults, type FieldMappings, type FileKind, type ProgramFormat, type RuleLayer } from './types.js';
+import { ConfigError, type Config, type ConfigOverride, type CoverageMode, type FieldDefaults, type FieldMappings, type FileKind, type ProgramFormat, type RuleLayer, type SamplingConfig } from './types.js';
 
-export { ConfigError, type Config, type ConfigOverride, type CoverageMode, type FieldDefaults, type FieldMappings, type FileKind, type ProgramFormat, type RuleConfigEntry, type RuleLayer } from './types.js';
+export { ConfigError, type Config, type ConfigOverride, type CoverageMode, type FieldDefaults, type FieldMappings, type FileKind, type ProgramFormat, type RuleConfigEntry, type RuleLayer, type SamplingConfig } from './types.js';
 
 export const CONFIG_FILE = 'soc2lint.config.yaml';
 export const SCOPE_FILE = 'scope.yaml';
@@ -32,6 +32,8 @@ export const DEFAULT_PATHS: Readonly<Record<FileKind, readonly string[]>> = {
   training: ['training/**/*.{csv,yaml,yml}'],
   acknowledgments: ['acknowledgments/**/*.{csv,yaml,yml}'],
   waivers: ['waivers.{yaml,yml}'],
+  // The items auditors sample from (see docs/populations.md); a root incidents.yaml is the `incidents` population.
+  populations: ['populations/**/*.{csv,json,yaml,yml}', 'incidents.{yaml,yml}'],
 };
 
 /** A README beside the policies explains the folder; it is not a policy. */
@@ -90,6 +92,7 @@ function merge(root: string, layers: readonly Layer[]): Config {
   const chain: string[] = [];
   let format: ProgramFormat | undefined;
   let coverage: CoverageMode | undefined;
+  let sampling: SamplingConfig | undefined;
   const fields: Record<string, Record<string, readonly (readonly string[])[]>> = {};
   const defaults: Record<string, Record<string, unknown>> = {};
   for (const layer of layers) {
@@ -108,11 +111,16 @@ function merge(root: string, layers: readonly Layer[]): Config {
     chain.push(config.file);
     format = config.format ?? format;
     coverage = config.coverage ?? coverage;
+    // Frequencies one by one; the event table whole, from the last file that writes one.
+    if (config.sampling) {
+      const event = config.sampling.event ?? sampling?.event;
+      sampling = { frequency: { ...sampling?.frequency, ...config.sampling.frequency }, ...(event ? { event } : {}) };
+    }
     // Field by field: a config that maps one field of a kind keeps what the files it extends map for the others.
     for (const [kind, map] of Object.entries(config.fields)) fields[kind] = { ...fields[kind], ...map };
     for (const [kind, values] of Object.entries(config.defaults)) defaults[kind] = { ...defaults[kind], ...values };
   }
   const file = chain.pop()!; // the config file itself is the last layer; the chain is what it extends
-  const program = { ...(format ? { format } : {}), ...(coverage ? { coverage } : {}), fields: fields as FieldMappings, defaults: defaults as FieldDefaults };
+  const program = { ...(format ? { format } : {}), ...(coverage ? { coverage } : {}), ...(sampling ? { sampling } : {}), fields: fields as FieldMappings, defaults: defaults as FieldDefaults };
   return { root, file, ...(asOf ? { asOf } : {}), ...(holidays.size ? { holidays: [...holidays].sort() } : {}), paths, ignore, extends: chain, ruleLayers, overrides, ...program };
 }

@@ -10,7 +10,7 @@ import { didYouMean } from '../core/suggest.js';
 import { fieldName, type Explained } from '../schema/explain.js';
 import { propertiesOf, validateRecord, type Reword, type SchemaName } from '../schema/validate.js';
 import { globProblem } from './globs.js';
-import { ConfigError, type ConfigOverride, type CoverageMode, type FieldDefaults, type FieldMappings, type FileKind, type ProgramFormat, type RuleConfigEntry } from './types.js';
+import { ConfigError, type ConfigOverride, type CoverageMode, type FieldDefaults, type FieldMappings, type FileKind, type ProgramFormat, type RuleConfigEntry, type SamplingConfig } from './types.js';
 
 export interface ConfigFile {
   /** As shown in messages: relative to the repo root, or absolute when outside it. */
@@ -28,6 +28,7 @@ export interface ConfigFile {
   fields: FieldMappings;
   defaults: FieldDefaults;
   coverage?: CoverageMode;
+  sampling?: SamplingConfig;
 }
 
 type RawRules = Record<string, RuleSetting | [RuleSetting, Record<string, unknown>?]>;
@@ -44,6 +45,7 @@ interface RawConfig {
   fields?: Partial<Record<FileKind, Record<string, string | string[]>>>;
   defaults?: Partial<Record<FileKind, Record<string, unknown>>>;
   coverage?: CoverageMode;
+  sampling?: SamplingConfig;
 }
 
 /** Read and check one config file. Throws ConfigError naming the file, line and key of each problem, first one first. */
@@ -87,7 +89,30 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
     fields: fieldMappings(raw.fields ?? {}, source),
     defaults: raw.defaults ?? {},
     ...(raw.coverage ? { coverage: raw.coverage } : {}),
+    ...(raw.sampling ? { sampling: checkedSampling(raw.sampling, source) } : {}),
   };
+}
+
+/**
+ * `sampling.event` beyond its schema: bands smallest first (each `max` larger than the one before), and only the last
+ * without `max`, so every population size falls in exactly one band.
+ */
+function checkedSampling(sampling: SamplingConfig, source: YamlSource): SamplingConfig {
+  const bands = sampling.event ?? [];
+  bands.forEach((band, i) => {
+    const last = i === bands.length - 1;
+    if (band.max === undefined && !last) {
+      throw new ConfigError(`"sampling.event[${i}]" has no max, but only the last band may leave it out (it holds every larger population); give it the largest population it holds.`, source.at(['sampling', 'event', i]));
+    }
+    if (band.max !== undefined && last) {
+      throw new ConfigError(`"sampling.event[${i}]" is the last band, so it must hold every larger population: remove its max, or add a band without one after it.`, source.at(['sampling', 'event', i, 'max']));
+    }
+    const before = bands[i - 1]?.max;
+    if (band.max !== undefined && before !== undefined && band.max <= before) {
+      throw new ConfigError(`"sampling.event[${i}].max" is ${band.max}, not larger than the band before it (${before}); list the bands smallest first.`, source.at(['sampling', 'event', i, 'max']));
+    }
+  });
+  return sampling;
 }
 
 /**
@@ -97,7 +122,7 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
 function fieldMappings(raw: NonNullable<RawConfig['fields']>, source: YamlSource): FieldMappings {
   const result: Record<string, Record<string, string[][]>> = {};
   for (const [kind, fields] of Object.entries(raw)) {
-    const { allowed } = propertiesOf(KIND_SCHEMAS[kind as FileKind]);
+    const { allowed } = propertiesOf(KIND_SCHEMAS[kind as keyof typeof KIND_SCHEMAS]);
     result[kind] = {};
     for (const [field, written] of Object.entries(fields)) {
       if (!allowed.includes(field)) {
@@ -109,7 +134,8 @@ function fieldMappings(raw: NonNullable<RawConfig['fields']>, source: YamlSource
   return result;
 }
 
-const KIND_SCHEMAS: Record<FileKind, SchemaName> = {
+/** Population files have no fields to map: their columns are read by name (docs/populations.md). */
+const KIND_SCHEMAS: Record<Exclude<FileKind, 'populations'>, SchemaName> = {
   policies: 'policy',
   controls: 'control',
   scope: 'scope',

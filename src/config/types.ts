@@ -58,6 +58,18 @@ export interface Config {
   defaults?: FieldDefaults;
   /** What counts toward criteria coverage; undefined leaves it to the program's shape (see src/model/program.ts). */
   coverage?: CoverageMode;
+  /** The config's `sampling:` (the last file in the chain that sets each part wins); see src/report/sample.ts. */
+  sampling?: SamplingConfig;
+}
+
+/**
+ * `sampling:`: the audit firm's own sample sizes. `frequency` sets samples per control frequency (those not written
+ * keep their defaults); `event` replaces the table by population size whole: bands smallest first, the last without
+ * `max`, each sampling a count, a percentage (`10%`) or `all`.
+ */
+export interface SamplingConfig {
+  frequency?: Partial<Record<'continuous' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannual' | 'annual', number>>;
+  event?: { max?: number; size: number | 'all' | `${number}%` }[];
 }
 
 /** `native`: soc2lint's own files; `comply`: strongdm/comply's documents, procedures and standards. */

@@ -286,3 +286,54 @@ export function addBusinessDays(date: IsoDate, days: number, holidays: ReadonlyS
   }
   return fromDayNumber(day);
 }
+
+/**
+ * A moment as exports write it: an ISO 8601 timestamp in UTC, `YYYY-MM-DDTHH:MM:SSZ` (what `gh` writes), or a day
+ * alone (`YYYY-MM-DD`) when the export gives no time. Such strings sort chronologically among their own kind.
+ */
+export type Moment = string;
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * An ISO 8601 timestamp (`2026-03-04T15:22:10Z`, `2026-03-04 16:22:10+01:00`, fractions of a second dropped) in
+ * UTC as `YYYY-MM-DDTHH:MM:SSZ`; one without a zone is read as UTC. Undefined for anything else.
+ */
+export function normaliseTimestamp(text: string): Moment | undefined {
+  const match = TIMESTAMP.exec(text.trim());
+  if (!match || !isIsoDate(match[1]!)) return undefined;
+  const [hours, minutes, seconds] = [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const zone = match[5]?.toUpperCase() ?? 'Z';
+  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const ms = toDayNumber(match[1]!) * MS_PER_DAY + ((hours * 60 + minutes - offset) * 60 + seconds) * 1000;
+  const day = fromDayNumberOrUndefined(Math.floor(ms / MS_PER_DAY));
+  if (day === undefined) return undefined;
+  return `${day}T${new Date(ms).toISOString().slice(11, 19)}Z`;
+}
+
+function fromDayNumberOrUndefined(dayNumber: number): IsoDate | undefined {
+  try {
+    return fromDayNumber(dayNumber);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A written moment read: a timestamp normalised to UTC, or a day (any form parseWrittenDate reads unambiguously). */
+export function readMoment(text: string): Moment | undefined {
+  const timestamp = normaliseTimestamp(text);
+  if (timestamp !== undefined) return timestamp;
+  const written = parseWrittenDate(text);
+  return written && 'date' in written ? written.date : undefined;
+}
+
+/** The UTC day of a moment. */
+export function dayOf(moment: Moment): IsoDate {
+  return moment.slice(0, 10);
+}
+
+/** Compare two moments; when either is a day alone, only their days are compared (a day holds every time of it). */
+export function compareMoments(a: Moment, b: Moment): number {
+  return a.length === 10 || b.length === 10 ? compareDates(dayOf(a), dayOf(b)) : a < b ? -1 : a > b ? 1 : 0;
+}

@@ -24,7 +24,7 @@ export function fileStart(file: string): SourceRange {
 }
 
 /** The kinds of files a program holds, by the config's `paths` key. */
-export type FileKind = 'policies' | 'controls' | 'scope' | 'vendors' | 'people' | 'training' | 'acknowledgments' | 'waivers';
+export type FileKind = 'policies' | 'controls' | 'scope' | 'vendors' | 'people' | 'training' | 'acknowledgments' | 'waivers' | 'populations';
 
 /** A file that could not be read or parsed, or a record that broke its schema. */
 export interface LoadProblem {

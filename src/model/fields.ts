@@ -47,6 +47,7 @@ export interface ControlFields {
   effective_from: Scalar;
   retired_on: Scalar;
   evidence_every: Scalar;
+  population: Scalar;
 }
 
 export interface SystemFields {

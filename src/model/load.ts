@@ -18,6 +18,7 @@ import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../pars
 import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
 import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
 import { isExtensionKey, knownFields, unknownKeys, withoutKeys, type FieldedKind } from './known-fields.js';
+import { readPopulationFile } from './population-files.js';
 import * as records from './records.js';
 import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel, Role, Standard } from './types.js';
 import { COMPLY_STANDARDS } from '../config/config.js';
@@ -26,8 +27,11 @@ import { emptyToAbsent, MappedSource, normalise, translate, type NormalisationPr
 
 type Raw = Record<string, unknown>;
 
+/** The kinds of files that hold records checked against a schema (policies and the scope are read on their own, populations by ./population-files.ts). */
+type RecordFileKind = Exclude<FileKind, 'policies' | 'scope' | 'populations'>;
+
 /** For each kind of file: the schema of one record and the key that holds a list of them. */
-const FILE_KINDS: Record<Exclude<FileKind, 'policies' | 'scope'>, { schema: SchemaName; listKey: string; label: string }> = {
+const FILE_KINDS: Record<RecordFileKind, { schema: SchemaName; listKey: string; label: string }> = {
   controls: { schema: 'control', listKey: 'controls', label: 'control' },
   vendors: { schema: 'vendor', listKey: 'vendors', label: 'vendor' },
   people: { schema: 'person', listKey: 'people', label: 'person' },
@@ -106,6 +110,7 @@ class ModelBuilder {
       return;
     }
     if (kind === 'scope' && !this.model.scopeFile) this.model.scopeFile = file;
+    if (kind === 'populations') return this.addPopulation(file, read.text);
     if (kind === 'policies') return this.addPolicy(file, read.text);
     if (kind === 'controls' && /\.md$/i.test(file)) return this.addProcedure(file, read.text);
     if (file.endsWith('.csv')) return this.addCsv(kind, file, read.text);
@@ -120,6 +125,14 @@ class ModelBuilder {
     if (kind === 'people') this.model.hasPeopleFile = true;
     if (kind === 'scope') return this.addScope(parsed.yaml);
     this.addRecords(kind, parsed.yaml);
+  }
+
+  /** A population file (./population-files.ts): its items, or the problems that keep it from being read. */
+  private addPopulation(file: string, text: string): void {
+    const read = readPopulationFile(file, text);
+    this.problems.push(...read.problems);
+    if (read.yaml && read.population?.format === 'yaml') for (const directive of yamlDirectives(text, file, read.yaml.lines)) this.model.directives.push(directive);
+    if (read.population) this.model.populationFiles.push(read.population);
   }
 
   private addPolicy(file: string, text: string): void {
@@ -202,7 +215,7 @@ class ModelBuilder {
       this.problems.push({ kind: 'schema', message: `${label[0]!.toUpperCase()}${label.slice(1)}: ${problem.message}`, range });
     }
     // A required field whose value had to be refused (an ambiguous date) makes the record unusable: said once, here.
-    const { required } = propertiesOf(kind === 'policies' ? 'policy' : kind === 'scope' ? 'scope' : FILE_KINDS[kind].schema);
+    const { required } = propertiesOf(kind === 'policies' ? 'policy' : kind === 'scope' ? 'scope' : FILE_KINDS[kind as RecordFileKind].schema);
     const refused = (problem: NormalisationProblem) => !problem.written && problem.path.length === 1 && required.includes(String(problem.path[0]));
     return { value, source, translation, unusable: problems.some((problem) => problem.fatal || refused(problem)) };
   }
@@ -231,7 +244,7 @@ class ModelBuilder {
   }
 
   /** A file of one record (a mapping) or of several (a list under the kind's plural key). */
-  private addRecords(kind: Exclude<FileKind, 'policies' | 'scope'>, yaml: ParsedYaml): void {
+  private addRecords(kind: RecordFileKind, yaml: ParsedYaml): void {
     const { schema, listKey, label } = FILE_KINDS[kind];
     const value = yaml.value;
     const root = yaml.doc.contents;
@@ -320,7 +333,7 @@ class ModelBuilder {
     }
   }
 
-  private addRecord(kind: Exclude<FileKind, 'policies' | 'scope'>, schema: SchemaName, label: string, written: unknown, sourceFor: (id?: string) => RecordSource, writtenText: (path: string[]) => string | undefined, comply?: 'procedure'): void {
+  private addRecord(kind: RecordFileKind, schema: SchemaName, label: string, written: unknown, sourceFor: (id?: string) => RecordSource, writtenText: (path: string[]) => string | undefined, comply?: 'procedure'): void {
     const { value, source, translation, unusable } = this.mapped(kind, written, sourceFor, comply);
     if (unusable) {
       // Already reported; still declared, so references to it are not also "unknown".
@@ -488,6 +501,7 @@ const FILE_LABELS: Record<FileKind, string> = {
   training: 'training record',
   acknowledgments: 'acknowledgment',
   waivers: 'waiver',
+  populations: 'population item',
 };
 
 const DECLARING_SCHEMAS: Partial<Record<SchemaName, 'policy' | 'control' | 'vendor' | 'person'>> = {

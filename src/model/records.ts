@@ -171,6 +171,7 @@ export function toControl(raw: Raw, source: RecordSource): Control {
     ...optional('effectiveFrom', text(raw.effective_from)),
     ...optional('retiredOn', text(raw.retired_on)),
     ...optional('evidenceEvery', text(raw.evidence_every) as Control['evidenceEvery']),
+    ...optional('population', text(raw.population)),
   };
 }
 

@@ -46,7 +46,9 @@ export function parseCsv(text: string, file: string): CsvResult {
   if (!first) return { ok: true, header: [], rows: [], delimiter };
   const header = first.record.map((cell) => cell.trim());
   const rows = records.map(({ record, info, raw }) => {
-    const text = raw.replace(/\r?\n$/, '');
+    // The raw text of a row after blank lines starts with them (skipped, yet kept in `raw`): they are not the row's,
+    // nor is the line break that ends it (`\r` too, in a file with Windows line endings).
+    const text = raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
     const lineBreaks = text.split('\n').length - 1;
     const values: Record<string, string> = {};
     header.forEach((name, i) => {

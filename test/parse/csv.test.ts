@@ -51,6 +51,16 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('places a row after blank lines on its own line, blank lines before the last row included', () => {
+    for (const ending of ['\n', '\r\n']) {
+      const result = ok(['person,course,date', 'a@acme.example,Security,2026-03-01', '', '', 'b@acme.example,Security,2026-03-02'].join(ending));
+      expect(result.rows.map((row) => [row.line, row.text, row.cells[0]])).toEqual([
+        [2, 'a@acme.example,Security,2026-03-01', { column: 1, length: 14 }],
+        [5, 'b@acme.example,Security,2026-03-02', { column: 1, length: 14 }],
+      ]);
+    }
+  });
+
   it('drops empty cells, so the schema calls them missing', () => {
     expect(ok('person,course,date\na@x.io,,2026-01-01\n').rows[0]!.values).toEqual({ person: 'a@x.io', date: '2026-01-01' });
   });
