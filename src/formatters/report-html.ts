@@ -261,17 +261,20 @@ function waivers(report: ReadinessReport): string {
 
 function audit(report: ReadinessReport): string {
   const summary = report.audit;
-  if (!summary) return section('mock-audit', 'Mock audit', '<p>Not available: the audit request list could not be made for this program.</p>');
   const figures = [
     [summary.controls, 'controls sampled'],
     [summary.ready, 'ready'],
     [summary.withExceptions, 'with predicted exceptions'],
-    [summary.itemsToCollect, 'items to collect'],
+    [summary.itemsToCollect, 'items of evidence to collect'],
   ] as const;
+  const rows = summary.exceptions.map((control) => `<tr><th scope="row">${e(control.id)}<span class="sub">${e(control.title)}</span></th><td class="num">${control.count}</td><td>${e(control.first)}</td></tr>`).join('');
   return section(
     'mock-audit',
     'Mock audit',
-    `<p>The audit request list (<code>soc2lint audit</code>) samples each control as an auditor would.</p>\n<ul class="counts">${figures.map(([n, label]) => `<li class="count ${label === 'with predicted exceptions' && n > 0 ? 'alert' : ''}"><span class="n">${n}</span> ${label}</li>`).join('')}</ul>`,
+    `<p>The audit request list (<code>soc2lint audit</code>, seed ${summary.seed}) samples each active control over ${e(summary.period.label)} as an auditor would.</p>
+<ul class="counts">${figures.map(([n, label]) => `<li class="count ${label === 'with predicted exceptions' && n > 0 ? 'alert' : ''}"><span class="n">${n}</span> ${label}</li>`).join('')}</ul>
+${summary.noPopulation.length > 0 ? `<p>No population to sample from (the auditor will ask for one): ${e(summary.noPopulation.join(', '))}.</p>` : ''}
+${rows ? tableBox('Controls with predicted exceptions', `<table><caption>Controls with predicted exceptions</caption><thead><tr><th scope="col">Control</th><th scope="col">Exceptions</th><th scope="col">The first</th></tr></thead><tbody>${rows}</tbody></table>`) : ''}`,
   );
 }
 

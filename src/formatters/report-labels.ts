@@ -8,7 +8,7 @@ export const LEVEL_TEXT: Readonly<Record<ReadinessLevel, string>> = { ready: 'Re
 
 export const LEVEL_MEANING: Readonly<Record<ReadinessLevel, string>> = {
   ready: 'no signal is above its threshold',
-  'at-risk': 'nothing blocks the audit, but something is stale, overdue or a warning',
+  'at-risk': 'nothing blocks the audit, but something is stale, overdue, missing a population or a warning',
   'not-ready': 'an error, an unmapped criterion, an evidence gap or a predicted exception blocks the audit',
 };
 

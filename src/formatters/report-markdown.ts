@@ -153,16 +153,24 @@ function waivers(report: ReadinessReport): string[] {
 }
 
 function audit(report: ReadinessReport): string[] {
-  const lines = ['## Mock audit', ''];
   const summary = report.audit;
-  if (!summary) return [...lines, 'Not available: the audit request list could not be made for this program.', ''];
-  return [
-    ...lines,
-    `The audit request list (\`soc2lint audit\`) samples each control as an auditor would: ${plural(summary.controls, 'control')}, ${summary.ready} ready, ${summary.withExceptions} with predicted exceptions, ${plural(summary.itemsToCollect, 'item')} to collect.`,
+  const lines = [
+    '## Mock audit',
+    '',
+    `The audit request list (\`soc2lint audit\`, seed ${summary.seed}) samples each active control over ${cell(summary.period.label)} as an auditor would: ${plural(summary.controls, 'control')}, ${summary.ready} ready, ${summary.withExceptions} with predicted exceptions, ${plural(summary.itemsToCollect, 'item')} of evidence to collect.`,
     '',
     '| Controls | Ready | With exceptions | Items to collect |',
     '| ---: | ---: | ---: | ---: |',
     `| ${summary.controls} | ${summary.ready} | ${summary.withExceptions} | ${summary.itemsToCollect} |`,
+    '',
+  ];
+  if (summary.noPopulation.length > 0) lines.push(`No population to sample from (the auditor will ask for one): ${cell(summary.noPopulation.join(', '))}.`, '');
+  if (summary.exceptions.length === 0) return lines;
+  return [
+    ...lines,
+    '| Control | Exceptions | The first |',
+    '| --- | ---: | --- |',
+    ...summary.exceptions.map((control) => `| ${cell(control.id)} | ${control.count} | ${cell(control.first)} |`),
     '',
   ];
 }

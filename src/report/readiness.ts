@@ -16,6 +16,7 @@ import { ruleCalendar } from './criteria.js';
 import { DUE_WINDOWS, dueItems, type DueItem, type DueOptions } from './due.js';
 import { countFindings, summarizeProgram, type FindingCounts, type ProgramSummary } from './format-input.js';
 import type { LintResult } from './lint.js';
+import { NO_POPULATION, requestList } from './audit.js';
 
 export type ReadinessLevel = 'ready' | 'at-risk' | 'not-ready';
 
@@ -32,7 +33,7 @@ export interface ReadinessSignal {
   detail: string;
 }
 
-export type SignalId = 'errors' | 'unmapped' | 'gaps' | 'exceptions' | 'stale' | 'overdue' | 'warnings';
+export type SignalId = 'errors' | 'unmapped' | 'gaps' | 'exceptions' | 'stale' | 'populations' | 'overdue' | 'warnings';
 
 /**
  * The status rule, one line per signal: any value above 0 raises the status to the level given. The status is the
@@ -42,8 +43,9 @@ export const STATUS_RULE: ReadonlyArray<{ id: SignalId; label: string; raises: E
   { id: 'errors', label: 'Errors', raises: 'not-ready', detail: 'lint errors that count (not waived or suppressed)' },
   { id: 'unmapped', label: 'Unmapped criteria', raises: 'not-ready', detail: 'in-scope criteria no control maps and none declared not applicable' },
   { id: 'gaps', label: 'Evidence gaps', raises: 'not-ready', detail: 'intervals of the Type II period whose proof is due and missing' },
-  { id: 'exceptions', label: 'Predicted exceptions', raises: 'not-ready', detail: 'controls the mock audit expects an exception for' },
+  { id: 'exceptions', label: 'Predicted exceptions', raises: 'not-ready', detail: 'controls the mock audit expects an exception for (a missing population aside)' },
   { id: 'stale', label: 'Criteria with stale evidence', raises: 'at-risk', detail: 'covered criteria none of whose controls has current evidence' },
+  { id: 'populations', label: 'Missing populations', raises: 'at-risk', detail: 'event-driven controls that name no population to sample from: the auditor will ask for one' },
   { id: 'overdue', label: 'Overdue items', raises: 'at-risk', detail: 'reviews, evidence, training, vendor reports and waivers past their due date, unless a waiver in force covers them' },
   { id: 'warnings', label: 'Warnings', raises: 'at-risk', detail: 'lint warnings that count' },
 ];
@@ -130,12 +132,18 @@ export interface WaiverRow {
   line: number;
 }
 
-/** The mock audit's counts (the audit request list, src/report/audit.ts). */
+/** The mock audit: the audit request list's counts (src/report/audit.ts, as `soc2lint audit` makes it), and its controls with predicted exceptions. */
 export interface MockAuditSummary {
   controls: number;
   ready: number;
   withExceptions: number;
   itemsToCollect: number;
+  period: { start: IsoDate; end: IsoDate; label: string };
+  seed: number;
+  /** The controls an auditor is expected to raise an exception for (a missing population aside), with how many and the first one, in words. */
+  exceptions: { id: string; title: string; count: number; first: string }[];
+  /** Event-driven controls that name no population: the auditor will ask for one. */
+  noPopulation: string[];
 }
 
 export interface ReadinessReport {
@@ -153,8 +161,7 @@ export interface ReadinessReport {
   causes: CauseGroup[];
   owners: OwnerTodo[];
   waivers: WaiverRow[];
-  /** The mock audit summary, when it could be made. */
-  audit?: MockAuditSummary;
+  audit: MockAuditSummary;
   /** Things the reader should know that are not findings (rules skipped, and why). */
   notices: string[];
 }
@@ -162,7 +169,8 @@ export interface ReadinessReport {
 export interface ReadinessInput {
   where: string;
   version: string;
-  audit?: MockAuditSummary;
+  /** The mock audit's sample seed; the request list's default (from the period's first day) when not given. */
+  seed?: number;
 }
 
 /** The readiness report of one lint run. */
@@ -193,18 +201,20 @@ export function readiness(result: LintResult, input: ReadinessInput): ReadinessR
   const stateCounts = { current: 0, stale: 0, policy: 0, unmapped: 0, 'not-applicable': 0 } satisfies Record<CriterionState, number>;
   for (const cell of cells) stateCounts[cell.state]++;
 
+  const mockAudit = mockAuditOf(result, input.seed);
   const timeline = controlTimelines(model, asOf, ruleCalendar(config, 'evidence-gap'));
   const gaps = timeline?.controls.reduce((sum, control) => sum + control.intervals.filter((interval) => interval.state === 'gap').length, 0) ?? 0;
   const values: Record<SignalId, number> = {
     errors: counts.errors,
     unmapped: stateCounts.unmapped,
     gaps,
-    exceptions: input.audit?.withExceptions ?? 0,
+    exceptions: mockAudit.exceptions.length,
+    populations: mockAudit.noPopulation.length,
     stale: stateCounts.stale,
     overdue: due.filter((item) => item.days < 0 && !item.waived).length,
     warnings: counts.warnings,
   };
-  const signals = STATUS_RULE.filter((rule) => rule.id !== 'exceptions' || input.audit).map(
+  const signals = STATUS_RULE.map(
     (rule): ReadinessSignal => ({ ...rule, value: values[rule.id], level: values[rule.id] > 0 ? rule.raises : 'ready' }),
   );
   const level: ReadinessLevel = signals.some((signal) => signal.level === 'not-ready') ? 'not-ready' : signals.some((signal) => signal.level === 'at-risk') ? 'at-risk' : 'ready';
@@ -235,7 +245,7 @@ export function readiness(result: LintResult, input: ReadinessInput): ReadinessR
     causes,
     owners: ownerTodos(model, shown, due),
     waivers: waiverRegister(model, asOf, result.findings),
-    ...(input.audit ? { audit: input.audit } : {}),
+    audit: mockAudit,
     notices: result.notices,
   };
 }
@@ -244,6 +254,18 @@ export function readiness(result: LintResult, input: ReadinessInput): ReadinessR
 function isWaived(model: RepoModel, asOf: IsoDate, item: DueItem): boolean {
   const finding: Finding = { ...fileStart(item.file), ruleId: item.rule, severity: 'error', messageId: '', data: {}, message: '', ...(item.record !== undefined ? { record: item.record } : {}) };
   return model.waivers.some((waiver) => isWaiverInForce(waiver, asOf) && waiverMatches(waiver, finding));
+}
+
+/** The audit request list of the same lint run (`soc2lint audit`'s), summed up. */
+function mockAuditOf(result: LintResult, seed: number | undefined): MockAuditSummary {
+  const list = requestList(result, seed !== undefined ? { seed } : {});
+  // A control with no population is a request the auditor will make, not a failure of the control: counted apart.
+  const exceptions = list.controls
+    .map((control) => ({ control, all: [...control.exceptions, ...control.sample.flatMap((item) => item.exceptions)].filter((exception) => exception.message !== NO_POPULATION) }))
+    .filter(({ all }) => all.length > 0)
+    .map(({ control, all }) => ({ id: control.id, title: control.title, count: all.length, first: all[0]!.message }));
+  const noPopulation = list.controls.filter((control) => control.exceptions.some((exception) => exception.message === NO_POPULATION)).map((control) => control.id);
+  return { ...list.summary, period: list.period, seed: list.seed, exceptions, noPopulation };
 }
 
 function reportFinding(finding: Finding): ReportFinding {

@@ -53,10 +53,18 @@ describe('the readiness report', () => {
     expect(ac03.intervals.map((interval) => `${interval.label}:${interval.state}`)).toEqual(['2026-01:gap', '2026-02:gap', '2026-03:proven', '2026-04:gap', '2026-05:gap', '2026-06:gap']);
   });
 
-  it('is ready for the healthy example and not ready for the broken one, with the signals measured', async () => {
+  it('finds nothing blocking in the healthy example and the broken one not ready, with the signals measured', async () => {
+    // The healthy example blocks nothing; what it lacks (a population for some event controls) only puts it at risk.
     const healthy = (await reportOf(acme)).report;
-    expect(healthy.status.level).toBe('ready');
-    expect(healthy.status.signals.every((signal) => signal.value === 0)).toBe(true);
+    expect(healthy.status.signals.filter((signal) => signal.raises === 'not-ready').map((signal) => [signal.id, signal.value])).toEqual([
+      ['errors', 0],
+      ['unmapped', 0],
+      ['gaps', 0],
+      ['exceptions', 0],
+    ]);
+    const populations = healthy.status.signals.find((signal) => signal.id === 'populations')!;
+    expect(populations.value).toBe(healthy.audit.noPopulation.length);
+    expect(healthy.status.level).toBe(healthy.status.signals.some((signal) => signal.value > 0) ? 'at-risk' : 'ready');
     const { report, findings } = await reportOf(broken);
     expect(report.status.level).toBe('not-ready');
     const value = (id: string) => report.status.signals.find((signal) => signal.id === id)!.value;
@@ -74,17 +82,20 @@ describe('the readiness report', () => {
     expect(raised.length).toBeGreaterThan(0);
     const expected = raised.some((signal) => signal.raises === 'not-ready') ? 'not-ready' : 'at-risk';
     expect(report.status.level).toBe(expected);
-    // One warning alone: a policy review falling due within review-due-soon's 30 days.
+    // One warning more: a policy review falling due within review-due-soon's 30 days.
+    const before = (await reportOf(root)).report.status.signals.find((signal) => signal.id === 'warnings')!.value;
     const policy = join(root, 'policies', 'acceptable-use.md');
     writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^last_reviewed: .*$/m, 'last_reviewed: 2025-07-20'));
     const warned = (await reportOf(root)).report;
-    expect(warned.status.signals.filter((signal) => signal.value > 0).map((signal) => signal.id)).toEqual(['warnings']);
+    const warnings = warned.status.signals.find((signal) => signal.id === 'warnings')!;
+    expect(warnings).toMatchObject({ value: before + 1, level: 'at-risk' });
+    expect(warned.status.signals.filter((signal) => signal.raises === 'not-ready' && signal.value > 0)).toEqual([]);
     expect(warned.status.level).toBe('at-risk');
     expect(warned.due.items.some((item) => item.kind === 'policy-review' && item.due === '2026-07-20' && item.days === 10)).toBe(true);
   });
 
   it('documents one status rule line per signal', () => {
-    expect(STATUS_RULE.map((rule) => rule.id)).toEqual(['errors', 'unmapped', 'gaps', 'exceptions', 'stale', 'overdue', 'warnings']);
+    expect(STATUS_RULE.map((rule) => rule.id)).toEqual(['errors', 'unmapped', 'gaps', 'exceptions', 'stale', 'populations', 'overdue', 'warnings']);
   });
 
   it('lists what falls due from the dates the rules judge by, and waived items do not count as overdue', async () => {
