@@ -93,10 +93,12 @@ function status(report: ReadinessReport): string {
   return section(
     'status',
     'Status',
-    `<p class="badge ${level}" data-level="${level}"><span class="mark" aria-hidden="true">${level === 'ready' ? '✓' : level === 'at-risk' ? '!' : '✕'}</span> ${LEVEL_TEXT[level]}</p>
+    `<div class="status-grid"><div>
+<p class="badge ${level}" data-level="${level}"><span class="mark" aria-hidden="true">${level === 'ready' ? '✓' : level === 'at-risk' ? '!' : '✕'}</span> ${LEVEL_TEXT[level]}</p>
 <p>${LEVEL_TEXT[level]}: ${e(LEVEL_MEANING[level])}. Each signal above 0 raises the status to the level in its row; the status is the highest level any signal reaches.</p>
 ${coverageBar(report)}
-${tableBox('Readiness signals', `<table class="signals"><caption>The signals behind the status</caption><thead><tr><th scope="col">Signal</th><th scope="col">Value</th><th scope="col">Reaches</th><th scope="col">Above 0 makes it</th><th scope="col">What it counts</th></tr></thead><tbody>${rows}</tbody></table>`)}`,
+</div>
+${tableBox('Readiness signals', `<table class="signals"><caption>The signals behind the status</caption><thead><tr><th scope="col">Signal</th><th scope="col">Value</th><th scope="col">Reaches</th><th scope="col">Above 0 makes it</th><th scope="col">What it counts</th></tr></thead><tbody>${rows}</tbody></table>`)}</div>`,
   );
 }
 
@@ -311,7 +313,8 @@ th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-alig
 thead th{background:var(--panel)}
 td.num{text-align:right}
 td.date{white-space:nowrap}
-table.signals{width:auto}
+.status-grid{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:24px;align-items:start}
+@media (max-width:900px){.status-grid{grid-template-columns:minmax(0,1fr)}}
 tr.not-ready th,tr.at-risk th{font-weight:700}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 16px;padding:0;margin:6px 0}
 .swatch{display:inline-block;width:14px;height:14px;border:1px solid #59626e;margin-right:6px;vertical-align:-2px}
@@ -348,7 +351,7 @@ rect.iv-not-yet-due{stroke:#59626e}
 .sev-error{color:var(--error);font-weight:700}.sev-warn{color:#7a4f00;font-weight:700}.due{font-weight:700}
 .todo{padding-left:20px}.todo li{margin:2px 0}
 footer{color:var(--muted);border-top:1px solid var(--line);padding-top:8px;padding-bottom:24px}
-@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}.timeline td.track{min-width:160px}}
+@media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}.scroll table{min-width:640px}.timeline td.track{min-width:200px}}
 @media print{nav,.table-details summary{display:none}body{font-size:11px}h2{break-after:avoid}tr,li.cell{break-inside:avoid}
 .scroll{overflow:visible}.badge{border:2px solid #000}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 details.table-details{display:none}a{color:inherit;text-decoration:none}}

@@ -16,8 +16,8 @@ export const LEVEL_MEANING: Readonly<Record<ReadinessLevel, string>> = {
 export const CRITERION_STATES: readonly CriterionState[] = ['current', 'stale', 'policy', 'unmapped', 'not-applicable'];
 
 export const CRITERION_TEXT: Readonly<Record<CriterionState, { short: string; long: string }>> = {
-  current: { short: 'current', long: 'covered, current evidence' },
-  stale: { short: 'stale', long: 'covered, evidence not current' },
+  current: { short: 'current', long: 'covered with current evidence' },
+  stale: { short: 'stale', long: 'covered but evidence not current' },
   policy: { short: 'policy', long: 'covered by policy' },
   unmapped: { short: 'unmapped', long: 'unmapped' },
   'not-applicable': { short: 'n/a', long: 'not applicable' },

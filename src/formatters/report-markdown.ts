@@ -56,7 +56,7 @@ function heatmap(report: ReadinessReport): string[] {
   return [
     '## Criteria',
     '',
-    `${plural(cells.length, 'criterion', 'criteria')} in scope: ${summary.join(', ')}.`,
+    `${plural(cells.length, 'criterion', 'criteria')} in scope: ${summary.join('; ')}.`,
     '',
     '| Criterion | Status | Topic | Mapped by |',
     '| --- | --- | --- | --- |',
