@@ -275,6 +275,7 @@ function audit(report: ReadinessReport): string {
     'Mock audit',
     `<p>The audit request list (<code>soc2lint audit</code>, seed ${summary.seed}) samples each active control over ${e(summary.period.label)} as an auditor would.</p>
 <ul class="counts">${figures.map(([n, label]) => `<li class="count ${label === 'with predicted exceptions' && n > 0 ? 'alert' : ''}"><span class="n">${n}</span> ${label}</li>`).join('')}</ul>
+${summary.withExceptions > summary.exceptions.length ? `<p>Of the controls with predicted exceptions, ${summary.withExceptions - summary.exceptions.length} only want a population.</p>` : ''}
 ${summary.noPopulation.length > 0 ? `<p>No population to sample from (the auditor will ask for one): ${e(summary.noPopulation.join(', '))}.</p>` : ''}
 ${rows ? tableBox('Controls with predicted exceptions', `<table><caption>Controls with predicted exceptions</caption><thead><tr><th scope="col">Control</th><th scope="col">Exceptions</th><th scope="col">The first</th></tr></thead><tbody>${rows}</tbody></table>`) : ''}`,
   );

@@ -157,7 +157,7 @@ function audit(report: ReadinessReport): string[] {
   const lines = [
     '## Mock audit',
     '',
-    `The audit request list (\`soc2lint audit\`, seed ${summary.seed}) samples each active control over ${cell(summary.period.label)} as an auditor would: ${plural(summary.controls, 'control')}, ${summary.ready} ready, ${summary.withExceptions} with predicted exceptions, ${plural(summary.itemsToCollect, 'item')} of evidence to collect.`,
+    `The audit request list (\`soc2lint audit\`, seed ${summary.seed}) samples each active control over ${cell(summary.period.label)} as an auditor would: ${plural(summary.controls, 'control')}, ${summary.ready} ready, ${summary.withExceptions} with predicted exceptions${summary.withExceptions > summary.exceptions.length ? ` (${summary.withExceptions - summary.exceptions.length} of them only for want of a population)` : ''}, ${plural(summary.itemsToCollect, 'item')} of evidence to collect.`,
     '',
     '| Controls | Ready | With exceptions | Items to collect |',
     '| ---: | ---: | ---: | ---: |',

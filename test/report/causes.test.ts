@@ -1,5 +1,6 @@
 // Every registered rule speaks to one cause of failed audits, so the readiness report can group its findings: a new
 // rule without a cause fails here until src/report/causes.ts gives it one.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAUSES, CAUSE_TEXT, RULE_CAUSES } from '../../src/report/causes.js';
 import { RULES } from '../../rules/index.js';
@@ -18,5 +19,16 @@ describe('the rule → cause table', () => {
 
   it('describes every cause', () => {
     for (const cause of CAUSES) expect(CAUSE_TEXT[cause].title.length, cause).toBeGreaterThan(0);
+  });
+
+  it('is the table docs/report.md shows', () => {
+    const page = readFileSync(new URL('../../docs/report.md', import.meta.url), 'utf8');
+    for (const cause of CAUSES) {
+      const row = page.split('\n').find((line) => line.startsWith(`| ${CAUSE_TEXT[cause].title} | `));
+      expect(row, `docs/report.md has no row for ${cause}`).toBeDefined();
+      const documented = [...row!.matchAll(/\[`([a-z0-9-]+)`\]/g)].map((match) => match[1]).sort();
+      const table = Object.keys(RULE_CAUSES).filter((id) => RULE_CAUSES[id] === cause).sort();
+      expect(documented, `the ${cause} row of docs/report.md`).toEqual(table);
+    }
   });
 });
