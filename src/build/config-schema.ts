@@ -108,10 +108,10 @@ export function configSchema(rules: readonly AnyRule[]): Schema {
               properties: {
                 max: { type: 'integer', minimum: 0 },
                 size: {
+                  description: 'How many to sample: a whole number, a percentage of the population (10%, rounded up) or all.',
                   oneOf: [
                     { type: 'integer', minimum: 1 },
-                    { type: 'string', enum: ['all'] },
-                    { type: 'string', pattern: '^(100|[1-9][0-9]?)%$' },
+                    { type: 'string', pattern: '^(all|(100|[1-9][0-9]?)%)$' },
                   ],
                 },
               },

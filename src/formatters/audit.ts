@@ -19,7 +19,7 @@ export function auditMarkdown(list: RequestList): string {
   const lines = [
     '# Audit request list',
     '',
-    `As of ${list.asOf}, sampling ${list.period.label} (${list.period.start} to ${list.period.end}) with seed ${list.seed}.`,
+    `As of ${list.asOf}, sampling ${describePeriod(list.period)} with seed ${list.seed}.`,
     '',
     '| Controls | Ready | With predicted exceptions | Items to collect |',
     '|---:|---:|---:|---:|',
@@ -35,6 +35,12 @@ export function auditMarkdown(list: RequestList): string {
   }
   for (const control of list.controls) lines.push(...controlSection(control));
   return `${lines.join('\n')}\n`;
+}
+
+/** The period's label, with its days when the label does not give them (the last 12 months, a period not yet ended). */
+function describePeriod(period: RequestList['period']): string {
+  const days = `${period.start} to ${period.end}`;
+  return period.label.endsWith(days) ? period.label : `${period.label} (${days})`;
 }
 
 function controlSection(control: AuditControl): string[] {

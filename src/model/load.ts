@@ -427,6 +427,8 @@ class ModelBuilder {
     };
     const evidence = evidenceFiles(this.model).map((ref) => ref.path);
     for (const path of evidence) note(path);
+    // What population items name as proof (a postmortem, an export), so the request list can say whether it is there.
+    for (const file of this.model.populationFiles) for (const item of file.items) for (const path of item.evidence) note(path);
 
     if (needs.has('link-targets')) this.loadLinkTargets(note);
     if (needs.has('evidence-content')) {

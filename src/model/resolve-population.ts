@@ -4,6 +4,7 @@
 // hold and does not); items with no date are kept, since nothing says they fall outside.
 import { compareDates, type IsoDate } from '../core/dates.js';
 import type { SourceRange } from '../core/types.js';
+import { populationFileAt, populationFilesNamed } from './population.js';
 import type { Control, Criticality, Person, Population, PopulationItem, RepoModel } from './types.js';
 
 export interface Window {
@@ -22,7 +23,7 @@ export function populationFor(model: RepoModel, control: Control, window: Window
   switch (name) {
     case 'changes':
     case 'incidents': {
-      const files = model.populationFiles.filter((file) => file.name === name);
+      const files = populationFilesNamed(model.populationFiles, name);
       return {
         name,
         origin: files.length > 0 ? files.map((file) => file.file).join(', ') : `no ${name} file`,
@@ -79,9 +80,8 @@ export function populationFor(model: RepoModel, control: Control, window: Window
       };
     }
     default: {
-      const written = name.replace(/^\.\//, '');
-      const file = model.populationFiles.find((candidate) => candidate.file === written);
-      return { name, origin: file ? file.file : `${written} (not found)`, ...(file ? { file: file.file } : {}), items: file ? file.items.filter(inWindow) : [] };
+      const file = populationFileAt(model.populationFiles, name);
+      return { name, origin: file ? file.file : `${name} (not found)`, ...(file ? { file: file.file } : {}), items: file ? file.items.filter(inWindow) : [] };
     }
   }
 }
@@ -90,10 +90,10 @@ export function populationFor(model: RepoModel, control: Control, window: Window
 export function populationExists(model: RepoModel, control: Control): boolean {
   const name = control.population;
   if (name === undefined) return false;
-  if (name === 'changes' || name === 'incidents') return model.populationFiles.some((file) => file.name === name);
+  if (name === 'changes' || name === 'incidents') return populationFilesNamed(model.populationFiles, name).length > 0;
   if (name === 'joiners' || name === 'leavers') return model.hasPeopleFile;
   if (name === 'access-reviews' || name === 'vendors') return true;
-  return model.populationFiles.some((file) => file.file === name.replace(/^\.\//, ''));
+  return populationFileAt(model.populationFiles, name) !== undefined;
 }
 
 function within(date: IsoDate, window: Window): boolean {

@@ -303,8 +303,8 @@ export interface RepoModel {
    * record that is merely malformed is not also reported as unknown.
    */
   /**
-   * Every file path named by a record (evidence, vendor reports, offboarding proof) as written, and every file a
-   * policy links to (root-relative), with what is there.
+   * Every file path named by a record (evidence, vendor reports, offboarding proof) or a population item as written,
+   * and every file a policy links to (root-relative), with what is there.
    */
   paths: ReadonlyMap<string, PathTarget>;
   /** With `link-targets`: the anchors (heading slugs, explicit ids) of each markdown file a policy links to. */

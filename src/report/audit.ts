@@ -216,27 +216,16 @@ function intervalItem(context: Context, control: Control, interval: CalendarPeri
 /** An event-driven control: sampled from its population (see src/model/resolve-population.ts) by population size. */
 function eventControl(context: Context, control: Control): AuditControl {
   const population = populationFor(context.model, control, context.period);
+  // What incomplete-population says of the control (no population, one that does not exist) is the control's
+  // exception; with that rule off, the same is said here, so the list never looks ready for want of a rule.
+  const said = context.findings.filter((finding) => finding.ruleId === 'incomplete-population' && finding.record === control.id && finding.file === control.source.file).map(exceptionOf);
   const at = control.source.has(['population']) ? control.source.at(['population']) : control.source.at(['frequency']);
-  const onPopulationKey = control.source.has(['population'])
-    ? context.findings.filter((finding) => finding.file === at.file && finding.line >= at.line && finding.line <= at.endLine).map(exceptionOf)
-    : [];
-  if (!population) {
-    return {
-      ...base(control),
-      population: undefined,
-      sampleSize: 0,
-      sample: [],
-      exceptions: [{ message: NO_POPULATION, file: at.file, line: at.line }],
-    };
-  }
-  const missing = !populationExists(context.model, control);
+  const missing = !population || !populationExists(context.model, control);
+  const exceptions: PredictedException[] = said.length > 0 ? said : missing ? [{ message: population ? `${NO_POPULATION} (${population.origin})` : NO_POPULATION, file: at.file, line: at.line }] : [];
+  if (!population) return { ...base(control), population: undefined, sampleSize: 0, sample: [], exceptions };
   const size = sampleSize('event', population.items.length, context.tables);
   const picked = new Set(sampleItems(population.items, size, context.seed, control.id));
   const sample: SampledItem[] = [];
-  const exceptions: PredictedException[] = [
-    ...(missing && onPopulationKey.length === 0 ? [{ message: `${NO_POPULATION} (${population.origin})`, file: at.file, line: at.line }] : []),
-    ...onPopulationKey,
-  ];
   for (const item of population.items) {
     const sampled = populationItem(context, item);
     if (picked.has(item)) sample.push(sampled);

@@ -219,6 +219,7 @@ function patternHint(pattern: string): string {
   if (pattern === INTERVAL_PATTERN) return 'must be daily, weekly, monthly, quarterly, semiannual, annual, or an ISO 8601 duration such as P6M or P90D';
   if (pattern.startsWith('^[a-z0-9]+(-')) return 'must be a lowercase tag with dashes, such as access-review';
   if (pattern.includes('\\d{2}-\\d{2}$')) return 'must be a calendar date written YYYY-MM-DD (for example 2026-01-31)';
+  if (pattern.endsWith('%)$')) return 'must be a whole number of at least 1, a percentage such as 10%, or all'; // sampling.event[].size
   return 'must start with a letter or digit and contain only letters, digits and . _ - @ +';
 }
 

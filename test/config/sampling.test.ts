@@ -45,7 +45,7 @@ describe('sampling in the config', () => {
   it.each([
     ['an unknown frequency', 'sampling:\n  frequency: { hourly: 5 }\n', /^soc2lint\.config\.yaml:2:16: .*hourly/],
     ['a sample of zero', 'sampling:\n  frequency: { daily: 0 }\n', /^soc2lint\.config\.yaml:2:23: .*sampling\.frequency\.daily/],
-    ['a size that is no count, percentage or all', 'sampling:\n  event: [{ size: lots }]\n', /^soc2lint\.config\.yaml:2:19: .*sampling\.event\[0\]\.size/],
+    ['a size that is no count, percentage or all', 'sampling:\n  event: [{ size: lots }]\n', /^soc2lint\.config\.yaml:2:19: Config: "sampling\.event\[0\]\.size" must be a whole number of at least 1, a percentage such as 10%, or all; found "lots"/],
     ['a band without max before the last', 'sampling:\n  event:\n    - { size: 5 }\n    - { size: 10 }\n', /^soc2lint\.config\.yaml:3:7: "sampling\.event\[0\]" has no max, but only the last band may leave it out/],
     ['a last band with a max', 'sampling:\n  event:\n    - { max: 4, size: all }\n    - { max: 50, size: 5 }\n', /^soc2lint\.config\.yaml:4:14: "sampling\.event\[1\]" is the last band/],
     ['bands out of order', 'sampling:\n  event:\n    - { max: 50, size: 5 }\n    - { max: 4, size: all }\n    - { size: 25 }\n', /^soc2lint\.config\.yaml:4:14: "sampling\.event\[1\]\.max" is 4, not larger than the band before it \(50\)/],
