@@ -13,6 +13,7 @@ import {
   dueWindow,
   place,
   plural,
+  someOf,
   whenDue,
 } from './report-labels.js';
 
@@ -171,7 +172,7 @@ function timeline(report: ReadinessReport): string {
     .map((control) => {
       const gaps = control.intervals.filter((interval) => interval.state === 'gap');
       const counts = INTERVAL_STATES.filter((state) => control.intervals.some((interval) => interval.state === state)).map((state) => `${control.intervals.filter((interval) => interval.state === state).length} ${INTERVAL_TEXT[state]}`);
-      return `<tr data-control="${e(control.id)}"><th scope="row">${e(control.id)}<span class="sub">${e(control.title)}</span></th><td>${control.frequency}<span class="sub">${control.unit === 'period' ? 'once in the period' : `by ${control.unit}`}</span></td><td class="track"><svg viewBox="0 0 ${TRACK} 24" preserveAspectRatio="none" role="img" aria-label="${e(`${control.id}: ${counts.join(', ')}`)}">${bar(control)}</svg></td><td>${gaps.length > 0 ? `<strong>${plural(gaps.length, 'gap')}</strong>: ${e(gaps.map((gap) => gap.label).join(', '))}` : 'no gaps'}</td></tr>`;
+      return `<tr data-control="${e(control.id)}"><th scope="row">${e(control.id)}<span class="sub">${e(control.title)}</span></th><td>${control.frequency}<span class="sub">${control.unit === 'period' ? 'once in the period' : `by ${control.unit}`}</span></td><td class="track"><svg viewBox="0 0 ${TRACK} 24" preserveAspectRatio="none" role="img" aria-label="${e(`${control.id}: ${counts.join(', ')}`)}">${bar(control)}</svg></td><td>${gaps.length > 0 ? `<strong>${plural(gaps.length, 'gap')}</strong>: ${e(someOf(gaps.map((gap) => gap.label)))}` : 'no gaps'}</td></tr>`;
     })
     .join('');
   const legend = INTERVAL_STATES.map((state) => `<li><span class="swatch iv-${state}" aria-hidden="true"></span>${INTERVAL_TEXT[state]}</li>`).join('');

@@ -52,3 +52,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function place(file: string, line: number): string {
   return file === '.' ? '.' : `${file}:${line}`;
 }
+
+/** The first labels of a long list, and how many more: a daily control's gaps can run to hundreds of days. */
+export function someOf(labels: readonly string[], shown = 12): string {
+  return labels.length <= shown ? labels.join(', ') : `${labels.slice(0, shown).join(', ')} and ${labels.length - shown} more`;
+}

@@ -12,6 +12,7 @@ import {
   dueWindow,
   place,
   plural,
+  someOf,
   whenDue,
 } from './report-labels.js';
 
@@ -78,7 +79,7 @@ function timeline(report: ReadinessReport): string[] {
     '| --- | --- | --- | ---: | ---: | ---: | ---: | --- |',
     ...controls.map((control) => {
       const gaps = control.intervals.filter((interval) => interval.state === 'gap').map((interval) => interval.label);
-      return `| ${cell(control.id)} | ${control.frequency} | ${control.unit === 'period' ? 'once in the period' : control.unit} | ${count(control.intervals, 'proven')} | ${gaps.length > 0 ? `**${gaps.length}**` : '0'} | ${count(control.intervals, 'not-yet-due')} | ${count(control.intervals, 'not-owed')} | ${gaps.length > 0 ? cell(gaps.join(', ')) : '—'} |`;
+      return `| ${cell(control.id)} | ${control.frequency} | ${control.unit === 'period' ? 'once in the period' : control.unit} | ${count(control.intervals, 'proven')} | ${gaps.length > 0 ? `**${gaps.length}**` : '0'} | ${count(control.intervals, 'not-yet-due')} | ${count(control.intervals, 'not-owed')} | ${gaps.length > 0 ? cell(someOf(gaps)) : '—'} |`;
     }),
     '',
   ];
