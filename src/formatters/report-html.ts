@@ -351,6 +351,7 @@ rect.iv-not-yet-due{stroke:#59626e}
 .count .n{font-size:1.4rem;font-weight:700;margin-right:4px}
 .count.alert{border-color:var(--error);border-width:2px}
 .sev-error{color:var(--error);font-weight:700}.sev-warn{color:#7a4f00;font-weight:700}.due{font-weight:700}
+td > code{white-space:nowrap;overflow-wrap:normal}
 .todo{padding-left:20px}.todo li{margin:2px 0}
 footer{color:var(--muted);border-top:1px solid var(--line);padding-top:8px;padding-bottom:24px}
 @media (max-width:600px){body{font-size:14px}h1{font-size:1.3rem}.scroll table{min-width:640px}.timeline td.track{min-width:200px}}
