@@ -1,7 +1,7 @@
 // The readiness report (`soc2lint report`): one lint result turned into what the people who own the audit need to see.
 // Pure: data in, data out. Every judgement comes from the module that makes it for the lint and `criteria` (coverage,
 // the evidence calendar, due dates, the rule → cause table); this file only gathers and counts.
-import { addDays, compareDates, daysBetween, parseInterval, INTERVAL_KEYWORDS, type IsoDate } from '../core/dates.js';
+import { addDays, compareDates, daysBetween, parseInterval, type IsoDate } from '../core/dates.js';
 import { activeFindings, compareFindings, fileStart, type Finding, type Severity } from '../engine/finding.js';
 import { isWaiverInForce, waiverMatches } from '../engine/waivers.js';
 import { resolveSettings } from '../engine/settings.js';
@@ -13,7 +13,7 @@ import { RULES } from '../../rules/index.js';
 import { CAUSES, CAUSE_TEXT, causeOf, type Cause } from './causes.js';
 import { coverage, criterionState, type CriterionState } from './coverage.js';
 import { ruleCalendar } from './criteria.js';
-import { DUE_WINDOWS, dueItems, type DueItem, type DueOptions } from './due.js';
+import { DEFAULT_DUE_OPTIONS, DUE_WINDOWS, dueItems, type DueItem, type DueOptions } from './due.js';
 import { countFindings, summarizeProgram, type FindingCounts, type ProgramSummary } from './format-input.js';
 import type { LintResult } from './lint.js';
 import { NO_POPULATION, requestList } from './audit.js';
@@ -179,12 +179,18 @@ export function readiness(result: LintResult, input: ReadinessInput): ReadinessR
   const settings = resolveSettings(RULES, config);
   const calendar = ruleCalendar(config, 'stale-evidence');
   const covered = coverage(model, asOf, calendar);
+  // The options the rules run with (their defaults, with the config's on top), so due dates agree with the findings.
   const training = settings.optionsFor('training-overdue') as { every?: string; within_days?: number; courses?: string[] } | undefined;
   const vendor = settings.optionsFor('vendor-assurance') as { max_age?: string } | undefined;
+  const fallback = DEFAULT_DUE_OPTIONS;
   const dueOptions: DueOptions = {
     calendar,
-    training: { every: parseInterval(training?.every ?? 'P12M') ?? INTERVAL_KEYWORDS.annual, withinDays: training?.within_days ?? 30, courses: training?.courses ?? [] },
-    vendorMaxAge: parseInterval(vendor?.max_age ?? 'P12M') ?? INTERVAL_KEYWORDS.annual,
+    training: {
+      every: parseInterval(training?.every ?? '') ?? fallback.training.every,
+      withinDays: training?.within_days ?? fallback.training.withinDays,
+      courses: training?.courses ?? fallback.training.courses,
+    },
+    vendorMaxAge: parseInterval(vendor?.max_age ?? '') ?? fallback.vendorMaxAge,
   };
   const due = dueItems(model, asOf, dueOptions).map((item) => (isWaived(model, asOf, item) ? { ...item, waived: true as const } : item));
   const counting = activeFindings(result.findings).sort(compareFindings);
