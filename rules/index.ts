@@ -12,6 +12,7 @@ import evidenceGap from './evidence-gap.js';
 import expiredWaiver from './expired-waiver.js';
 import futureDate from './future-date.js';
 import impossibleRecord from './impossible-record.js';
+import incompletePopulation from './incomplete-population.js';
 import invalidApprover from './invalid-approver.js';
 import invalidDirective from './invalid-directive.js';
 import invalidPeriod from './invalid-period.js';
@@ -41,6 +42,7 @@ import unknownOwner from './unknown-owner.js';
 import unknownReference from './unknown-reference.js';
 import unmappedControl from './unmapped-control.js';
 import unmappedCriterion from './unmapped-criterion.js';
+import unreviewedChange from './unreviewed-change.js';
 import untrackedEvidence from './untracked-evidence.js';
 import unusedDirective from './unused-directive.js';
 import unusedWaiver from './unused-waiver.js';
@@ -97,6 +99,9 @@ export const RULES: readonly AnyRule[] = [
   lateOffboarding,
   missingBackgroundCheck,
   impossibleRecord,
+  // Populations
+  incompletePopulation,
+  unreviewedChange,
   // Waivers
   expiredWaiver,
   unusedWaiver,

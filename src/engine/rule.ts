@@ -25,10 +25,11 @@ export interface RuleMeta<Options, MessageIds extends string = string> {
   description: string;
   defaultSeverity: Severity;
   /**
-   * What the rule looks at: record kinds, 'problems' (the loader's parse and schema problems), and costly model
-   * parts (git, evidence content, link targets), which are loaded only when an enabled rule reads them.
+   * What the rule looks at: record kinds, 'population' (the items of population files), 'problems' (the loader's parse
+   * and schema problems), and costly model parts (git, evidence content, link targets), which are loaded only when an
+   * enabled rule reads them.
    */
-  reads: readonly (RecordKind | 'problems' | ModelPart)[];
+  reads: readonly (RecordKind | 'population' | 'problems' | ModelPart)[];
   /** Options with their defaults and a JSON Schema to check what a config sets. */
   options?: RuleOptions<Options>;
   /**

@@ -49,7 +49,7 @@ describe('soc2lint init', () => {
     const init = await run(['init', dir]);
     expect(init.code).toBe(0);
     expect(init.stderr).toBe('');
-    expect(init.stdout).toMatch(/^Created 33 files in /);
+    expect(init.stdout).toMatch(/^Created 35 files in /);
     for (const file of initFiles()) expect(init.stdout).toContain(`\n  ${file}\n`);
     expect(init.stdout).toMatch(/Next steps:[\s\S]*npx soc2lint [\s\S]*git init && git add \. && git commit/);
     for (const file of initFiles()) expect(readFileSync(join(dir, file), 'utf8')).not.toContain('${');
@@ -103,7 +103,7 @@ describe('soc2lint init', () => {
     const before = snapshot(dir);
     const again = await run(['init', dir]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe(`Nothing to do: all 33 files init writes already exist in ${dir.slice(1)}; none was changed.\n`);
+    expect(again.stdout).toBe(`Nothing to do: all 35 files init writes already exist in ${dir.slice(1)}; none was changed.\n`);
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -112,7 +112,7 @@ describe('soc2lint init', () => {
     const dir = makeRepo({ 'scope.yaml': mine }, 'soc2lint-init-');
     const { code, stdout } = await run(['init', dir]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Created 32 files in /);
+    expect(stdout).toMatch(/^Created 34 files in /);
     expect(stdout).toContain('Kept 1 existing file, not overwritten:\n  scope.yaml\n');
     expect(stdout).not.toMatch(/\n {2}scope\.yaml\n[\s\S]*Kept/); // not listed as created
     expect(readFileSync(join(dir, 'scope.yaml'), 'utf8')).toBe(mine);
@@ -129,7 +129,7 @@ describe('soc2lint init', () => {
     const dir = makeRepo({ controls: 'a file where the controls folder goes\n' }, 'soc2lint-init-');
     const { code, stdout, stderr } = await run(['init', dir]);
     expect(code).toBe(2);
-    expect(stdout).toMatch(/^Created 25 files in /);
+    expect(stdout).toMatch(/^Created 27 files in /);
     expect(stderr).toContain(`soc2lint: could not write ${dir.slice(1)}/controls/access.yaml: a file is in the way of its folder.\n`);
     expect(readFileSync(join(dir, 'controls'), 'utf8')).toBe('a file where the controls folder goes\n');
   });

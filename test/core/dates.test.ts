@@ -5,6 +5,10 @@ import {
   addInterval,
   addMonths,
   compareDates,
+  compareMoments,
+  dayOf,
+  normaliseTimestamp,
+  readMoment,
   daysBetween,
   describeInterval,
   isIsoDate,
@@ -355,5 +359,33 @@ describe('invalid input fails loudly', () => {
     ['result before year 1000', () => addMonths('1000-01-31', -1)],
   ])('%s throws RangeError', (_name, call) => {
     expect(call).toThrow(RangeError);
+  });
+});
+
+describe('timestamps and moments (population exports)', () => {
+  it('normalises ISO 8601 timestamps to UTC, seconds precision', () => {
+    expect(normaliseTimestamp('2026-03-04T15:22:10Z')).toBe('2026-03-04T15:22:10Z');
+    expect(normaliseTimestamp('2026-03-04T15:22:10.123456Z')).toBe('2026-03-04T15:22:10Z');
+    expect(normaliseTimestamp('2026-03-04 16:22:10+01:00')).toBe('2026-03-04T15:22:10Z');
+    expect(normaliseTimestamp('2026-03-04T01:30:00+0200')).toBe('2026-03-03T23:30:00Z');
+    expect(normaliseTimestamp('2025-12-31T22:00:00-05:00')).toBe('2026-01-01T03:00:00Z');
+    expect(normaliseTimestamp('2026-03-04T15:22')).toBe('2026-03-04T15:22:00Z');
+  });
+
+  it('refuses what is no timestamp', () => {
+    for (const text of ['2026-03-04', '2026-02-30T10:00:00Z', '2026-03-04T24:00:00Z', '2026-03-04T10:60:00Z', 'yesterday', '']) expect(normaliseTimestamp(text), text).toBeUndefined();
+  });
+
+  it('reads a moment: a timestamp, or a day in the forms programs write', () => {
+    expect(readMoment('2026-03-04T15:22:10Z')).toBe('2026-03-04T15:22:10Z');
+    expect(readMoment('March 4, 2026')).toBe('2026-03-04');
+    expect(readMoment('03/04/2026')).toBeUndefined();
+  });
+
+  it('compares moments by time, or by day when either is a day alone', () => {
+    expect(compareMoments('2026-03-04T10:00:00Z', '2026-03-04T09:59:59Z')).toBe(1);
+    expect(compareMoments('2026-03-04', '2026-03-04T23:59:59Z')).toBe(0);
+    expect(compareMoments('2026-03-03T23:59:59Z', '2026-03-04')).toBe(-1);
+    expect(dayOf('2026-03-04T23:59:59Z')).toBe('2026-03-04');
   });
 });

@@ -26,8 +26,9 @@ export const controlsFor = (ids: readonly string[]): string =>
 
 /** A small program that lints clean as of 2026-07-01. */
 export const CLEAN: RepoFiles = {
-  // A minimal program: it models no recurring activities, so that expectation is switched off.
-  'soc2lint.config.yaml': 'as_of: 2026-07-01\nrules:\n  missing-activity: off\n',
+  // A minimal program: it models no recurring activities and keeps no populations to sample its event-driven controls
+  // from, so those expectations are switched off.
+  'soc2lint.config.yaml': 'as_of: 2026-07-01\nrules:\n  missing-activity: off\n  incomplete-population: off\n',
   'scope.yaml': 'categories: [security]\nowner: a@x.io\nlast_reviewed: 2026-01-10\n',
   'policies/infosec.md': policy('id: POL-IS\ntitle: Information Security\nstatus: approved\nowner: a@x.io\napproved_by: b@x.io\napproved_on: 2026-01-10\nlast_reviewed: 2026-01-10'),
   'controls/all.yaml': controlsFor(ALL_CC),
