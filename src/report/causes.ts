@@ -64,6 +64,8 @@ export const RULE_CAUSES: Readonly<Record<string, Cause>> = {
   'waiver-too-long': 'leadership',
   'invalid-directive': 'documentation',
   'unused-directive': 'documentation',
+  'unreviewed-change': 'changes',
+  'incomplete-population': 'evidence',
 };
 
 /** The cause of a rule's findings; a rule missing from the table (a plugin's) counts as documentation. */

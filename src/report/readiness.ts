@@ -16,7 +16,7 @@ import { ruleCalendar } from './criteria.js';
 import { DEFAULT_DUE_OPTIONS, DUE_WINDOWS, dueItems, type DueItem, type DueOptions } from './due.js';
 import { countFindings, summarizeProgram, type FindingCounts, type ProgramSummary } from './format-input.js';
 import type { LintResult } from './lint.js';
-import { NO_POPULATION, requestList } from './audit.js';
+import { NO_POPULATION, requestList, type AuditControl, type PredictedException } from './audit.js';
 
 export type ReadinessLevel = 'ready' | 'at-risk' | 'not-ready';
 
@@ -265,12 +265,16 @@ function isWaived(model: RepoModel, asOf: IsoDate, item: DueItem): boolean {
 /** The audit request list of the same lint run (`soc2lint audit`'s), summed up. */
 function mockAuditOf(result: LintResult, seed: number | undefined): MockAuditSummary {
   const list = requestList(result, seed !== undefined ? { seed } : {});
-  // A control with no population is a request the auditor will make, not a failure of the control: counted apart.
+  // An event-driven control that names no population is a request the auditor will make, not a failure of the control:
+  // what is said about its missing population (incomplete-population's finding, or the request list's own note) is
+  // counted apart from the exceptions.
+  const wantsPopulation = (control: AuditControl) => control.population === undefined;
+  const aboutPopulation = (control: AuditControl, exception: PredictedException) => wantsPopulation(control) && (exception.message.startsWith(NO_POPULATION) || exception.ruleId === 'incomplete-population');
   const exceptions = list.controls
-    .map((control) => ({ control, all: [...control.exceptions, ...control.sample.flatMap((item) => item.exceptions)].filter((exception) => exception.message !== NO_POPULATION) }))
+    .map((control) => ({ control, all: [...control.exceptions, ...control.sample.flatMap((item) => item.exceptions)].filter((exception) => !aboutPopulation(control, exception)) }))
     .filter(({ all }) => all.length > 0)
     .map(({ control, all }) => ({ id: control.id, title: control.title, count: all.length, first: all[0]!.message }));
-  const noPopulation = list.controls.filter((control) => control.exceptions.some((exception) => exception.message === NO_POPULATION)).map((control) => control.id);
+  const noPopulation = list.controls.filter(wantsPopulation).map((control) => control.id);
   return { ...list.summary, period: list.period, seed: list.seed, exceptions, noPopulation };
 }
 
