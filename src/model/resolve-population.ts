@@ -86,13 +86,13 @@ export function populationFor(model: RepoModel, control: Control, window: Window
   }
 }
 
-/** Whether the named population has a source at all: a population file, or the program's own records. */
+/** Whether the named population has a source at all, as incomplete-population judges it: a population file, or a built-in word. */
 export function populationExists(model: RepoModel, control: Control): boolean {
   const name = control.population;
   if (name === undefined) return false;
   if (name === 'changes' || name === 'incidents') return populationFilesNamed(model.populationFiles, name).length > 0;
-  if (name === 'joiners' || name === 'leavers') return model.hasPeopleFile;
-  if (name === 'access-reviews' || name === 'vendors') return true;
+  // People, access reviews and vendors come from the program's own records: a program with none has an empty population.
+  if (name === 'joiners' || name === 'leavers' || name === 'access-reviews' || name === 'vendors') return true;
   return populationFileAt(model.populationFiles, name) !== undefined;
 }
 
@@ -101,7 +101,7 @@ function within(date: IsoDate, window: Window): boolean {
 }
 
 function peopleOrigin(model: RepoModel): string {
-  return model.people[0]?.source.file ?? 'people.yaml';
+  return model.people[0]?.source.file ?? 'no people file';
 }
 
 /** A joiner (at their `start`) or a leaver (at their `end`); the proof is the background check or the offboarding record. */

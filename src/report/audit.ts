@@ -6,9 +6,11 @@ import { addDays, compareDates, type CalendarPeriod, type IsoDate, type PeriodUn
 import { activeFindings, type Finding } from '../engine/finding.js';
 import { resolveRules } from '../engine/settings.js';
 import { calendarOptions, covers, dueDate, evidenceUpTo, filingUnit, intervalsWithin, owedWindow, sampledUnit, type CalendarOptions } from '../model/evidence-calendar.js';
+import { CHANGE_APPROVAL_DEFAULTS, changeApproval, type ChangeApproval, type ChangeApprovalOptions } from '../model/changes.js';
+import { changesOf } from '../model/population.js';
 import { activeControls, samplingWindow } from '../model/program.js';
 import { populationExists, populationFor } from '../model/resolve-population.js';
-import type { Control, ControlFrequency, EvidenceRef, PopulationItem, RepoModel } from '../model/types.js';
+import type { Change, Control, ControlFrequency, EvidenceRef, PopulationItem, RepoModel } from '../model/types.js';
 import { RULES } from '../../rules/index.js';
 import { lint, type LintResult } from './lint.js';
 import { defaultSeed, sampleItems, sampleSize, sampleTables, type SampleTables } from './sample.js';
@@ -91,6 +93,9 @@ export interface RequestListOptions {
  */
 const CALENDAR_RULES: ReadonlySet<string> = new Set(['evidence-gap', 'stale-evidence', 'missing-evidence']);
 
+/** Findings about soc2lint's own bookkeeping (its comments, waivers and the keys it ignores): no auditor tests them. */
+const BOOKKEEPING_RULES: ReadonlySet<string> = new Set(['invalid-directive', 'unused-directive', 'unused-waiver', 'expired-waiver', 'waiver-too-long', 'unknown-field']);
+
 /** How long the audit period is taken to be when the scope declares no Type II period: the last 12 months. */
 const DEFAULT_PERIOD_MONTHS = 12;
 
@@ -104,10 +109,14 @@ export function requestList(result: LintResult, options: RequestListOptions = {}
   const seed = options.seed ?? defaultSeed(period.start);
   const tables = options.tables ?? sampleTables(result.config.sampling);
   // The evidence calendar's settings are evidence-gap's, so the intervals sampled are the ones it judges.
-  const gap = resolveRules(RULES, result.config).find((enabled) => enabled.rule.meta.id === 'evidence-gap');
+  const enabled = resolveRules(RULES, result.config);
+  const gap = enabled.find(({ rule }) => rule.meta.id === 'evidence-gap');
   const calendar = calendarOptions(gap?.options as Parameters<typeof calendarOptions>[0]);
-  const findings = activeFindings(result.findings).filter((finding) => !finding.headsUp && !CALENDAR_RULES.has(finding.ruleId));
-  const context: Context = { model, asOf, period, seed, tables, calendar, findings };
+  // Each sampled change shows its approval as unreviewed-change judges it, with that rule's options.
+  const unreviewed = enabled.find(({ rule }) => rule.meta.id === 'unreviewed-change');
+  const approval = { ...CHANGE_APPROVAL_DEFAULTS, ...(unreviewed?.options as Partial<ChangeApprovalOptions> | undefined) };
+  const findings = activeFindings(result.findings).filter((finding) => !finding.headsUp && !CALENDAR_RULES.has(finding.ruleId) && !BOOKKEEPING_RULES.has(finding.ruleId));
+  const context: Context = { model, asOf, period, seed, tables, calendar, findings, approval, changes: new Set(changesOf(model.populationFiles)) };
 
   const controls = activeControls(model).map((control) => (control.frequency === 'event' ? eventControl(context, control) : periodicControl(context, control)));
   const ready = controls.filter((control) => !hasExceptions(control)).length;
@@ -144,6 +153,10 @@ interface Context {
   tables: SampleTables;
   calendar: CalendarOptions;
   findings: Finding[];
+  /** The options change approvals are judged with (unreviewed-change's). */
+  approval: ChangeApprovalOptions;
+  /** The items of the changes files: each shows its approval. */
+  changes: ReadonlySet<PopulationItem>;
 }
 
 function base(control: Control): Pick<AuditControl, 'id' | 'title' | 'file' | 'line' | 'criteria' | 'frequency'> {
@@ -254,7 +267,10 @@ function populationItem(context: Context, item: PopulationItem): SampledItem {
     ...(item.date !== undefined ? { date: item.date } : {}),
     file: item.at.file,
     line: item.at.line,
-    evidence: item.evidence.map((path) => evidenceOf(context.model, path, undefined, undefined)),
+    evidence: [
+      ...(context.changes.has(item) ? [approvalOf(changeApproval(item as Change, context.approval, context.asOf))] : []),
+      ...item.evidence.map((path) => evidenceOf(context.model, path, undefined, undefined)),
+    ],
     exceptions: found.map(exceptionOf),
   };
 }
@@ -266,6 +282,31 @@ function evidenceOf(model: RepoModel, path: string | undefined, url: string | un
     ...(date !== undefined ? { date } : {}),
     found: path !== undefined ? model.paths.get(path)?.state === 'file' : url !== undefined,
   };
+}
+
+const UNAPPROVED: Readonly<Record<Extract<ChangeApproval, { state: 'unapproved' }>['reason'], string>> = {
+  none: 'no approving review',
+  self: 'approved only by its author',
+  'before-last-commit': 'approved before its last commit',
+  'after-merge': 'approved only after its merge',
+  'emergency-late': 'an emergency change approved too late',
+  'emergency-none': 'an emergency change never approved',
+};
+
+/** A change's approval as proof: who approved it and when, or why it counts as unapproved (the exception is the rule's). */
+function approvalOf(judged: ChangeApproval): FoundEvidence {
+  switch (judged.state) {
+    case 'bot':
+      return { found: true, note: "a bot's change: not judged" };
+    case 'approved': {
+      const { by, at, afterMerge } = judged.approval;
+      return { found: true, note: `approved by ${by}${at !== undefined ? ` at ${at}` : ''}${afterMerge ? ' (after the merge: an emergency change)' : ''}` };
+    }
+    case 'pending':
+      return { found: false, note: `an emergency change: approval due by ${judged.due}` };
+    case 'unapproved':
+      return { found: false, note: `not approved: ${UNAPPROVED[judged.reason]}` };
+  }
 }
 
 function exceptionOf(finding: Finding): PredictedException {

@@ -73,12 +73,29 @@ describe('predicted exceptions', () => {
     expect(list.controls.filter(hasExceptions).map((control) => control.id)).toEqual([]);
   });
 
-  it('predict the broken example’s gaps: an interval with no evidence, a broken evidence link, an event control with no population', () => {
+  it('predict the broken example’s gaps: an interval with no evidence, a broken evidence link, an event control with no population, an unreviewed change', () => {
     const list = requestList(results.get('broken-saas')!, { seed: SEED });
     const all = list.controls.flatMap((control) => [...control.exceptions, ...control.sample.flatMap((item) => item.exceptions)].map((exception) => ({ control: control.id, ...exception })));
     expect(all).toContainEqual(expect.objectContaining({ control: 'AC-02', message: expect.stringMatching(/^(2026-Q1 \(not in this sample\): )?no evidence for 2026-Q1/) }));
     expect(all).toContainEqual(expect.objectContaining({ control: 'AC-02', ruleId: 'broken-evidence-link', file: 'controls/access.yaml', line: 23 }));
-    expect(all).toContainEqual(expect.objectContaining({ control: 'OPS-04', message: 'no population: the auditor will ask for one' }));
+    expect(all).toContainEqual(expect.objectContaining({ control: 'OPS-03', ruleId: 'incomplete-population', messageId: 'noPopulation' }));
+    expect(all).toContainEqual(expect.objectContaining({ control: 'OPS-04', ruleId: 'unreviewed-change', file: 'populations/changes.json' }));
     expect(list.summary.ready).toBeLessThan(list.summary.controls);
+  });
+
+  it('agree with the rules on the broken example: every gap evidence-gap finds, every unreviewed change, every control with no population', () => {
+    const result = results.get('broken-saas')!;
+    const list = requestList(result, { seed: SEED });
+    const active = new Set(list.controls.map((control) => control.id));
+    const messages = (id: string) => list.controls.filter((control) => control.id === id).flatMap((control) => [...control.exceptions, ...control.sample.flatMap((item) => item.exceptions)]);
+    const gaps = result.findings.filter((f) => f.ruleId === 'evidence-gap' && !f.suppressedBy && f.data.interval !== undefined && active.has(String(f.data.control)));
+    expect(gaps.length).toBeGreaterThan(5);
+    for (const gap of gaps) expect(messages(String(gap.data.control)).map((e) => e.message)).toContainEqual(expect.stringContaining(`no evidence for ${gap.data.interval} `));
+    const unreviewed = result.findings.filter((f) => f.ruleId === 'unreviewed-change' && !f.suppressedBy);
+    expect(unreviewed.length).toBe(3);
+    for (const finding of unreviewed) expect(messages('OPS-04').map((e) => e.line)).toContain(finding.line);
+    const noPopulation = result.findings.filter((f) => f.ruleId === 'incomplete-population' && f.messageId === 'noPopulation');
+    expect(noPopulation.map((f) => f.data.control)).toEqual(['OPS-03', 'OPS-05']);
+    for (const finding of noPopulation) expect(messages(String(finding.data.control))).toContainEqual(expect.objectContaining({ ruleId: 'incomplete-population', line: finding.line }));
   });
 });

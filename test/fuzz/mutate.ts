@@ -43,7 +43,7 @@ function files(root: string, filter = (_file: string) => true): string[] {
   return found.filter(filter).sort();
 }
 
-const program = (file: string) => /\.(ya?ml|md|csv)$/.test(file);
+const program = (file: string) => /\.(ya?ml|md|csv|json)$/.test(file);
 
 const SNIPPETS = [
   '!!binary aGVsbG8=',

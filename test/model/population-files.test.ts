@@ -1,9 +1,11 @@
 // Population files as exports write them: a `gh pr list --json` export (pretty or on one line), a plain changes CSV,
 // incidents.yaml, generic CSV and YAML lists. Every item keeps the line of its id; a file that cannot be read is a
 // load problem with its file and line, and the rest of the program still loads.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { loadRepo } from '../../src/model/load.js';
+import { readPopulationFile } from '../../src/model/population-files.js';
 import type { Change, Incident, RepoModel } from '../../src/model/types.js';
 import { makeRepo, type RepoFiles } from '../helpers/repo.js';
 
@@ -185,5 +187,24 @@ describe('the population field of a control', () => {
     expect(model.unknownFields).toEqual([]);
     expect(model.controls[0]!.population).toBe('changes');
     expect(model.controls[0]!.source.at(['population']).line).toBe(4);
+  });
+});
+
+describe('any text as a population file', () => {
+  it('never throws, and places every item and problem inside the file', () => {
+    const pieces = fc.constantFrom('[', ']', '{', '}', ',', ':', '"number"', '"id"', '"mergedAt"', '"2026-03-02T10:00:00Z"', '12', 'null', '\n', ' ', '- id: A', 'date: 2026-01-01', 'id,date', '"', '#', 'incidents:', '\t');
+    const text = fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('populations/changes.json', 'populations/changes.csv', 'incidents.yaml', 'populations/deploys.yml'), (body, file) => {
+        const read = readPopulationFile(file, body);
+        const lines = body.split('\n').length;
+        for (const item of read.population?.items ?? []) {
+          expect(item.at.line).toBeGreaterThanOrEqual(1);
+          expect(item.endLine).toBeLessThanOrEqual(lines);
+        }
+        for (const problem of read.problems) expect(problem.range.line).toBeLessThanOrEqual(lines);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
