@@ -1,9 +1,9 @@
 // Someone at work without current security awareness training (none within 30 days of starting, or none in the last
 // year): "training not completed" is one of the most frequent SOC 2 exceptions (CC2.2, CC1.4).
-import { addDays, addInterval, compareDates, describeInterval, maxDate, parseInterval, subtractInterval, INTERVAL_PATTERN } from '../src/core/dates.js';
+import { addDays, addInterval, compareDates, describeInterval, parseInterval, INTERVAL_PATTERN } from '../src/core/dates.js';
 import { isActivePerson } from '../src/model/people.js';
 import { samplingWindow } from '../src/model/program.js';
-import type { TrainingRecord } from '../src/model/types.js';
+import { nextTrainingDue, securityTrainingBy } from '../src/model/training.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
 
 const DEFAULT_EVERY = 'P12M';
@@ -43,15 +43,8 @@ export default defineRule({
     if (!model.hasPeopleFile) return; // without a people register there is no one to hold to it
     const every = parseInterval(options.every) ?? parseInterval(DEFAULT_EVERY)!;
     const within = options.within_days;
-    const courses = new Set(options.courses.map((course) => course.trim().toLowerCase()));
-    const isSecurity = (course: string) => (courses.size > 0 ? courses.has(course.trim().toLowerCase()) : course.toLowerCase().includes('security'));
-    const datesBy = new Map<string, string[]>();
-    const recordsBy = new Map<string, TrainingRecord[]>();
-    for (const record of model.training) {
-      if (!isSecurity(record.course) || compareDates(record.date, asOf) > 0) continue; // future-dated training is no proof
-      datesBy.set(record.person, [...(datesBy.get(record.person) ?? []), record.date]);
-      recordsBy.set(record.person, [...(recordsBy.get(record.person) ?? []), record]);
-    }
+    // Future-dated training is no proof.
+    const recordsBy = securityTrainingBy(model, asOf, options.courses);
     if (options.late_in_period) {
       const window = samplingWindow(model, asOf, 12);
       const inWindow = (date: string) => compareDates(date, window.start) >= 0 && compareDates(date, window.end) <= 0;
@@ -76,26 +69,20 @@ export default defineRule({
         }
       }
     }
-    const recentSince = subtractInterval(asOf, every); // who started after this is a recent starter
     for (const person of model.people) {
       if (!isActivePerson(person, asOf)) continue;
-      const dates = datesBy.get(person.id) ?? [];
+      const dates = (recordsBy.get(person.id) ?? []).map((record) => record.date);
       const at = person.source.at(['id']);
       const start = person.start;
       if (start && compareDates(asOf, addDays(start, within)) <= 0) continue; // still inside the onboarding window
-      if (start && compareDates(start, recentSince) > 0) {
-        // Training taken late still counts once it is done (as a late acknowledgment does): the finding is for
-        // someone who has never been trained since joining, and the dates on record show the auditor it was late.
-        const [from, to] = [addDays(start, -within), addDays(start, within)];
-        if (!dates.some((date) => compareDates(date, from) >= 0)) {
-          report({ messageId: 'noOnboardingTraining', data: { person: person.id, days: within, start, due: to }, at, record: person.id });
-          continue;
-        }
-      }
-      const last = maxDate(dates);
-      if (last && compareDates(addInterval(last, every), asOf) >= 0) continue; // the next is due on or after asOf
-      if (last) {
-        report({ messageId: 'overdue', data: { person: person.id, last, interval: describeInterval(every), due: addInterval(last, every) }, at, record: person.id });
+      // Training taken late still counts once it is done (as a late acknowledgment does): the finding is for someone
+      // who has never been trained since joining, and the dates on record show the auditor it was late.
+      const next = nextTrainingDue(person, dates, every, within, asOf);
+      if (next.kind === 'onboarding') {
+        report({ messageId: 'noOnboardingTraining', data: { person: person.id, days: within, start: next.start, due: next.due }, at, record: person.id });
+      } else if (next.kind === 'refresher') {
+        if (compareDates(next.due, asOf) >= 0) continue; // the next is due on or after asOf
+        report({ messageId: 'overdue', data: { person: person.id, last: next.last, interval: describeInterval(every), due: next.due }, at, record: person.id });
       } else {
         report({ messageId: 'neverTrained', data: { person: person.id, interval: describeInterval(every) }, at, record: person.id });
       }

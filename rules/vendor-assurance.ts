@@ -1,13 +1,12 @@
 // A critical or high vendor without current independent assurance (a SOC 2 or ISO 27001 report, or a bridge letter):
 // CC9.2 asks you to assess vendor risk, and the auditor asks for each key vendor's latest report.
-import { addInterval, addMonths, compareDates, describeInterval, maxDate, minDate, parseInterval, INTERVAL_PATTERN, type Interval } from '../src/core/dates.js';
+import { addMonths, compareDates, describeInterval, parseInterval, INTERVAL_PATTERN, type Interval } from '../src/core/dates.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
 import { typeTwoPeriod } from '../src/model/program.js';
+import { assuranceWindow, BRIDGE_MONTHS } from '../src/model/vendor-assurance.js';
 import type { AssuranceKind, AuditPeriod, Vendor } from '../src/model/types.js';
 
 const DEFAULT_MAX_AGE = 'P12M';
-/** A bridge letter extends a report by at most this many months after it stops being current. */
-const BRIDGE_MONTHS = 3;
 /** What a critical vendor's assurance must be, by default: an independent report on operating effectiveness. */
 const CRITICAL_KINDS: AssuranceKind[] = ['soc2-type2', 'iso27001'];
 const KIND_NAMES: Record<AssuranceKind, string> = {
@@ -196,10 +195,8 @@ function checkCoverage(vendor: Vendor, period: AuditPeriod, described: Record<st
  * its bridge letter did.
  */
 function staleness(vendor: Vendor, periodEnd: string, maxAge: Interval, asOf: string): { bridge: Bridge; data: Record<string, string> } | undefined {
-  const currentUntil = addInterval(periodEnd, maxAge);
   const through = vendor.assurance?.bridgeLetter?.through;
-  const bridgeLimit = addMonths(currentUntil, BRIDGE_MONTHS);
-  const validUntil = through ? maxDate([currentUntil, minDate([through, bridgeLimit])!])! : currentUntil;
+  const { currentUntil, bridgeLimit, validUntil } = assuranceWindow(periodEnd, maxAge, through);
   if (compareDates(asOf, validUntil) <= 0) return undefined;
   if (!through) return { bridge: 'none', data: { currentUntil } };
   if (compareDates(through, currentUntil) <= 0) return { bridge: 'tooEarly', data: { currentUntil, through } };

@@ -1,7 +1,12 @@
-// soc2lint's public API: lint a program, measure its criteria coverage, format the findings.
+// soc2lint's public API: lint a program, measure its criteria coverage, report its readiness, format the findings.
 export { lint, findRoot, type LintOptions, type LintResult } from './report/lint.js';
 export { criteriaCoverage, type CriteriaOptions, type CriteriaResult } from './report/criteria.js';
 export { requestList, auditProgram, type RequestList, type AuditControl, type SampledItem, type PredictedException, type FoundEvidence } from './report/audit.js';
+export { readiness, STATUS_RULE, type ReadinessReport, type ReadinessInput, type ReadinessLevel, type ReadinessSignal } from './report/readiness.js';
+export { dueItems, type DueItem } from './report/due.js';
+export { CAUSES, RULE_CAUSES, causeOf, type Cause } from './report/causes.js';
+export { reportHtml } from './formatters/report-html.js';
+export { reportMarkdown } from './formatters/report-markdown.js';
 export { DEFAULT_SAMPLE_TABLES, sampleSize, sampleItems, type SampleTables } from './report/sample.js';
 export { populationFor } from './model/resolve-population.js';
 export { coverage, type CoverageReport, type CriterionCoverage, type ControlCoverage } from './report/coverage.js';

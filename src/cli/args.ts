@@ -33,11 +33,11 @@ export type CliCommand =
   | LintOptions
   | { command: 'help' }
   | { command: 'version' }
-  | { command: 'init' | 'explain' | 'rules' | 'criteria' | 'audit'; args: string[] };
+  | { command: 'init' | 'explain' | 'rules' | 'criteria' | 'audit' | 'report'; args: string[] };
 
 export class UsageError extends Error {}
 
-export const SUBCOMMANDS = ['init', 'explain', 'rules', 'criteria', 'audit'] as const;
+export const SUBCOMMANDS = ['init', 'explain', 'rules', 'criteria', 'audit', 'report'] as const;
 
 /**
  * parseArgs, strict, with soc2lint's usage errors: an unknown option names the nearest known ones
@@ -209,6 +209,7 @@ export const HELP = `Usage: soc2lint [options] [DIR | FILE...]
        soc2lint init [DIR] [--owner EMAIL]
        soc2lint criteria [DIR] [--format text|json] [--now DATE] [--config FILE]
        soc2lint audit [DIR] [--format markdown|csv|json] [--seed N] [--fail-on-exceptions]
+       soc2lint report [DIR] [--format html|markdown] [--output FILE] [--now DATE]
        soc2lint rules [--format text|json]
        soc2lint explain RULE
 
@@ -223,6 +224,7 @@ Commands (each takes --help):
   init [DIR]        scaffold a compliance repo that lints clean today (never overwrites)
   criteria [DIR]    the coverage table: in-scope criteria, their controls, evidence
   audit [DIR]       the auditor's request list: samples, evidence, predicted exceptions
+  report [DIR]      the readiness report for the audit's owners (HTML or markdown)
   rules             list every rule with its default severity (--format json)
   explain RULE      print a rule's documentation
 

@@ -34,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./commands/criteria.js')).runCriteria(command.args, io, today);
       case 'audit':
         return await (await import('./commands/audit.js')).runAudit(command.args, io, today);
+      case 'report':
+        return await (await import('./commands/report.js')).runReport(command.args, io, today);
       case 'lint': {
         const mistyped = mistypedCommand(argv, (path) => existsSync(resolve(io.cwd, path)));
         if (mistyped) throw mistyped;

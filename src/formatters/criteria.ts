@@ -1,6 +1,6 @@
 // The output of `soc2lint criteria`: the coverage table as plain text, or the coverage report as JSON. Pure, like the
 // lint formats; the command writes the string.
-import type { ControlCoverage, CoverageReport } from '../report/coverage.js';
+import { criterionState, type ControlCoverage, type CoverageReport } from '../report/coverage.js';
 
 export const CRITERIA_FORMATS = ['text', 'json'] as const;
 export type CriteriaFormat = (typeof CRITERIA_FORMATS)[number];
@@ -16,8 +16,7 @@ const STATUS_TEXT = { current: 'current', stale: 'not current', unmapped: 'unmap
 export function criteriaText(report: CoverageReport, where: string): string {
   const rows = report.criteria.map((criterion) => {
     // A criterion only policies map has no evidence to be current or not: it is covered by policy.
-    const byPolicy = criterion.status === 'covered' && criterion.controls.length === 0;
-    const status = byPolicy ? 'policy' : criterion.status === 'covered' ? (criterion.currentEvidence ? 'current' : 'stale') : criterion.status;
+    const status = criterionState(criterion);
     const detail =
       criterion.status === 'covered'
         ? [...criterion.controls.map(describeControl), ...(criterion.policies ?? []).map((policy) => `policy ${policy.id}`)].join(', ')

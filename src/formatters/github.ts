@@ -81,7 +81,7 @@ export function githubStepSummary(input: FormatInput): string {
  * entities so a message quoting `<insert name>` shows it instead of being swallowed as HTML; `\` so it escapes nothing;
  * other control characters dropped.
  */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/\t/g, ' ')

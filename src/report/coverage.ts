@@ -98,6 +98,19 @@ export function coverage(model: RepoModel, asOf: IsoDate, options: CoverageOptio
   };
 }
 
+/**
+ * A criterion's standing in one word, as the criteria table and the readiness report's heatmap show it: covered with
+ * current evidence, covered but not current (stale), covered by approved policies alone (policy: no evidence to judge),
+ * unmapped, or not applicable.
+ */
+export type CriterionState = 'current' | 'stale' | 'policy' | 'unmapped' | 'not-applicable';
+
+export function criterionState(criterion: CriterionCoverage): CriterionState {
+  if (criterion.status !== 'covered') return criterion.status;
+  if (criterion.controls.length === 0) return 'policy';
+  return criterion.currentEvidence ? 'current' : 'stale';
+}
+
 function controlCoverage(control: Control, asOf: IsoDate, options: CalendarOptions): ControlCoverage {
   const base = { id: control.id, title: control.title, frequency: control.frequency, file: control.source.file, line: control.source.at(['id']).line };
   const status = evidenceStatus(control, asOf, options);

@@ -2,7 +2,7 @@
 // needs, and its lint script is run for real with bash the way a composite step runs it. Its install step, which
 // needs a package, is run in test/integration/package.test.ts on the tarball npm pack makes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -38,7 +38,7 @@ describe('action.yml', () => {
     expect(action.description).toBeTruthy();
     expect(action.runs.using).toBe('composite');
     const defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default]));
-    expect(defaults).toEqual({ path: '.', args: '', 'sarif-file': 'soc2lint.sarif', 'upload-sarif': 'true', 'node-version': '24', package: '' });
+    expect(defaults).toEqual({ path: '.', args: '', 'sarif-file': 'soc2lint.sarif', 'upload-sarif': 'true', 'report-summary': 'false', 'node-version': '24', package: '' });
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(input.description, name).toBeTruthy();
       expect(typeof input.default, `${name}: the runner passes inputs as strings`).toBe('string');
@@ -46,15 +46,18 @@ describe('action.yml', () => {
     expect(action.outputs['exit-code']!.value).toBe('${{ steps.lint.outputs.exit-code }}');
   });
 
-  it('sets up Node, installs the soc2lint package, lints, leaves suppressed findings out, then uploads SARIF', () => {
+  it('sets up Node, installs the soc2lint package, lints, reports readiness when asked, leaves suppressed findings out, then uploads SARIF', () => {
     expect(steps.map((step) => step.uses?.replace(/@.*/, '') ?? step.id ?? step.name)).toEqual([
       'actions/setup-node',
       'install',
       'lint',
+      'report',
       'upload-file',
       'github/codeql-action/upload-sarif',
     ]);
-    const [setupNode, install, , prepare, upload] = steps;
+    const [setupNode, install, , report, prepare, upload] = steps;
+    expect(report!.if).toBe("always() && inputs.report-summary == 'true' && steps.install.outputs.cli != ''");
+    expect(report!.env).toEqual({ SOC2LINT_CLI: '${{ steps.install.outputs.cli }}', SOC2LINT_PATH: '${{ inputs.path }}' });
     // The current majors: setup-node v7 (July 2026) and upload-sarif v4 (v3 is deprecated in December 2026).
     expect(setupNode!.uses).toBe('actions/setup-node@v7');
     expect(setupNode!.with).toEqual({ 'node-version': '${{ inputs.node-version }}', 'package-manager-cache': false });
@@ -156,6 +159,25 @@ describe.skipIf(!isBuilt)('the lint step of action.yml, run with bash', () => {
     expect(all.filter((r) => r.suppressions?.length).length).toBe(2); // the broken example's waiver and directive
     expect(uploaded).toHaveLength(all.length - 2);
     expect(uploaded.some((r) => r.suppressions?.length)).toBe(false);
+  });
+
+  it('appends the readiness report to the job summary in the report step', () => {
+    const reportStep = steps.find((step) => step.id === 'report')!;
+    for (const [program, status] of [[broken, /## Status: Not ready\n/], [healthy, /## Status: (Ready|At risk)\n/]] as const) {
+      const workspace = makeRepo({});
+      const summary = join(workspace, 'step-summary.md');
+      writeFileSync(summary, '# soc2lint\n\nThe lint step\'s summary.\n');
+      const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', reportStep.run!], {
+        cwd: workspace,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', SOC2LINT_CLI: bin, SOC2LINT_PATH: program, GITHUB_STEP_SUMMARY: summary },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const text = readFileSync(summary, 'utf8');
+      expect(text).toMatch(/^# soc2lint\n\nThe lint step's summary\.\n# SOC 2 readiness: /);
+      expect(text).toMatch(status);
+      expect(result.stdout).toContain('## Criteria');
+    }
   });
 
   it('exits 2 on a bad argument and writes no report, so the upload step is skipped', () => {
