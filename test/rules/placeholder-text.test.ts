@@ -57,7 +57,7 @@ testRule(rule, {
     },
     {
       name: 'a shortcut reference link matches its definition with spaces collapsed and case ignored',
-      files: { 'policies/a.md': pol('The [Access   Policy] applies.\n\n[ACCESS POLICY]: aup.md\n') },
+      files: { 'policies/a.md': pol('The [Access   Policy] applies, as does [ Access Policy ].\n\n[ACCESS POLICY]: aup.md\n') },
     },
     { name: 'citations without letters are not placeholders: [1, 2]', files: { 'policies/a.md': pol('As shown in [1, 2].\n') } },
     {
