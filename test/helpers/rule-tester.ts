@@ -22,6 +22,9 @@ export interface ExpectedFinding {
   file: string;
   line: number;
   column?: number;
+  /** Where the highlighted range ends (the column just after it), when the test pins it. */
+  endLine?: number;
+  endColumn?: number;
   /** The key of the rule's `meta.messages` the finding was made from. */
   messageId: string;
   /** The placeholder values, compared whole when given. */
@@ -73,6 +76,8 @@ export function testRule(rule: AnyRule, cases: { valid: RuleCase[]; invalid: Inv
           const actual = findings[i]!;
           expect({ file: actual.file, line: actual.line }, show(actual)).toEqual({ file: expected.file, line: expected.line });
           if (expected.column !== undefined) expect(actual.column, show(actual)).toBe(expected.column);
+          if (expected.endLine !== undefined) expect(actual.endLine, show(actual)).toBe(expected.endLine);
+          if (expected.endColumn !== undefined) expect(actual.endColumn, show(actual)).toBe(expected.endColumn);
           expect(actual.messageId, show(actual)).toBe(expected.messageId);
           if (expected.data !== undefined) expect(actual.data, show(actual)).toEqual(expected.data);
           if (typeof expected.message === 'string') expect(actual.message).toContain(expected.message);

@@ -58,8 +58,14 @@ testRule(rule, {
       name: 'an empty anchor (file.md#) is a link to the file',
       files: { 'policies/a.md': pol('See [B](other.md#).'), 'policies/other.md': other },
     },
+    { name: 'an external link with a fragment is not checked for anchors', files: { 'policies/a.md': pol('See [the guide](https://example.com/guide.md#no-such-heading).') } },
   ],
   invalid: [
+    {
+      name: 'a missing file is matched against the other files the program names, not only policies',
+      files: { 'policies/a.md': pol('[Report](../evidence/access-review.pdf) and [typo](../evidence/acess-review.pdf).'), 'evidence/access-review.pdf': 'pdf' },
+      errors: [at(6, 52, 'missingFile', 'Did you mean "access-review.pdf"?')],
+    },
     {
       name: 'a link to a file that does not exist, reported at the destination, with a did-you-mean for a near sibling',
       files: { 'policies/a.md': pol('# Access', '', 'See the [other policy](othre.md) now.'), 'policies/other.md': other },

@@ -93,8 +93,19 @@ testRule(rule, {
     { name: 'grace: 10 days: on 2026-07-05 Q2 is not due yet', asOf: '2026-07-05', options: { grace: 10 }, files: repo(H1, 'quarterly', ['2026-03-15']) },
     { name: 'annual in a 6-month period (no whole year inside): one run inside the period is enough', files: repo(H1, 'annual', ['2026-04-01']) },
     { name: 'annual in a 6-month period that has not ended: nothing required yet', asOf: '2026-06-30', files: repo(H1, 'annual', ['2025-04-01']) },
+    { name: 'a period of one day (start and end the same) is judged, not taken for a backwards one', files: repo(['2026-06-15', '2026-06-15'], 'daily', ['2026-06-15']) },
+    {
+      name: 'a control retired before the period began owes nothing in it',
+      files: { 'scope.yaml': scope(...H1), 'controls/c.yaml': control('quarterly', ['2025-10-10'], 'status: retired\nretired_on: 2025-12-01') },
+    },
   ],
   invalid: [
+    {
+      name: 'daily: exactly five missing days are all listed, without an ellipsis',
+      asOf: '2026-01-08',
+      files: repo(YEAR, 'daily', every('2026-01-01', '2026-01-02')),
+      errors: [{ ...at, messageId: 'gapInDays', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-12-31', missing: 5, ended: 7, days: '2026-01-03, 2026-01-04, 2026-01-05, 2026-01-06, 2026-01-07' } }],
+    },
     {
       name: 'quarterly: on the day after Q2 ends (2026-07-01), Q2 without evidence is a gap',
       files: repo(H1, 'quarterly', ['2026-03-15']),

@@ -44,8 +44,19 @@ testRule(rule, {
       asOf: '2024-02-29',
       files: { 'policies/a.md': approved('approved_on: 2024-02-29') },
     },
+    { name: 'a vendor without assurance has no report period to check', files: { 'vendors/v.yaml': 'id: VEN-A\nname: A\ncriticality: low\n' } },
   ],
   invalid: [
+    {
+      name: 'an evidence range dated on as_of whose end is later is reported at its end; one dated later only at its date',
+      files: {
+        'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: daily\nevidence:\n  - path: a.csv\n    date: 2026-07-01\n    from: 2026-06-01\n    to: 2026-07-31\n  - path: b.csv\n    date: 2026-07-02\n    from: 2026-07-01\n    to: 2026-07-31\n',
+      },
+      errors: [
+        { file: 'controls/c.yaml', line: 8, column: 9, messageId: 'evidenceRangeEnd', data: { control: 'C-1', date: '2026-07-31', asOf: TODAY } },
+        { file: 'controls/c.yaml', line: 10, column: 11, messageId: 'evidence', data: { control: 'C-1', date: '2026-07-02', asOf: TODAY } },
+      ],
+    },
     {
       name: 'an active control taking effect after as_of, and a retired one retiring after it',
       files: {

@@ -47,6 +47,29 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an enable naming an unknown rule is only an enable without a disable (its names are checked by pairing)',
+      files: { 'policies/is.md': body('<!-- soc2lint-enable no-such-rule -->') },
+      errors: [{ file: 'policies/is.md', line: 10, column: 22, messageId: 'unmatchedEnable', data: { rule: 'no-such-rule' } }],
+    },
+    {
+      name: 'a misspelt directive is told its spelling, not that its rule names are unknown',
+      files: { 'policies/is.md': body('<!-- soc2lint-disabel no-such-rule -- Drafts. -->') },
+      errors: [{ file: 'policies/is.md', line: 10, column: 1, messageId: 'unknownPolicyForm' }],
+    },
+    {
+      name: 'a misspelt directive in an unclosed comment is not said to suppress nothing until fixed',
+      files: { 'policies/is.md': body('<!-- soc2lint-disabel placeholder-text -- Drafts.') },
+      errors: [
+        { file: 'policies/is.md', line: 10, column: 1, messageId: 'unknownPolicyForm' },
+        { file: 'policies/is.md', line: 10, column: 1, messageId: 'unclosed' },
+      ],
+    },
+    {
+      name: 'a reason run into the rule name, with several spaces after the name',
+      files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidence   waiting for Q3') },
+      errors: [{ ...AT_DATE, column: 46, messageId: 'reasonRunTogether', data: { directive: 'soc2lint-disable-line', text: 'stale-evidence   waiting for Q3', rule: 'stale-evidence', reason: 'waiting for Q3' } }],
+    },
+    {
       name: 'a YAML directive without a reason, at its "#"',
       files: { 'controls/ac.yaml': control(' # soc2lint-disable-line stale-evidence') },
       errors: [{ ...AT_DATE, messageId: 'noReason', data: { directive: 'soc2lint-disable-line', rule: 'stale-evidence' }, message: 'soc2lint-disable-line gives no reason; add one after " -- ", as in "soc2lint-disable-line stale-evidence -- REASON". An auditor will ask why the finding is suppressed. It suppresses nothing until it is fixed.' }],

@@ -25,8 +25,15 @@ testRule(rule, {
       },
     },
     { name: 'without start dates in people.yaml, there is no earliest date to judge by', files: { 'controls/c.yaml': control('effective_from: 2019-01-01') } },
+    { name: 'a control retired on the day the earliest person started is not before the company', files: { 'people.yaml': PEOPLE, 'controls/c.yaml': control('status: retired\nretired_on: 2024-03-04') } },
+    { name: 'an evidence range of one day (from and to the same) is not backwards', files: { 'controls/c.yaml': control('', '  - path: a.csv\n    from: 2026-02-01\n    to: 2026-02-01\n') } },
   ],
   invalid: [
+    {
+      name: 'a period of one day (start and end the same) is too short, not backwards',
+      files: { 'scope.yaml': scope('2026-03-02', '2026-03-02') },
+      errors: [{ ...endAt, messageId: 'tooShort', severity: 'warn' }],
+    },
     {
       name: 'a period that ends before it starts',
       files: { 'scope.yaml': scope('2026-06-30', '2026-01-01') },

@@ -69,8 +69,24 @@ testRule(rule, {
       files: { 'people.yaml': ryan('2026-04-17', removed('2026-04-17', '""')) },
     },
     { name: 'no people file, nothing to check', files: { 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: annual\n' } },
+    {
+      name: 'per system: a system not yet recorded on the deadline day itself is not reported yet',
+      asOf: '2026-03-07',
+      files: { ...SCOPE_SYSTEMS, 'people.yaml': ryan('2026-03-06', `${removed('2026-03-06')}      systems:\n        SYS-IDP: 2026-03-06\n`) },
+    },
   ],
   invalid: [
+    {
+      name: 'per system, with a deadline in calendar days: the late system names the days allowed',
+      options: { within_days: 2 },
+      files: { 'scope.yaml': 'systems:\n  - { id: SYS-IDP, name: Okta }\n', 'people.yaml': friday('2026-03-06', { 'SYS-IDP': '2026-03-10' }) },
+      errors: [{ file: 'people.yaml', line: 9, column: 18, messageId: 'systemLate', data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2026-03-06', system: 'SYS-IDP', removed: '2026-03-10', deadline: '2026-03-08', allowedText: '2 days' } }],
+    },
+    {
+      name: 'a leaver whose last day is the first day of the sampling window is in it',
+      files: { 'people.yaml': ryan('2025-07-01') },
+      errors: [{ ...END, messageId: 'notRecorded', data: { name: 'Ryan Cole', person: 'ryan@x.io', end: '2025-07-01', deadline: '2025-07-02' } }],
+    },
     {
       name: 'deadline in business days: removed on Tuesday after a Friday last day',
       options: BUSINESS_DAY,

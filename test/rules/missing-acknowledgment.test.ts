@@ -58,8 +58,52 @@ testRule(rule, {
     { name: 'a leaver needs no acknowledgment', files: repo({}, infosec(), [{ id: JANE, start: '2020-01-06', end: '2026-06-30' }]) },
     { name: 'a future hire needs no acknowledgment yet', files: repo({}, infosec(), [{ id: JANE, start: '2026-09-01' }]) },
     { name: 'without people.yaml there is no one to check', files: { 'policies/infosec.md': infosec() } },
+    {
+      name: 'an acknowledgment on the very day it is due is on time',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-02-11']) }),
+    },
+    {
+      name: 'a deadline after the audit period ended is not in its sample, though the acknowledgment came late',
+      asOf: '2026-08-01',
+      files: { ...repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-07-20']) }, infosec({ approvedOn: '2026-06-15' })), 'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n' },
+    },
   ],
   invalid: [
+    {
+      name: 'an acknowledgment dated on as_of counts (here, late)',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-07-01']) }, infosec({ approvedOn: '2026-05-01' })),
+      errors: [{ file: 'acknowledgments/hr.csv', line: 2, column: 35, messageId: 'lateSinceApproval', data: { person: JANE, policy: 'POL-INFOSEC', acknowledged: '2026-07-01', due: '2026-05-31', within: 30, approvedOn: '2026-05-01', window: 'the last 12 months' } }],
+    },
+    {
+      name: 'a deadline on the first day of the sampling window is in the sample',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2025-08-01']) }, infosec({ approvedOn: '2025-06-01' })),
+      errors: [{ file: 'acknowledgments/hr.csv', line: 2, column: 35, messageId: 'lateSinceApproval', data: { person: JANE, policy: 'POL-INFOSEC', acknowledged: '2025-08-01', due: '2025-07-01', within: 30, approvedOn: '2025-06-01', window: 'the last 12 months' } }],
+    },
+    {
+      name: 'a deadline on the last day of the audit period is in the sample',
+      files: { ...repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-07-01']) }, infosec({ approvedOn: '2026-05-31' })), 'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n' },
+      errors: [{ file: 'acknowledgments/hr.csv', line: 2, column: 35, messageId: 'lateSinceApproval', data: { person: JANE, policy: 'POL-INFOSEC', acknowledged: '2026-07-01', due: '2026-06-30', within: 30, approvedOn: '2026-05-31', window: 'the audit period 2026-01-01 to 2026-06-30' } }],
+    },
+    {
+      name: 'the late finding names the first acknowledgment of the version, wherever it stands in the file',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-05-01'], [JANE, 'POL-INFOSEC', '3.0', '2026-03-01']) }),
+      errors: [{ file: 'acknowledgments/hr.csv', line: 3, column: 35, messageId: 'lateSinceApproval', data: { person: JANE, policy: 'POL-INFOSEC', acknowledged: '2026-03-01', due: '2026-02-11', within: 30, approvedOn: '2026-01-12', window: 'the last 12 months' } }],
+    },
+    {
+      name: 'a late acknowledgment of an older version is not a late acknowledgment of this one',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '2.0', '2026-03-01']) }),
+      errors: [{ ...at(0), messageId: 'outdatedSinceApproval' }],
+    },
+    {
+      name: 'a policy without a version: a late acknowledgment of any version is late',
+      files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '1.0', '2026-03-01']) }, infosec({ version: '' })),
+      errors: [{ file: 'acknowledgments/hr.csv', line: 2, column: 35, messageId: 'lateSinceApproval', data: { person: JANE, policy: 'POL-INFOSEC', acknowledged: '2026-03-01', due: '2026-02-11', within: 30, approvedOn: '2026-01-12', window: 'the last 12 months' } }],
+    },
+    {
+      name: 'someone who started on the day of the approval is due 30 days after the approval',
+      files: repo({}, infosec(), [{ id: JANE, start: '2026-01-12' }]),
+      errors: [{ ...at(0), messageId: 'missingVersionSinceApproval', data: { person: JANE, policy: 'POL-INFOSEC', version: '3.0', due: '2026-02-11', within: 30, approvedOn: '2026-01-12' } }],
+    },
     {
       name: 'an acknowledgment made late within the period is reported at the late record, though it is done now',
       files: repo({ 'acknowledgments/hr.csv': acksCsv([JANE, 'POL-INFOSEC', '3.0', '2026-05-01']) }),

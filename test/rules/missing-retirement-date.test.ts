@@ -17,8 +17,31 @@ testRule(rule, {
     { name: 'without a scope there is no period', files: { 'controls/c.yaml': control('status: retired', ['2026-02-10']) } },
     { name: 'evidence dated after as_of does not count as having run', asOf: '2026-03-01', files: { 'scope.yaml': H1, 'controls/c.yaml': control('status: retired', ['2026-04-10']) } },
     { name: 'an invalid retired_on is schema-violation\'s finding, not this one', files: { 'scope.yaml': H1, 'controls/c.yaml': control('status: retired\nretired_on: 2026-02-30', ['2026-02-10']) } },
+    { name: 'evidence dated after the period ended shows no run in it', files: { 'scope.yaml': H1, 'controls/c.yaml': control('status: retired', ['2026-07-01']) } },
   ],
   invalid: [
+    {
+      name: 'the latest date in the period is named, whatever the order of the entries',
+      files: { 'scope.yaml': H1, 'controls/c.yaml': control('status: retired', ['2026-02-10', '2026-01-12']) },
+      errors: [{ file: 'controls/c.yaml', line: 5, column: 9, messageId: 'noRetiredOn', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30', latest: '2026-02-10' } }],
+    },
+    {
+      name: 'on the first day of the period, evidence dated that day counts',
+      asOf: '2026-01-01',
+      files: { 'scope.yaml': H1, 'controls/c.yaml': control('status: retired', ['2026-01-01']) },
+      errors: [{ file: 'controls/c.yaml', line: 5, column: 9, messageId: 'noRetiredOn', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30', latest: '2026-01-01' } }],
+    },
+    {
+      name: 'evidence dated on as_of counts',
+      asOf: '2026-03-01',
+      files: { 'scope.yaml': H1, 'controls/c.yaml': control('status: retired', ['2026-03-01']) },
+      errors: [{ file: 'controls/c.yaml', line: 5, column: 9, messageId: 'noRetiredOn', data: { control: 'C-1', periodStart: '2026-01-01', periodEnd: '2026-06-30', latest: '2026-03-01' } }],
+    },
+    {
+      name: 'a period of one day (start and end the same) is a period',
+      files: { 'scope.yaml': scope('2026-03-02', '2026-03-02'), 'controls/c.yaml': control('status: retired', ['2026-03-02']) },
+      errors: [{ file: 'controls/c.yaml', line: 5, column: 9, messageId: 'noRetiredOn', data: { control: 'C-1', periodStart: '2026-03-02', periodEnd: '2026-03-02', latest: '2026-03-02' } }],
+    },
     {
       name: 'retired with evidence in the period and no retired_on, reported at its status',
       files: { 'scope.yaml': H1, 'controls/c.yaml': control('status: retired', ['2026-01-12', '2026-02-10']) },

@@ -24,6 +24,7 @@ const crlf = (text: string) => text.replace(/\n/g, '\r\n');
 
 testRule(rule, {
   valid: [
+    { name: 'a file that parses but breaks its schema is schema-violation\'s finding, not this one', files: { 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: hourly\n' } },
     {
       name: 'well-formed policies, controls, scope and CSV records are not parse errors',
       files: {

@@ -47,12 +47,66 @@ testRule(rule, {
     { name: 'a real date is not XX/XX/XXXX', files: { 'policies/a.md': pol('Effective 03/01/2026.\n') } },
     {
       name: 'ignore: template syntax the repo renders at build time, in the body and the title (* is any characters)',
-      files: { 'policies/a.md': pol('Owner: {{ .Owner.Name }}, for {{company_name}}.\n', '{{ .Company }} Access Policy') },
+      files: { 'policies/a.md': pol('Owner: {{ .Owner.Name }}, for {{company_name}}.\n', '"{{ .Company }} Access Policy"') },
       options: { ignore: ['{{ .* }}', '{{company_name}}'] },
     },
     { name: 'dates and acronyms in brackets are not blanks: [2026-01-31], [TCP/IP], [v1.2]', files: { 'policies/a.md': pol('Approved [2026-01-31] over [TCP/IP] in [v1.2].\n') } },
+    {
+      name: 'a reference definition whose label holds a marker ([TODO list]: url) names a link',
+      files: { 'policies/a.md': pol('Open items are kept in one place.\n\n[TODO list]: todo.md\n') },
+    },
+    {
+      name: 'a shortcut reference link matches its definition with spaces collapsed and case ignored',
+      files: { 'policies/a.md': pol('The [Access   Policy] applies, as does [ Access Policy ].\n\n[ACCESS POLICY]: aup.md\n') },
+    },
+    { name: 'citations without letters are not placeholders: [1, 2]', files: { 'policies/a.md': pol('As shown in [1, 2].\n') } },
+    {
+      name: 'a bracket is a blank only when all of it is: [mySQL], [Read/write], [tcp/udp:443]',
+      files: { 'policies/a.md': pol('Runs on [mySQL] in [Read/write] mode over [tcp/udp:443].\n') },
+    },
+    { name: 'a span opened and closed by four backticks hides everything up to its closing run', files: { 'policies/a.md': pol('Use ````a TBD```` here.\n') } },
   ],
   invalid: [
+    {
+      name: 'a placeholder is highlighted from its first to its last character',
+      files: { 'policies/a.md': pol('Owner: [COMPANY NAME].\n') },
+      errors: [{ ...at(6, 8), endLine: 6, endColumn: 22 }],
+    },
+    {
+      name: 'placeholders side by side are two findings',
+      files: { 'policies/a.md': pol('[COMPANY NAME]TBD\n') },
+      errors: [at(6, 1, '"[COMPANY NAME]"'), at(6, 15, '"TBD"')],
+    },
+    {
+      name: 'a label followed by a colon in the middle of a line is not a reference definition',
+      files: { 'policies/a.md': pol('Call [Company Name]: 555-0100.\n') },
+      errors: [at(6, 6, '"[Company Name]"')],
+    },
+    {
+      name: 'reference definitions elsewhere in the body do not hide a placeholder',
+      files: { 'policies/a.md': pol('Owner: [COMPANY NAME].\n\n[Vendor Register]: vendors.md\n') },
+      errors: [at(6, 8, '"[COMPANY NAME]"')],
+    },
+    {
+      name: 'a label matches a definition only with its spaces: [SECURITYTEAM] is not [Security Team]',
+      files: { 'policies/a.md': pol('Owner: [SECURITYTEAM].\n\n[Security Team]: team.md\n') },
+      errors: [at(6, 8, '"[SECURITYTEAM]"')],
+    },
+    {
+      name: 'spaces inside the brackets are not part of the placeholder: [ CISO ], and three alternatives [yes/no/maybe]',
+      files: { 'policies/a.md': pol('Owner: [ CISO ], answer [yes/no/maybe].\n') },
+      errors: [at(6, 8, '"[ CISO ]"'), at(6, 25, '"[yes/no/maybe]"')],
+    },
+    {
+      name: 'a placeholder of exactly 40 characters is quoted whole',
+      files: { 'policies/a.md': pol('See [INSERT THE NAME OF THE SECURITY LEADER].\n') },
+      errors: [{ ...at(6, 5), data: { policy: 'POL-A', placeholder: '[INSERT THE NAME OF THE SECURITY LEADER]' } }],
+    },
+    {
+      name: 'a title folded over two lines is reported at the whole value, even when its width equals the title\'s length',
+      files: { 'policies/a.md': policy('id: POL-A\ntitle: Policy\n              TBD\nstatus: approved', 'Text.\n') },
+      errors: [{ file: 'policies/a.md', line: 3, column: 8, messageId: 'inTitle', message: '"TBD" in its title' }],
+    },
     {
       name: 'a bracketed capital placeholder is reported at its exact line and column, quoted',
       files: { 'policies/a.md': pol('# Access control\n\nThis policy applies to [COMPANY NAME] staff.\n') },
@@ -178,12 +232,15 @@ testRule(rule, {
 
 describe('placeholder-text reads code spans as CommonMark does', () => {
   it.each([
-    ['a span closed by a run of the same length', 'Use ``{{ name }}`` here.', 0],
-    ['an unclosed run is literal, so the placeholder after it counts', 'A ` stray tick, then [COMPANY NAME].', 1],
-    ['a longer run does not close a shorter one', 'See `a `` b` and [Company Name].', 1],
-    ['a span after an emoji keeps its columns', '🙂 `[COMPANY NAME]` then [Company Name]', 1],
-  ])('%s', async (_name, line, count) => {
+    ['a span closed by a run of the same length', 'Use ``{{ name }}`` here.', []],
+    ['an unclosed run is literal, so the placeholder after it counts', 'A ` stray tick, then [COMPANY NAME].', [22]],
+    ['a longer run does not close a shorter one', 'See `a `` b` and [Company Name].', [18]],
+    ['a span after an emoji keeps its columns', '🙂 `[COMPANY NAME]` then [Company Name]', [26]],
+    ['an unclosed run before a span: the span still hides its content', 'A `` stray, `TODO` then [COMPANY NAME].', [25]],
+    ['a span hides nothing after its closing run', 'Use `x`TODO now.', [8]],
+    ['runs of sixteen backticks open and close a span too', `x ${'`'.repeat(16)}TODO${'`'.repeat(16)} and TBD`, [44]],
+  ])('%s', async (_name, line, columns) => {
     const findings = await runRule(rule, { name: 'spans', files: { 'policies/a.md': `---\nid: POL-A\ntitle: A\nstatus: draft\n---\n${line}\n` } });
-    expect(findings).toHaveLength(count);
+    expect(findings.map((finding) => [finding.messageId, finding.line, finding.column])).toEqual(columns.map((column) => ['inText', 6, column]));
   });
 });

@@ -8,6 +8,7 @@ const vendor = (criticality: string, extra = '') => `id: VEN-X\nname: Vendor X\n
 
 testRule(rule, {
   valid: [
+    { name: 'a scope whose next_review is still ahead is not due, though last_reviewed is over a year old', files: { 'scope.yaml': 'categories: [security]\nlast_reviewed: 2025-01-10\nnext_review: 2026-09-30\n' } },
     { name: 'an explicit next_review still ahead wins over last_reviewed plus a year', files: { 'policies/a.md': approved('last_reviewed: 2025-01-10\nnext_review: 2026-09-30') } },
     { name: 'a critical vendor with a next_review ahead and no last_reviewed is not "never reviewed"', files: { 'vendors/x.yaml': vendor('critical', 'next_review: 2026-08-01\n') } },
     { name: 'reviewed within the year', files: { 'policies/a.md': approved('last_reviewed: 2025-07-02') } },

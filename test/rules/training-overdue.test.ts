@@ -58,8 +58,52 @@ testRule(rule, {
     },
     { name: 'without people.yaml there is no one to check', files: { 'training/lms.csv': csv([JANE, 'security-awareness', '2019-01-01']) } },
     { name: 'an unusable every that slipped past the schema falls back to 12 months', options: { every: 'P0D' }, files: trained('2025-07-01') },
+    {
+      name: 'option courses: spaces around a listed course or a recorded one do not matter',
+      options: { courses: ['Phishing 101 '] },
+      files: { 'people.yaml': people(veteran), 'training/lms.yaml': `records:\n  - {person: ${JANE}, course: " phishing 101", date: 2026-01-20}\n` },
+    },
+    { name: 'training dated on as_of counts', files: trained('2026-07-01') },
+    { name: 'a refresher on the very day it is due is on time', files: { ...trained('2025-03-01'), 'training/lms2.csv': csv([JANE, 'security-awareness', '2026-03-01']) } },
+    {
+      name: 'training on the first day of the onboarding window (30 days before the start) is the onboarding training',
+      files: { 'people.yaml': people({ id: JANE, start: '2026-02-02' }), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-01-03'], [JANE, 'security-awareness', '2026-06-15']) },
+    },
+    {
+      name: 'a refresher due after the audit period ended is not in its sample, though it came late',
+      asOf: '2026-08-01',
+      files: { ...trained('2025-07-15'), 'training/lms2.csv': csv([JANE, 'security-awareness', '2026-07-20']), 'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n' },
+    },
   ],
   invalid: [
+    {
+      name: 'a refresher due on the first day of the sampling window is in the sample',
+      files: { ...trained('2024-07-01'), 'training/lms2.csv': csv([JANE, 'security-awareness', '2025-08-01']) },
+      errors: [{ file: 'training/lms2.csv', line: 2, column: 38, messageId: 'lateRefresher', data: { person: JANE, completed: '2025-08-01', due: '2025-07-01', interval: '12 months', previous: '2024-07-01', window: 'the last 12 months' } }],
+    },
+    {
+      name: 'a refresher due on the last day of the audit period is in the sample',
+      files: { ...trained('2025-06-30'), 'training/lms2.csv': csv([JANE, 'security-awareness', '2026-07-01']), 'scope.yaml': 'audit:\n  type: type2\n  period: { start: 2026-01-01, end: 2026-06-30 }\n' },
+      errors: [{ file: 'training/lms2.csv', line: 2, column: 38, messageId: 'lateRefresher', data: { person: JANE, completed: '2026-07-01', due: '2026-06-30', interval: '12 months', previous: '2025-06-30', window: 'the audit period 2026-01-01 to 2026-06-30' } }],
+    },
+    {
+      name: 'records are judged in date order, whatever their order in the file',
+      files: { 'people.yaml': people(veteran), 'training/lms.csv': csv([JANE, 'security-awareness', '2026-04-15'], [JANE, 'security-awareness', '2025-03-01']) },
+      errors: [{ file: 'training/lms.csv', line: 2, column: 38, messageId: 'lateRefresher', data: { person: JANE, completed: '2026-04-15', due: '2026-03-01', interval: '12 months', previous: '2025-03-01', window: 'the last 12 months' } }],
+    },
+    {
+      name: 'training long before the start is not the onboarding training: the late one after the start is, and is not also a late refresher',
+      files: {
+        'people.yaml': people({ id: JANE, start: '2026-02-02' }),
+        'training/lms.csv': csv([JANE, 'security-awareness', '2025-06-01'], [JANE, 'security-awareness', '2026-06-15']),
+      },
+      errors: [{ file: 'training/lms.csv', line: 3, column: 38, messageId: 'lateOnboarding', data: { person: JANE, completed: '2026-06-15', due: '2026-03-04', days: 30, start: '2026-02-02', window: 'the last 12 months' } }],
+    },
+    {
+      name: 'someone who started exactly 12 months ago is no recent starter: never trained, not missing onboarding training',
+      files: { 'people.yaml': people({ id: JANE, start: '2025-07-01' }) },
+      errors: [{ ...at(0), messageId: 'neverTrained' }],
+    },
     {
       name: 'a joiner of the period trained four months late is reported at the late record, though trained now',
       files: {

@@ -24,6 +24,14 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a known field in another case or with other separators is read in snake case, however far it is in letters',
+      files: { 'policies/a.md': pol('APPROVED-ON: 2026-01-10\n" Approved  -  By ": a@x.io') },
+      errors: [
+        { file: 'policies/a.md', line: 5, column: 1, messageId: 'typo', data: { field: 'APPROVED-ON', key: 'APPROVED-ON', record: 'policy POL-A', suggestion: 'approved_on' } },
+        { file: 'policies/a.md', line: 6, column: 1, messageId: 'typo', data: { field: ' Approved  -  By ', key: ' Approved  -  By ', record: 'policy POL-A', suggestion: 'approved_by' } },
+      ],
+    },
+    {
       name: 'a typo is reported at the key with the field it most likely means',
       files: { 'controls/access.yaml': control('ownr: a@x.io\n') },
       errors: [

@@ -66,8 +66,17 @@ testRule(rule, {
         'training/2026.csv': 'person,course,date\nalice@acme.io,Security awareness,2026-01-12\n',
       },
     },
+    {
+      name: 'a CUEC met by a control that exists but breaks its schema is not also "unknown"',
+      files: { 'controls/c.yaml': 'id: AC-02\ntitle: MFA\nfrequency: hourly\n', 'vendors/okta.yaml': cuecVendor('AC-02') },
+    },
   ],
   invalid: [
+    {
+      name: 'a YAML training record for someone not in people.yaml is reported at its person value',
+      files: { ...program, 'training/2026.yaml': 'records:\n  - course: Security awareness\n    person: carol@acme.io\n    date: 2026-01-12\n' },
+      errors: [{ file: 'training/2026.yaml', line: 3, column: 13, messageId: 'unknownTrainee', data: { person: 'carol@acme.io', suggestion: '' } }],
+    },
     {
       name: 'an offboarding record per system naming a system that is not in scope, reported at its key',
       files: {

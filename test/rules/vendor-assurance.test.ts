@@ -63,8 +63,35 @@ testRule(rule, {
     { name: 'an ISO 27001 certificate has no report period to cover ours', files: { ...SCOPE, 'vendors/v.yaml': listed('critical', report('2025-12-31', 'iso27001')) } },
     { name: 'reviewed on the day the report was issued', files: { 'vendors/v.yaml': reviewed('critical', `${report('2025-12-31')}\nissued_on: 2026-02-10`, '2026-02-10') } },
     { name: 'reviewed after the period ended, no issue date recorded', files: { 'vendors/v.yaml': reviewed('high', report('2025-12-31'), '2026-01-20') } },
+    {
+      name: 'a subservice organization marked critical, with a current report',
+      files: { 'scope.yaml': 'subservice_organizations:\n  - { vendor: VEN-AWS, method: carve-out }\n', 'vendors/v.yaml': listed('critical', report('2026-03-31')) },
+    },
+    { name: 'a report whose period starts inside ours and ends after it covers it', files: { ...SCOPE, 'vendors/v.yaml': listed('critical', `${report('2026-03-31')}\nperiod_start: 2025-04-01`) } },
+    { name: 'a report whose period starts on the last day of ours covers that day', files: { ...SCOPE, 'vendors/v.yaml': listed('critical', `${report('2026-12-31')}\nperiod_start: 2026-06-30`) } },
   ],
   invalid: [
+    {
+      name: 'a report whose period ends on the day ours starts overlaps it by that day, leaving a coverage gap',
+      files: { ...SCOPE, 'vendors/v.yaml': listed('high', report('2026-01-01')) },
+      errors: [{ ...periodEndAt, messageId: 'coverageGap', data: { vendor: 'VEN-AWS', criticality: 'high', periodEnd: '2026-01-01', start: '2026-01-01', end: '2026-06-30' } }],
+    },
+    {
+      name: 'a bridge letter through the very day the report goes stale adds nothing',
+      asOf: '2026-04-01',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-03-31')) },
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type2TooEarly', data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-03-31' } }],
+    },
+    {
+      name: 'a bridge letter through exactly 3 months after the report went stale extended it in full',
+      files: { 'vendors/v.yaml': listed('critical', bridged('2025-03-31', '2026-06-30')) },
+      errors: [{ ...periodEndAt, messageId: 'staleSoc2Type2Extended', data: { vendor: 'VEN-AWS', criticality: 'critical', periodEnd: '2025-03-31', maxAge: '12 months', currentUntil: '2026-03-31', through: '2026-06-30' } }],
+    },
+    {
+      name: 'a bridge letter with an empty path is reported at the path',
+      files: { 'vendors/v.yaml': listed('critical', `${report('2025-12-31')}\nbridge_letter:\n  through: 2026-06-30\n  path: ""`) },
+      errors: [{ file: 'vendors/v.yaml', line: 10, column: 15, messageId: 'bridgeWithoutFile' }],
+    },
     {
       name: 'a subservice organization that is not marked critical, reported at its criticality',
       files: { 'scope.yaml': 'subservice_organizations:\n  - { vendor: VEN-AWS, method: carve-out }\n', 'vendors/v.yaml': listed('medium') },
