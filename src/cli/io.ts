@@ -1,3 +1,6 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
 /** What the CLI may touch of the process: injected, so tests run it in-process. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -33,4 +36,24 @@ export function describeWriteError(error: unknown, target: string): string {
                 ? 'the file system is read-only'
                 : (error as Error).message;
   return `could not write ${target}: ${reason}.`;
+}
+
+/** Write `text` to the file --output names (relative to `cwd`), making its folder; a failure is one OutputError line. */
+export function writeOutput(cwd: string, output: string, text: string): void {
+  const target = resolve(cwd, output);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (error) {
+    throw new OutputError(`--output ${output}: ${describeWriteError(error, target)}`);
+  }
+}
+
+/** Append `text` to the job summary file GitHub Actions names in $GITHUB_STEP_SUMMARY; a failure is one OutputError line. */
+export function appendStepSummary(summary: string, text: string): void {
+  try {
+    appendFileSync(summary, text);
+  } catch (error) {
+    throw new OutputError(`GITHUB_STEP_SUMMARY: ${describeWriteError(error, summary)}`);
+  }
 }

@@ -8,7 +8,7 @@ import { resolveSettings } from '../engine/settings.js';
 import { covers, dueDate, evidenceUpTo, filingUnit, intervalsWithin, owes, owedWindow, sampledUnit, type CalendarOptions } from '../model/evidence-calendar.js';
 import { roleNamed } from '../model/people.js';
 import { typeTwoPeriod } from '../model/program.js';
-import type { Control, ControlFrequency, RepoModel } from '../model/types.js';
+import type { Control, ControlFrequency, RepoModel, Waiver } from '../model/types.js';
 import { RULES } from '../../rules/index.js';
 import { CAUSES, CAUSE_TEXT, causeOf, type Cause } from './causes.js';
 import { coverage, criterionState, type CriterionState } from './coverage.js';
@@ -114,14 +114,8 @@ export interface OwnerTodo {
 
 export type WaiverState = 'active' | 'expiring' | 'expired';
 
-export interface WaiverRow {
-  rule: string;
-  target: string;
-  reason: string;
-  approvedBy: string;
-  approvedOn?: IsoDate;
-  requestedBy?: string;
-  expires: IsoDate;
+/** A waiver as the register shows it: what the waiver says (without its source), and how it stands as of as_of. */
+export interface WaiverRow extends Pick<Waiver, 'rule' | 'target' | 'reason' | 'approvedBy' | 'approvedOn' | 'requestedBy' | 'expires'> {
   /** Days from as_of to expiry; negative once expired. */
   days: number;
   /** expiring: within the first due window (30 days). */

@@ -1,14 +1,12 @@
 // `soc2lint audit [DIR]`: the auditor's request list (src/report/audit.ts), as markdown, CSV or JSON.
-import { resolve } from 'node:path';
 import type { IsoDate } from '../../core/dates.js';
 import { AUDIT_FORMATS, formatAudit, type AuditFormat } from '../../formatters/audit.js';
 import { hasExceptions, requestList } from '../../report/audit.js';
-import { lint } from '../../report/lint.js';
-import { holdsNoProgram, nothingFoundMessage } from '../../report/nothing-found.js';
 import { MAX_SEED } from '../../report/sample.js';
-import { planFolder, shownPath } from '../../report/targets.js';
+import { planFolder } from '../../report/targets.js';
 import { UsageError, parseOptions } from '../args.js';
 import type { CliIo } from '../io.js';
+import { lintProgram } from './linted.js';
 
 export const AUDIT_HELP = `Usage: soc2lint audit [DIR] [options]
 
@@ -46,22 +44,8 @@ export async function runAudit(args: readonly string[], io: CliIo, today: IsoDat
     return 0;
   }
   const root = planFolder(options.dir ?? '.', io.cwd, 'audit');
-  const result = await lint({
-    root,
-    ...(options.config !== undefined ? { configFile: resolve(io.cwd, options.config) } : {}),
-    ...(options.now !== undefined ? { now: options.now } : {}),
-    today,
-  });
-  if (holdsNoProgram(result.model)) {
-    io.stderr.write(`soc2lint: ${nothingFoundMessage(result.config, io.cwd)}\n`);
-    return 2;
-  }
-  for (const notice of result.notices) io.stderr.write(`soc2lint: ${notice}\n`);
-  const problems = result.model.problems.length;
-  if (problems > 0) {
-    const lintCommand = `soc2lint${root === io.cwd ? '' : ` ${shownPath(io.cwd, root)}`}`;
-    io.stderr.write(`soc2lint: ${problems} problem${problems === 1 ? '' : 's'} loading the program (unreadable files or invalid records), left out of this list; run ${lintCommand} for details.\n`);
-  }
+  const result = await lintProgram(root, options, io, today, 'list');
+  if (!result) return 2;
   const list = requestList(result, options.seed !== undefined ? { seed: options.seed } : {});
   io.stdout.write(formatAudit(list, options.format));
   return options.failOnExceptions && list.controls.some(hasExceptions) ? 1 : 0;

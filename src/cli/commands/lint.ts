@@ -1,7 +1,7 @@
 // `soc2lint [DIR | FILE...]`: lint, write each report, and say how it went in the exit code.
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { LintCache } from '../../cache/file-cache.js';
 import { loadConfig } from '../../config/config.js';
 import type { IsoDate } from '../../core/dates.js';
@@ -16,7 +16,7 @@ import { checkoutPrefixOf, planLint } from '../../report/targets.js';
 import { RULES } from '../../../rules/index.js';
 import { UsageError, type LintOptions } from '../args.js';
 import { useColor } from '../color.js';
-import { OutputError, describeWriteError, type CliIo } from '../io.js';
+import { appendStepSummary, writeOutput, type CliIo } from '../io.js';
 import { version } from '../version.js';
 
 export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): Promise<number> {
@@ -71,14 +71,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
   for (const report of options.reports) {
     const format = await FORMATTERS[report.format]!();
     if (report.output !== undefined) {
-      const target = resolve(io.cwd, report.output);
-      const text = format(input);
-      try {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, text);
-      } catch (error) {
-        throw new OutputError(`--output ${report.output}: ${describeWriteError(error, target)}`);
-      }
+      writeOutput(io.cwd, report.output, format(input));
     } else {
       const text = format({ ...input, color });
       if (text) io.stdout.write(text);
@@ -88,11 +81,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
   // In GitHub Actions, the github format also adds a summary of the run to the job's page; every step appends to it.
   if (io.env.GITHUB_STEP_SUMMARY && options.reports.some((report) => report.format === 'github')) {
     const { githubStepSummary } = await import('../../formatters/github.js');
-    try {
-      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(input));
-    } catch (error) {
-      throw new OutputError(`GITHUB_STEP_SUMMARY: ${describeWriteError(error, io.env.GITHUB_STEP_SUMMARY)}`);
-    }
+    appendStepSummary(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(input));
   }
 
   const { errors, warnings } = countFindings(findings);

@@ -1,13 +1,10 @@
 // `soc2lint report [DIR]`: the readiness report (src/report/readiness.ts), as one HTML page or as markdown tables.
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { IsoDate } from '../../core/dates.js';
-import { lint } from '../../report/lint.js';
-import { holdsNoProgram, nothingFoundMessage } from '../../report/nothing-found.js';
 import { readiness } from '../../report/readiness.js';
 import { planFolder, shownPath } from '../../report/targets.js';
 import { UsageError, parseOptions } from '../args.js';
-import { OutputError, describeWriteError, type CliIo } from '../io.js';
+import { appendStepSummary, writeOutput, type CliIo } from '../io.js';
+import { lintProgram } from './linted.js';
 import { version } from '../version.js';
 
 export const REPORT_FORMATS = ['html', 'markdown'] as const;
@@ -49,39 +46,17 @@ export async function runReport(args: readonly string[], io: CliIo, today: IsoDa
     return 0;
   }
   const root = planFolder(options.dir ?? '.', io.cwd, 'report');
-  const result = await lint({
-    root,
-    ...(options.config !== undefined ? { configFile: resolve(io.cwd, options.config) } : {}),
-    ...(options.now !== undefined ? { now: options.now } : {}),
-    today,
-  });
-  if (holdsNoProgram(result.model)) {
-    io.stderr.write(`soc2lint: ${nothingFoundMessage(result.config, io.cwd)}\n`);
-    return 2;
-  }
-  for (const notice of result.notices) io.stderr.write(`soc2lint: ${notice}\n`);
+  const result = await lintProgram(root, options, io, today, 'report');
+  if (!result) return 2;
   const report = readiness(result, { where: shownPath(io.cwd, root), version: version() });
   const text = options.format === 'html' ? (await import('../../formatters/report-html.js')).reportHtml(report) : (await import('../../formatters/report-markdown.js')).reportMarkdown(report);
-  if (options.output !== undefined) {
-    const target = resolve(io.cwd, options.output);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, text);
-    } catch (error) {
-      throw new OutputError(`--output ${options.output}: ${describeWriteError(error, target)}`);
-    }
-  } else {
-    io.stdout.write(text);
-  }
+  if (options.output !== undefined) writeOutput(io.cwd, options.output, text);
+  else io.stdout.write(text);
   if (options.stepSummary) {
     const summary = io.env.GITHUB_STEP_SUMMARY;
     if (!summary) throw new UsageError('report --step-summary appends to the file $GITHUB_STEP_SUMMARY names, but it is not set (GitHub Actions sets it).');
     const markdown = options.format === 'markdown' ? text : (await import('../../formatters/report-markdown.js')).reportMarkdown(report);
-    try {
-      appendFileSync(summary, markdown);
-    } catch (error) {
-      throw new OutputError(`GITHUB_STEP_SUMMARY: ${describeWriteError(error, summary)}`);
-    }
+    appendStepSummary(summary, markdown);
   }
   return 0;
 }
