@@ -5,7 +5,6 @@ import { cell } from './github.js';
 import {
   CRITERION_STATES,
   CRITERION_TEXT,
-
   LEVEL_MEANING,
   LEVEL_TEXT,
   WAIVER_TEXT,

@@ -3,6 +3,7 @@
 // no Math.random.
 import type { SamplingConfig } from '../config/types.js';
 import type { ControlFrequency } from '../model/types.js';
+import { mulberry32 } from '../core/random.js';
 
 /** A frequency that runs on a calendar (everything but `event`). */
 export type PeriodicFrequency = Exclude<ControlFrequency, 'event'>;
@@ -85,18 +86,6 @@ export function sampleItems<T>(items: readonly T[], size: number, seed: number, 
     .slice(0, count)
     .sort((a, b) => a - b)
     .map((i) => items[i]!);
-}
-
-/** mulberry32: a small, well-known 32-bit generator; numbers in [0, 1). */
-function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** FNV-1a over the UTF-16 code units: a stable 32-bit hash of the key. */
