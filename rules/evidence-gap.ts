@@ -2,8 +2,8 @@
 // that calendar interval, and an interval with nothing to show is an exception in the report. The calendar is the one
 // stale-evidence uses (src/model/evidence-calendar.ts): an interval is required once its proof is due.
 import { typeTwoPeriod } from '../src/model/program.js';
-import { CADENCES, calendarOptions, covers, dueDate, evidenceUpTo, filingUnit, intervalsWithin, owedWindow, sampledUnit, type Cadence } from '../src/model/evidence-calendar.js';
-import { addDays, compareDates, type PeriodUnit } from '../src/core/dates.js';
+import { CADENCES, calendarOptions, covers, evidenceUpTo, proofSchedule, type Cadence } from '../src/model/evidence-calendar.js';
+import { compareDates, type PeriodUnit } from '../src/core/dates.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
 
 const SHOWN_DAYS = 5;
@@ -86,20 +86,18 @@ export default defineRule({
       // which part (missing-retirement-date).
       if (control.status === 'planned' || (control.status === 'retired' && control.retiredOn === undefined)) continue;
       if (control.evidence.length === 0) continue; // no evidence at all is missing-evidence's finding
-      const window = owedWindow(control, period);
-      if (!window) continue;
+      const schedule = proofSchedule(control, period, calendar);
+      if (!schedule) continue;
       const entries = evidenceUpTo(control, asOf);
       const proven = (start: string, end: string) => entries.some((entry) => covers(entry, start, end));
       const at = control.source.has(['evidence']) ? control.source.at(['evidence'], 'key') : control.source.at(['frequency']);
       const facts = { control: control.id, periodStart: period.start, periodEnd: period.end };
-      const unit = sampledUnit(control.frequency, calendar);
-      const filing = filingUnit(control, calendar);
-      const whole = unit ? intervalsWithin(unit, window) : [];
 
-      if (unit && filing && whole.length > 0) {
+      if (schedule.by === 'interval') {
+        const unit = schedule.unit;
         // Only intervals whose proof is due can be judged; one still in progress (or within its filing interval and
         // grace) may still get its run.
-        const due = whole.filter((interval) => compareDates(dueDate(interval, filing, calendar.grace), asOf) < 0);
+        const due = schedule.intervals.filter((interval) => compareDates(interval.due, asOf) < 0);
         const missing = due.filter((interval) => !proven(interval.start, interval.end));
         if (missing.length === 0) continue;
         if (unit === 'day') {
@@ -116,7 +114,8 @@ export default defineRule({
       }
 
       // Event controls, and cadences longer than the time owed: one run inside it, once it has ended (and its grace).
-      if (compareDates(addDays(window.end, calendar.grace), asOf) >= 0 || proven(window.start, window.end)) continue;
+      const { window, unit } = schedule;
+      if (compareDates(window.due, asOf) >= 0 || proven(window.start, window.end)) continue;
       const messageId = unit && unit !== 'day' && control.frequency !== 'continuous' ? NO_WHOLE[unit as LongerUnit] : control.frequency === 'event' ? 'noEvent' : 'notContinuous';
       report({ messageId, data: facts, at });
     }

@@ -141,6 +141,34 @@ export function intervalsWithin(unit: PeriodUnit, window: { start: IsoDate; end:
   return periodsWithin(unit, window.start, window.end);
 }
 
+/** An interval of proof, with the last day its proof may arrive. */
+export interface DueInterval {
+  start: IsoDate;
+  end: IsoDate;
+  due: IsoDate;
+}
+
+/**
+ * How a control owes proof over a period, as evidence-gap judges it, the audit samples it and the report draws it:
+ * interval by interval of its cadence (each whole interval of the period it was in effect for, due at the end of its
+ * filing interval plus grace), or, for an event control or a cadence longer than the time owed, one run somewhere in
+ * the time owed, due when that time has ended (plus grace). `window` is the time owed: the period, within the days the
+ * control was in effect. Undefined when the control was not in effect in the period.
+ */
+export type ProofSchedule =
+  | { by: 'interval'; unit: PeriodUnit; filing: PeriodUnit; window: { start: IsoDate; end: IsoDate }; intervals: (CalendarPeriod & { due: IsoDate })[] }
+  | { by: 'window'; unit: PeriodUnit | undefined; window: DueInterval };
+
+export function proofSchedule(control: Control, period: { start: IsoDate; end: IsoDate }, options: CalendarOptions): ProofSchedule | undefined {
+  const window = owedWindow(control, period);
+  if (!window) return undefined;
+  const unit = sampledUnit(control.frequency, options);
+  const filing = filingUnit(control, options);
+  const whole = unit && filing ? intervalsWithin(unit, window) : [];
+  if (unit && filing && whole.length > 0) return { by: 'interval', unit, filing, window, intervals: whole.map((interval) => ({ ...interval, due: dueDate(interval, filing, options.grace) })) };
+  return { by: 'window', unit, window: { ...window, due: addDays(window.end, options.grace) } };
+}
+
 /** The calendar settings from a rule's options as a config writes them (`grace`, `continuous_every`). */
 export function calendarOptions(options: { grace?: number; continuous_every?: Cadence } | undefined): CalendarOptions {
   return { grace: options?.grace ?? DEFAULT_CALENDAR.grace, continuousEvery: options?.continuous_every ?? DEFAULT_CALENDAR.continuousEvery };

@@ -2,10 +2,10 @@
 // population in the audit period, a reproducible sample, the evidence found for each sampled item and the exceptions an
 // auditor would raise. Computed from one lint result: the findings are the judgements, made once by the rules; this
 // module only places them on the sampled items. Periodic controls are sampled by the intervals of the evidence calendar.
-import { addDays, compareDates, type CalendarPeriod, type IsoDate, type PeriodUnit } from '../core/dates.js';
+import { compareDates, type CalendarPeriod, type IsoDate, type PeriodUnit } from '../core/dates.js';
 import { activeFindings, type Finding } from '../engine/finding.js';
 import { resolveRules } from '../engine/settings.js';
-import { calendarOptions, covers, dueDate, evidenceUpTo, filingUnit, intervalsWithin, owedWindow, sampledUnit, type CalendarOptions } from '../model/evidence-calendar.js';
+import { calendarOptions, covers, evidenceUpTo, proofSchedule, sampledUnit, type CalendarOptions } from '../model/evidence-calendar.js';
 import { CHANGE_APPROVAL_DEFAULTS, changeApproval, type ChangeApproval, type ChangeApprovalOptions } from '../model/changes.js';
 import { changesOf } from '../model/population.js';
 import { activeControls, samplingWindow } from '../model/program.js';
@@ -174,16 +174,15 @@ const UNIT_PLURAL: Readonly<Record<PeriodUnit, string>> = { day: 'days', week: '
 function periodicControl(context: Context, control: Control): AuditControl {
   const { asOf, calendar } = context;
   const unit = sampledUnit(control.frequency, calendar)!;
-  const filing = filingUnit(control, calendar)!;
-  const owed = owedWindow(control, context.period);
-  const whole = owed ? intervalsWithin(unit, owed) : [];
   // As evidence-gap judges: whole intervals whose proof is due; a cadence longer than the time owed owes one run in
   // that time, judged once it has ended (and its grace).
+  const schedule = proofSchedule(control, context.period, calendar);
+  const owed = schedule?.window;
   const intervals: CalendarPeriod[] =
-    whole.length > 0
-      ? whole.filter((interval) => compareDates(dueDate(interval, filing, calendar.grace), asOf) < 0)
-      : owed && compareDates(addDays(owed.end, calendar.grace), asOf) < 0
-        ? [{ unit, label: 'the period', start: owed.start, end: owed.end }]
+    schedule?.by === 'interval'
+      ? schedule.intervals.filter((interval) => compareDates(interval.due, asOf) < 0)
+      : schedule && compareDates(schedule.window.due, asOf) < 0
+        ? [{ unit, label: 'the period', start: schedule.window.start, end: schedule.window.end }]
         : [];
   const entries = evidenceUpTo(control, asOf);
   const size = sampleSize(control.frequency, intervals.length, context.tables);
@@ -197,7 +196,7 @@ function periodicControl(context: Context, control: Control): AuditControl {
   }
   return {
     ...base(control),
-    population: { name: whole.length > 0 ? UNIT_PLURAL[unit] : 'the period', origin: owed ? `${owed.start} to ${owed.end}` : 'not in effect during the period', size: intervals.length },
+    population: { name: schedule?.by === 'interval' ? UNIT_PLURAL[unit] : 'the period', origin: owed ? `${owed.start} to ${owed.end}` : 'not in effect during the period', size: intervals.length },
     sampleSize: size,
     sample,
     exceptions,

@@ -1,11 +1,11 @@
 // The readiness report (`soc2lint report`): one lint result turned into what the people who own the audit need to see.
 // Pure: data in, data out. Every judgement comes from the module that makes it for the lint and `criteria` (coverage,
 // the evidence calendar, due dates, the rule → cause table); this file only gathers and counts.
-import { addDays, compareDates, daysBetween, parseInterval, type IsoDate } from '../core/dates.js';
+import { compareDates, daysBetween, parseInterval, type IsoDate } from '../core/dates.js';
 import { activeFindings, compareFindings, fileStart, type Finding, type Severity } from '../engine/finding.js';
 import { isWaiverInForce, waiverMatches } from '../engine/waivers.js';
 import { resolveSettings } from '../engine/settings.js';
-import { covers, dueDate, evidenceUpTo, filingUnit, intervalsWithin, owes, owedWindow, sampledUnit, type CalendarOptions } from '../model/evidence-calendar.js';
+import { covers, dueDate, evidenceUpTo, intervalsWithin, owes, proofSchedule, type CalendarOptions } from '../model/evidence-calendar.js';
 import { roleNamed } from '../model/people.js';
 import { typeTwoPeriod } from '../model/program.js';
 import type { Control, ControlFrequency, RepoModel, Waiver } from '../model/types.js';
@@ -299,24 +299,22 @@ export function controlTimelines(model: RepoModel, asOf: IsoDate, calendar: Cale
 function controlTimeline(control: Control, period: { start: IsoDate; end: IsoDate }, asOf: IsoDate, calendar: CalendarOptions): ControlTimeline {
   const entries = evidenceUpTo(control, asOf);
   const proven = (start: IsoDate, end: IsoDate) => entries.some((entry) => covers(entry, start, end));
-  const unit = sampledUnit(control.frequency, calendar);
-  const filing = filingUnit(control, calendar);
   const base = { id: control.id, title: control.title, frequency: control.frequency, file: control.source.file, line: control.source.at(['id']).line };
-  const window = owedWindow(control, period);
-  const whole = unit && filing && window ? intervalsWithin(unit, window) : [];
-  if (unit && filing && whole.length > 0) {
-    const intervals = intervalsWithin(unit, period).map((interval): TimelineInterval => {
-      const due = dueDate(interval, filing, calendar.grace);
-      const state: IntervalState = !owes(control, interval) ? 'not-owed' : proven(interval.start, interval.end) ? 'proven' : compareDates(due, asOf) < 0 ? 'gap' : 'not-yet-due';
+  const schedule = proofSchedule(control, period, calendar);
+  const judged = (start: IsoDate, end: IsoDate, due: IsoDate): IntervalState => (proven(start, end) ? 'proven' : compareDates(due, asOf) < 0 ? 'gap' : 'not-yet-due');
+  if (schedule?.by === 'interval') {
+    // Every interval of the period is drawn, those before or after the control was in effect as not owed.
+    const intervals = intervalsWithin(schedule.unit, period).map((interval): TimelineInterval => {
+      const due = dueDate(interval, schedule.filing, calendar.grace);
+      const state: IntervalState = !owes(control, interval) ? 'not-owed' : judged(interval.start, interval.end, due);
       return { label: interval.label, start: interval.start, end: interval.end, state, due };
     });
-    return { ...base, unit, intervals };
+    return { ...base, unit: schedule.unit, intervals };
   }
   // Event controls, and cadences longer than the time owed: one run inside the time owed, once it has ended (and its grace).
-  if (!window) return { ...base, unit: 'period', intervals: [{ label: 'the period', start: period.start, end: period.end, state: 'not-owed', due: period.end }] };
-  const due = addDays(window.end, calendar.grace);
-  const state: IntervalState = proven(window.start, window.end) ? 'proven' : compareDates(due, asOf) < 0 ? 'gap' : 'not-yet-due';
-  return { ...base, unit: 'period', intervals: [{ label: `${window.start} to ${window.end}`, start: window.start, end: window.end, state, due }] };
+  if (!schedule) return { ...base, unit: 'period', intervals: [{ label: 'the period', start: period.start, end: period.end, state: 'not-owed', due: period.end }] };
+  const { start, end, due } = schedule.window;
+  return { ...base, unit: 'period', intervals: [{ label: `${start} to ${end}`, start, end, state: judged(start, end, due), due }] };
 }
 
 /** The person an owner names: a role's holder, else the owner as written. */
