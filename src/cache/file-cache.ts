@@ -10,18 +10,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { isMap, isNode, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Config } from '../config/config.js';
-import type { SourceRange } from '../core/types.js';
 import type { DiscoveredFile } from '../files/discover.js';
 import type { FileCache, FileContribution } from '../model/load.js';
 import { MappedSource, Translation } from '../model/mapping.js';
-import { CsvRowSource, FileSource, YamlSource, type Part, type PathSegment, type RecordSource } from '../parse/source.js';
+import { CsvRowSource, FileSource, PositionIndex, YamlSource } from '../parse/source.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 
 /** The cache file's own layout; a cache written in another one is not read. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Entry {
   kind: string;
@@ -164,15 +162,17 @@ function stableJson(value: unknown): string {
 }
 
 // --- Contributions to and from their stored form ---------------------------------------------------------------
-// Records carry their sources: objects that turn a path into a line and column. A YAML source holds the parsed
-// document; it is stored as a table of the ranges of every node it can point at, which answers every question the
-// document would (TableSource). The other sources and the field mapping are stored field by field.
+// Records carry their sources: objects that turn a path into a line and column. A YAML source holds its document's
+// position index (flat arrays, src/parse/source.ts), not the document, so every source and the field mapping are
+// stored field by field, and a file's sources share one index.
 
 /** Marks a stored source or class instance. A record whose own data holds this key is not cached. */
 const TAG = '\u0000soc2lint';
 
 /** The classes a contribution may hold, stored field by field. */
 const CLASSES: Record<string, object> = {
+  YamlSource: YamlSource.prototype,
+  PositionIndex: PositionIndex.prototype,
   MappedSource: MappedSource.prototype,
   Translation: Translation.prototype,
   CsvRowSource: CsvRowSource.prototype,
@@ -216,16 +216,8 @@ function stored(value: unknown, memo = new Map<object, unknown>()): unknown {
     for (const item of value) out.add(stored(item, memo));
     return out;
   }
-  if (value instanceof YamlSource) {
-    const out = { [TAG]: 'yaml', file: value.file, record: recordIdOf(value), tree: tableOf(value) };
-    memo.set(value, out);
-    return out;
-  }
-  if (value instanceof TableSource) {
-    const out = { [TAG]: 'yaml', file: value.file, record: value.recordId, tree: value.tree };
-    memo.set(value, out);
-    return out;
-  }
+  // Typed arrays (a YAML source's positions) are kept as they are.
+  if (ArrayBuffer.isView(value)) return value;
   const name = Object.keys(CLASSES).find((key) => CLASSES[key] === prototype);
   if (name === undefined) throw new Uncacheable(`an instance of ${(value as object).constructor?.name ?? 'a class'}`);
   const out: Record<string, unknown> = { [TAG]: name };
@@ -244,6 +236,7 @@ function revived(value: unknown, memo = new Map<object, unknown>()): unknown {
     for (let i = 0; i < value.length; i++) value[i] = revived(value[i], memo);
     return value;
   }
+  if (ArrayBuffer.isView(value)) return value;
   if (value instanceof Map) {
     const out = new Map<unknown, unknown>();
     memo.set(value, out);
@@ -263,95 +256,10 @@ function revived(value: unknown, memo = new Map<object, unknown>()): unknown {
     for (const key of Object.keys(object)) object[key] = revived(object[key], memo);
     return value;
   }
-  if (tag === 'yaml') {
-    const source = new TableSource(object.file as string, object.tree as Table, object.record as string | undefined);
-    memo.set(value, source);
-    return source;
-  }
   const prototype = typeof tag === 'string' ? CLASSES[tag] : undefined;
   if (!prototype) throw new Error(`unknown stored class ${String(tag)}`);
   const instance = Object.create(prototype) as object;
   memo.set(value, instance);
   Object.assign(instance, revived(object.fields, memo));
   return instance;
-}
-
-// --- YAML sources as tables ------------------------------------------------------------------------------------
-
-/** A range without its file and record (the source has them): line, column, end line, end column. */
-type Span = [number, number, number, number];
-
-/**
- * One node a path can reach: the range `at` gives for its value and for its key, and the nodes below it, by key for
- * a mapping (the first pair of each key, as YamlSource reads them) or by index for a list.
- */
-interface Table {
-  v: Span;
-  k: Span;
-  m?: Map<string, Table>;
-  s?: (Table | null)[];
-}
-
-function recordIdOf(source: YamlSource): string | undefined {
-  return (source as unknown as { recordId?: string }).recordId;
-}
-
-/** Every path of a YAML source, answered by the source itself: the table gives back exactly what it would. */
-function tableOf(source: YamlSource): Table {
-  const root = (source as unknown as { node: Node | null }).node;
-  const span = (range: SourceRange): Span => [range.line, range.column, range.endLine, range.endColumn];
-  const walk = (node: Node | null, path: PathSegment[]): Table => {
-    const table: Table = { v: span(source.at(path, 'value')), k: span(source.at(path, 'key')) };
-    if (isMap(node)) {
-      const children = new Map<string, Table>();
-      for (const item of node.items) {
-        if (!isPair(item) || !isScalar(item.key)) continue;
-        const key = String(item.key.value);
-        if (children.has(key)) continue;
-        children.set(key, walk(isNode(item.value) ? item.value : null, [...path, key]));
-      }
-      table.m = children;
-    } else if (isSeq(node)) {
-      table.s = node.items.map((item, index) => (isNode(item) ? walk(item, [...path, index]) : null));
-    }
-    return table;
-  };
-  return walk(root, []);
-}
-
-/** A YAML record's source, from the table the cache kept: the same ranges, without the document. */
-export class TableSource implements RecordSource {
-  constructor(
-    readonly file: string,
-    readonly tree: Table,
-    readonly recordId?: string,
-  ) {}
-
-  at(path: readonly PathSegment[] = [], part: Part = 'value'): SourceRange {
-    let table = this.tree;
-    for (const segment of path) {
-      const next = childOf(table, segment);
-      if (!next) break;
-      table = next;
-    }
-    const [line, column, endLine, endColumn] = part === 'key' ? table.k : table.v;
-    const range: SourceRange = { file: this.file, line, column, endLine, endColumn };
-    if (this.recordId !== undefined) range.record = this.recordId;
-    return range;
-  }
-
-  has(path: readonly PathSegment[]): boolean {
-    let table: Table | undefined = this.tree;
-    for (const segment of path) {
-      table = childOf(table, segment);
-      if (!table) return false;
-    }
-    return true;
-  }
-}
-
-function childOf(table: Table, segment: PathSegment): Table | undefined {
-  if (table.m) return table.m.get(String(segment));
-  if (table.s && typeof segment === 'number') return table.s[segment] ?? undefined;
-  return undefined;
 }

@@ -4,7 +4,7 @@
 import type { IsoDate } from '../core/dates.js';
 import type { RuleSetting, SourceRange } from '../core/types.js';
 import { readTextFile } from '../files/read.js';
-import { YamlSource, type PathSegment } from '../parse/source.js';
+import { yamlSource, type PathSegment, type YamlSource } from '../parse/source.js';
 import { parseYaml } from '../parse/yaml.js';
 import { didYouMean } from '../core/suggest.js';
 import { fieldName, type Explained } from '../schema/explain.js';
@@ -61,7 +61,7 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
     throw new ConfigError(first.message, first.range);
   }
   const value = parsed.yaml.value ?? {};
-  const source = new YamlSource(file, parsed.yaml.doc.contents, parsed.yaml.lines);
+  const source = yamlSource(parsed.yaml, parsed.yaml.doc.contents);
   const { problems } = validateRecord('config', value, source, 'config', ruleEntryWords);
   if (problems.length > 0) {
     // Every mistake at once, up to a screenful: a generated config can hold thousands of the same one.

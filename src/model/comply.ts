@@ -5,7 +5,7 @@
 // standard's criteria, which are the program's scope when it has no scope.yaml.
 import { parseWrittenDate, compareDates, type IsoDate } from '../core/dates.js';
 import type { PathSegment } from '../parse/source.js';
-import { YamlSource } from '../parse/source.js';
+import { yamlSource } from '../parse/source.js';
 import type { ParsedYaml } from '../parse/yaml.js';
 import { isAbsent, Translation, type NormalisationProblem } from './mapping.js';
 import type { ControlFrequency, Standard } from './types.js';
@@ -119,7 +119,7 @@ function count(field: string, size: number): number {
 export function readStandard(yaml: ParsedYaml): Standard | undefined {
   const value = yaml.value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const source = new YamlSource(yaml.file, yaml.doc.contents, yaml.lines);
+  const source = yamlSource(yaml, yaml.doc.contents);
   const name = (value as Raw).name;
   return {
     file: yaml.file,

@@ -14,7 +14,7 @@ import { headingAnchors } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
 import { frontMatterDirectives, markdownDirectives, yamlDirectives } from '../parse/directives.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
-import { CsvRowSource, FileSource, YamlSource, type RecordSource } from '../parse/source.js';
+import { CsvRowSource, FileSource, yamlSource, type RecordSource } from '../parse/source.js';
 import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
 import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
 import { isExtensionKey, knownFields, unknownKeys, withoutKeys, type FieldedKind } from './known-fields.js';
@@ -239,7 +239,7 @@ class ModelBuilder {
     for (const directive of frontMatterDirectives(text, file)) this.model.directives.push(directive);
     const written = parsed.yaml?.value ?? {};
     const yaml = parsed.yaml;
-    const { value, source, translation } = this.mapped('policies', written, (id) => (yaml ? new YamlSource(file, yaml.doc.contents, yaml.lines, id) : new FileSource(file)), comply ? 'document' : undefined);
+    const { value, source, translation } = this.mapped('policies', written, (id) => (yaml ? yamlSource(yaml, yaml.doc.contents, id) : new FileSource(file)), comply ? 'document' : undefined);
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
     const raw = this.checked('policy', value, source, typeof id === 'string' ? `policy ${id}` : 'policy');
     if (!raw) return;
@@ -263,7 +263,7 @@ class ModelBuilder {
     for (const directive of frontMatterDirectives(text, file)) this.model.directives.push(directive);
     const yaml = parsed.yaml;
     const node = yaml?.doc.contents ?? null;
-    this.addRecord('controls', 'control', 'control', yaml?.value ?? {}, (id) => (yaml ? new YamlSource(file, node, yaml.lines, id) : new FileSource(file)), () => undefined, 'procedure');
+    this.addRecord('controls', 'control', 'control', yaml?.value ?? {}, (id) => (yaml ? yamlSource(yaml, node, id) : new FileSource(file)), () => undefined, 'procedure');
   }
 
   /** A comply standard: the criteria it lists (checked against the catalog by unknown-criterion). */
@@ -316,11 +316,11 @@ class ModelBuilder {
 
   private addScope(yaml: ParsedYaml): void {
     if (this.scopeFile) {
-      this.problems.push(problemAt(new YamlSource(yaml.file, yaml.doc.contents, yaml.lines), `A second scope file; ${this.scopeFile} is already the scope. Keep one.`));
+      this.problems.push(problemAt(yamlSource(yaml, yaml.doc.contents), `A second scope file; ${this.scopeFile} is already the scope. Keep one.`));
       return;
     }
     this.scopeFile = yaml.file;
-    const mapped = this.mapped('scope', yaml.value ?? {}, () => new YamlSource(yaml.file, yaml.doc.contents, yaml.lines));
+    const mapped = this.mapped('scope', yaml.value ?? {}, () => yamlSource(yaml, yaml.doc.contents));
     const source = mapped.source;
     // Systems are declared as written, so a malformed system is not also reported as an unknown reference.
     const written = (yaml.value as { systems?: unknown } | null)?.systems;
@@ -333,7 +333,7 @@ class ModelBuilder {
     this.model.systems = records.toSystems(raw, (native) => {
       const path = mapped.translation ? [...mapped.translation.written(native)] : native;
       const node = yaml.doc.getIn(path, true) as YamlNode;
-      return new YamlSource(yaml.file, node, yaml.lines, stringOrUndefined(yaml.doc.getIn([...path, 'id'])));
+      return yamlSource(yaml, node, stringOrUndefined(yaml.doc.getIn([...path, 'id'])));
     });
   }
 
@@ -345,7 +345,7 @@ class ModelBuilder {
     if (value === null || value === undefined) return; // an empty file holds no records
     if (typeof value !== 'object' || Array.isArray(value)) {
       this.problems.push(
-        problemAt(new YamlSource(yaml.file, root, yaml.lines), `Expected one ${label} as a mapping, or several under "${listKey}:"; found ${Array.isArray(value) ? 'a bare list' : 'a single value'}.${Array.isArray(value) ? ` Put the list under "${listKey}:".` : ''}`),
+        problemAt(yamlSource(yaml, root), `Expected one ${label} as a mapping, or several under "${listKey}:"; found ${Array.isArray(value) ? 'a bare list' : 'a single value'}.${Array.isArray(value) ? ` Put the list under "${listKey}:".` : ''}`),
       );
       return;
     }
@@ -354,17 +354,17 @@ class ModelBuilder {
     if (kind === 'people' && !Array.isArray(list) && Object.keys(value).every((key) => key === 'roles')) return; // a file of roles only
     if (Array.isArray(list)) {
       const extra = Object.keys(value).filter((key) => key !== listKey && !(kind === 'people' && key === 'roles'));
-      const fileSource = new YamlSource(yaml.file, root, yaml.lines);
+      const fileSource = yamlSource(yaml, root);
       for (const key of extra.filter((key) => !isExtensionKey(key))) {
         this.model.unknownFields.push({ kind: schema as FieldedKind, path: [key], at: fileSource.at([key], 'key'), label: `this ${label} file`, siblings: Object.keys(value), beside: listKey });
       }
       list.forEach((item, index) => {
         const node = yaml.doc.getIn([listKey, index], true) as YamlNode;
-        this.addRecord(kind, schema, label, item, (id) => new YamlSource(yaml.file, node, yaml.lines, id), (path) => sourceText(yaml.doc.getIn([listKey, index, ...path], true)));
+        this.addRecord(kind, schema, label, item, (id) => yamlSource(yaml, node, id), (path) => sourceText(yaml.doc.getIn([listKey, index, ...path], true)));
       });
       return;
     }
-    this.addRecord(kind, schema, label, value, (id) => new YamlSource(yaml.file, root, yaml.lines, id), (path) => sourceText(yaml.doc.getIn(path, true)));
+    this.addRecord(kind, schema, label, value, (id) => yamlSource(yaml, root, id), (path) => sourceText(yaml.doc.getIn(path, true)));
   }
 
   /** `roles:` in people.yaml: a role an owner may name, and who holds it now. */
@@ -373,7 +373,7 @@ class ModelBuilder {
     if (roles === undefined) return;
     this.model.roles ??= new Map();
     if (this.recording) this.recording.hasRoles = true;
-    const source = new YamlSource(yaml.file, yaml.doc.contents, yaml.lines);
+    const source = yamlSource(yaml, yaml.doc.contents);
     if (!Array.isArray(roles)) {
       this.problems.push({ kind: 'schema', message: 'People: "roles" must be a list of { id, holder }, such as "- { id: ISMS Manager, holder: jane@acme.example }".', range: source.at(['roles']) });
       return;

@@ -8,7 +8,7 @@ import { compareMoments, dayOf, readMoment, type Moment } from '../core/dates.js
 import type { LoadProblem, SourceRange } from '../core/types.js';
 import { parseCsv } from '../parse/csv.js';
 import { jsonSyntaxProblem } from '../parse/json.js';
-import { CsvRowSource, YamlSource, type RecordSource } from '../parse/source.js';
+import { CsvRowSource, yamlSource, type RecordSource } from '../parse/source.js';
 import { parseYaml, type ParsedYaml } from '../parse/yaml.js';
 import type { Change, ChangeReview, Incident, PopulationFile, PopulationItem } from './population.js';
 
@@ -83,12 +83,12 @@ function yamlItems(file: string, name: string, yaml: ParsedYaml, problems: LoadP
   }
   if (!isSeq(list) || !Array.isArray(values)) {
     const shape = format(file) === 'json' ? 'a JSON array of objects' : `a list of items (at the top, or under ${name}: or items:)`;
-    problems.push({ kind: 'schema', message: `A population file holds ${shape}, one item a row with at least an id and a date; ${file} does not.`, range: new YamlSource(file, root, yaml.lines).at() });
+    problems.push({ kind: 'schema', message: `A population file holds ${shape}, one item a row with at least an id and a date; ${file} does not.`, range: yamlSource(yaml, root).at() });
     return undefined;
   }
   const items: WrittenItem[] = [];
   list.items.forEach((node, i) => {
-    const source = new YamlSource(file, node as Node, yaml.lines);
+    const source = yamlSource(yaml, node);
     if (!isMap(node)) {
       problems.push({ kind: 'schema', message: `Item ${i + 1} of ${file} is not ${format(file) === 'json' ? 'an object' : 'a mapping'}; each item has fields (id, date, …).`, range: source.at() });
       return;

@@ -1,5 +1,5 @@
 // Where a record came from, and how to turn a path inside it into a line and column.
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
 import type { SourceRange } from '../core/types.js';
 
 export type PathSegment = string | number;
@@ -18,46 +18,144 @@ export interface RecordSource {
   has(path: readonly PathSegment[]): boolean;
 }
 
+/**
+ * The positions of a parsed YAML document, without the document: what `YamlSource` needs to turn any path into a line
+ * and column, kept in a few flat arrays. A parsed document is large (an object per node, key and range); a program of
+ * 100,000 files keeps one of these per file instead, and the document goes as soon as its records are built.
+ */
+export class PositionIndex {
+  constructor(
+    /** Where each line starts, as the parser's LineCounter counted them. */
+    readonly lineStarts: readonly number[],
+    /**
+     * Four offsets per node: where its value starts and ends, and where its key starts and ends (-1 when it has no
+     * value node, as `key:` with nothing after it, or no key node, as a list item).
+     */
+    readonly offsets: Int32Array,
+    /** Per node: its children by key (a mapping: the first pair of each key), by index (a list: -1 for an item that is not a node), or null. */
+    readonly children: (Map<string, number> | readonly number[] | null)[],
+  ) {}
+
+  /** The 1-based line and column of an offset, exactly as the parser's LineCounter gives them. */
+  linePos(offset: number): { line: number; col: number } {
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]! < offset) low = middle + 1;
+      else high = middle;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - starts[low - 1]! + 1 };
+  }
+}
+
+/** No node: a document with no content, or a record that is not one. */
+export const NO_NODE = -1;
+
+/** What a YAML source is built from: a parsed document's position index, and the number of each of its nodes in it. */
+export interface IndexedYaml {
+  readonly file: string;
+  readonly index: PositionIndex;
+  readonly numbers: ReadonlyMap<Node, number>;
+}
+
+/** The source of the record at `node` of a parsed document: its root, or a node found in it with `doc.getIn(path, true)`. */
+export function yamlSource(yaml: IndexedYaml, node: unknown, recordId?: string): YamlSource {
+  const root = isNode(node) ? (yaml.numbers.get(node) ?? NO_NODE) : NO_NODE;
+  return new YamlSource(yaml.file, yaml.index, root, recordId);
+}
+
+/**
+ * Builds a position index in one walk of a document (src/parse/yaml.ts walks it once for its key checks too): `add`
+ * numbers a node reached by a key or as a list item, `children` says what is below a node.
+ */
+export class PositionIndexBuilder {
+  private readonly offsets: number[] = [];
+  private readonly children: (Map<string, number> | number[] | null)[] = [];
+  readonly numbers = new Map<Node, number>();
+
+  /** Number a node (or a key written with no value: `node` null) and the key that holds it. */
+  add(node: Node | null, key: Node | null): number {
+    const number = this.children.length;
+    const [start, end] = node ? (node.range ?? [0, 0]) : [NO_NODE, NO_NODE];
+    const [keyStart, keyEnd] = key ? (key.range ?? [0, 0]) : [NO_NODE, NO_NODE];
+    this.offsets.push(start, end, keyStart, keyEnd);
+    this.children.push(null);
+    if (node) this.numbers.set(node, number);
+    return number;
+  }
+
+  setChildren(number: number, children: Map<string, number> | number[]): void {
+    this.children[number] = children;
+  }
+
+  finish(lines: LineCounter): PositionIndex {
+    return new PositionIndex(lines.lineStarts, Int32Array.from(this.offsets), this.children);
+  }
+}
+
 /** A record that is a YAML node: a control in a list, a policy's front matter, scope.yaml. */
 export class YamlSource implements RecordSource {
   constructor(
     readonly file: string,
-    private readonly node: Node | null,
-    private readonly lines: LineCounter,
+    private readonly index: PositionIndex,
+    /** The record's node in the index (NO_NODE when there is none). */
+    private readonly root: number,
     /** The ID of the record this node holds, carried into every range. */
     private readonly recordId?: string,
   ) {}
 
   at(path: readonly PathSegment[] = [], part: Part = 'value'): SourceRange {
-    let node: Node | null = this.node;
-    let pair: Pair | undefined;
+    // Walk as far as the path is written; a pair whose value is not a node (`key:`) has no children, and ends the walk.
+    let node = this.root;
+    let steps = 0;
     for (const segment of path) {
-      const next = childOf(node, segment);
-      if (!next) break;
-      node = next.value;
-      pair = next.pair;
-      if (!node) break;
+      const next = this.childOf(node, segment);
+      if (next === undefined) break;
+      node = next;
+      steps++;
     }
-    if (part === 'key' && pair && isNode(pair.key)) return this.rangeOf(pair.key);
-    if (node) return this.rangeOf(node);
-    if (pair && isNode(pair.key)) return this.rangeOf(pair.key);
-    return this.rangeOf(this.node);
+    if (steps === 0) return this.rangeOf(this.root);
+    const offsets = this.index.offsets;
+    const hasKey = offsets[node * 4 + 2]! >= 0;
+    if (part === 'key' && hasKey) return this.range(offsets[node * 4 + 2]!, offsets[node * 4 + 3]!);
+    if (offsets[node * 4]! >= 0) return this.range(offsets[node * 4]!, offsets[node * 4 + 1]!);
+    if (hasKey) return this.range(offsets[node * 4 + 2]!, offsets[node * 4 + 3]!);
+    return this.rangeOf(this.root);
   }
 
   has(path: readonly PathSegment[]): boolean {
-    let node: Node | null = this.node;
+    let node = this.root;
     for (const segment of path) {
-      const next = childOf(node, segment);
-      if (!next) return false;
-      node = next.value;
+      const next = this.childOf(node, segment);
+      if (next === undefined) return false;
+      node = next;
     }
     return true;
   }
 
-  private rangeOf(node: Node | null): SourceRange {
-    const [start, end] = node?.range ?? [0, 0];
-    const from = this.lines.linePos(start);
-    const to = this.lines.linePos(Math.max(start, this.withoutTrailingNewline(start, end)));
+  private childOf(node: number, segment: PathSegment): number | undefined {
+    if (node < 0 || this.index.offsets[node * 4]! < 0) return undefined;
+    const children = this.index.children[node];
+    if (children instanceof Map) return children.get(String(segment));
+    if (children && typeof segment === 'number') {
+      const item = Number.isInteger(segment) ? children[segment] : undefined;
+      return item === undefined || item < 0 ? undefined : item;
+    }
+    return undefined;
+  }
+
+  /** The range of a node's value: the record's own node for the root (whatever key holds it in the document). */
+  private rangeOf(node: number): SourceRange {
+    return node < 0 ? this.range(0, 0) : this.range(this.index.offsets[node * 4]!, this.index.offsets[node * 4 + 1]!);
+  }
+
+  private range(start: number, end: number): SourceRange {
+    const from = this.index.linePos(start);
+    const to = this.index.linePos(Math.max(start, this.withoutTrailingNewline(start, end)));
     const range: SourceRange = { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
     if (this.recordId !== undefined) range.record = this.recordId;
     return range;
@@ -65,7 +163,7 @@ export class YamlSource implements RecordSource {
 
   /** Block collections end at the start of the next line; end them on their own last line instead. */
   private withoutTrailingNewline(start: number, end: number): number {
-    const starts = this.lines.lineStarts;
+    const starts = this.index.lineStarts;
     while (end > start && isLineStart(starts, end)) end -= 1;
     return end;
   }
@@ -124,39 +222,3 @@ function isLineStart(starts: readonly number[], offset: number): boolean {
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value;
 }
-
-/** Mappings large enough to index: looking keys up one by one in them would make positions quadratic. */
-const INDEX_FROM = 16;
-const keyIndexes = new WeakMap<object, Map<string, Pair>>();
-
-/** The pair holding `key` in a mapping (the first, as the parser reports duplicates): by index for large mappings. */
-function pairOf(map: { items: unknown[] }, key: string): Pair | undefined {
-  const matches = (item: unknown): item is Pair => isPair(item) && isScalar(item.key) && String(item.key.value) === key;
-  if (map.items.length < INDEX_FROM) return map.items.find(matches);
-  let index = keyIndexes.get(map);
-  if (!index) {
-    index = new Map();
-    for (const item of map.items) {
-      if (isPair(item) && isScalar(item.key)) {
-        const name = String(item.key.value);
-        if (!index.has(name)) index.set(name, item);
-      }
-    }
-    keyIndexes.set(map, index);
-  }
-  return index.get(key);
-}
-
-function childOf(node: Node | null, segment: PathSegment): { value: Node | null; pair?: Pair } | undefined {
-  if (isMap(node)) {
-    const pair = pairOf(node, String(segment));
-    if (!pair) return undefined;
-    return { value: isNode(pair.value) ? pair.value : null, pair };
-  }
-  if (isSeq(node) && typeof segment === 'number') {
-    const item = node.items[segment];
-    return isNode(item) ? { value: item } : undefined;
-  }
-  return undefined;
-}
-

@@ -2,6 +2,7 @@
 // (the YAML 1.2 core schema has no timestamp type, so 2026-01-31 is never turned into a time-zone-shifted Date).
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { LoadProblem } from '../core/types.js';
+import { PositionIndexBuilder, type IndexedYaml } from './source.js';
 
 /** Enough for any real document; an alias bomb needs thousands. */
 const MAX_ALIAS_COUNT = 100;
@@ -12,7 +13,7 @@ export const MAX_YAML_DEPTH = 64;
 /** Errors reported per file: a broken line can make the parser report one error per character. */
 const MAX_PROBLEMS = 20;
 
-export interface ParsedYaml {
+export interface ParsedYaml extends IndexedYaml {
   readonly file: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
@@ -48,8 +49,9 @@ export function parseYaml(text: string, file: string): YamlResult {
     return { ok: false, problems };
   }
   // Keys written twice, keys that are lists or mappings (`? [a, b]: c`, which would turn into text), and YAML 1.1 merge
-  // keys (`!!merge <<`, a marker, not text): found in one walk of the document.
-  const keys = keyProblems(doc);
+  // keys (`!!merge <<`, a marker, not text): found in one walk of the document, which also indexes its positions.
+  const positions = new PositionIndexBuilder();
+  const keys = keyProblems(doc, positions);
   if (keys.duplicates.length > 0) {
     return { ok: false, problems: keys.duplicates.slice(0, MAX_PROBLEMS).map(({ offset, key }) => problemAt(file, lines, offset, describeYamlError('DUPLICATE_KEY', '', key))) };
   }
@@ -58,7 +60,7 @@ export function parseYaml(text: string, file: string): YamlResult {
   try {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (nesting(value, MAX_YAML_DEPTH) > MAX_YAML_DEPTH) return { ok: false, problems: [problemAt(file, lines, firstAliasOffset(doc), NESTED_TOO_DEEP)] };
-    return { ok: true, yaml: { file, doc, lines, value } };
+    return { ok: true, yaml: { file, doc, lines, value, index: positions.finish(lines), numbers: positions.numbers } };
   } catch (error) {
     const message = (error as Error).message;
     const text = /alias count|resource exhaustion/i.test(message)
@@ -203,34 +205,50 @@ interface KeyProblems {
   merge?: number;
 }
 
-/** One walk of the document's nodes, without recursion: linear in the number of nodes, whatever their depth. */
-function keyProblems(doc: Document.Parsed): KeyProblems {
+/**
+ * One walk of the document's nodes, without recursion: linear in the number of nodes, whatever their depth. Every node
+ * a path can reach (the first pair of each plain key, every list item) is numbered in `positions` on the way.
+ */
+function keyProblems(doc: Document.Parsed, positions: PositionIndexBuilder): KeyProblems {
   const found: KeyProblems = { duplicates: [] };
-  const stack: unknown[] = [doc.contents];
+  const NOT_INDEXED = -1;
+  const stack: [node: unknown, number: number][] = [[doc.contents, hasRange(doc.contents) ? positions.add(doc.contents, null) : NOT_INDEXED]];
   while (stack.length > 0) {
-    const node = stack.pop();
+    const [node, number] = stack.pop()!;
     if (isMap(node)) {
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       for (const pair of node.items) {
         const key = pair.key as Node | null;
+        let child = NOT_INDEXED;
         if (isScalar(key)) {
           if (typeof key.value === 'symbol') found.merge = Math.min(found.merge ?? Infinity, key.range?.[0] ?? 0);
           const name = String(key.value);
           if (seen.has(name)) found.duplicates.push({ offset: key.range?.[0] ?? 0, key: key.source ?? name });
-          else seen.add(name);
+          else {
+            if (number !== NOT_INDEXED) child = positions.add(hasRange(pair.value) ? pair.value : null, key);
+            seen.set(name, child);
+          }
         } else if (isMap(key) || isSeq(key)) {
           found.complexKey = Math.min(found.complexKey ?? Infinity, key.range?.[0] ?? 0);
         }
-        stack.push(pair.value);
+        stack.push([pair.value, hasRange(pair.value) ? child : NOT_INDEXED]);
       }
+      if (number !== NOT_INDEXED) positions.setChildren(number, seen);
     } else if (isSeq(node)) {
-      for (const item of node.items) stack.push(item);
+      const items = node.items.map((item) => (number !== NOT_INDEXED && hasRange(item) ? positions.add(item, null) : NOT_INDEXED));
+      node.items.forEach((item, i) => stack.push([item, items[i]!]));
+      if (number !== NOT_INDEXED) positions.setChildren(number, items);
     } else if (isScalar(node) && typeof node.value === 'symbol') {
       found.merge = Math.min(found.merge ?? Infinity, node.range?.[0] ?? 0);
     }
   }
   found.duplicates.sort((a, b) => a.offset - b.offset);
   return found;
+}
+
+/** A node with a place in the text (a pair, or nothing, is not one). */
+function hasRange(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
 }
 
 function firstAliasOffset(doc: Document.Parsed): number {

@@ -1,16 +1,17 @@
-// A YAML record's source, kept by the cache as a table of ranges, answers every path as the parsed document does:
-// the same range for a value and for its key, the same fallback for a path that is not written, the same `has`.
+// A YAML record's source, kept by the cache (its position index, without the document), answers every path as the
+// parsed document does: the same range for a value and for its key, the same fallback for a path that is not written,
+// the same `has`.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LintCache } from '../../src/cache/file-cache.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { FileContribution } from '../../src/model/load.js';
-import { YamlSource, type PathSegment, type RecordSource } from '../../src/parse/source.js';
+import { YamlSource, yamlSource, type RecordSource } from '../../src/parse/source.js';
 import { parseYaml } from '../../src/parse/yaml.js';
+import { DocumentSource, pathsOf } from '../helpers/document-source.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'soc2lint-cache-positions-'));
@@ -31,20 +32,6 @@ function documents(): [string, string][] {
     ['block scalars', 'text: |\n  one\n  two\nfolded: >\n  three\n\nafter: 1\n'],
   );
   return found;
-}
-
-/** Every path a document writes, and for each one a few that it does not. */
-function pathsOf(node: Node | null, path: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
-  out.push(path, [...path, 'not-written'], [...path, 0], [...path, 'x', 3]);
-  if (isMap(node)) {
-    for (const item of node.items) if (isPair(item) && isScalar(item.key)) pathsOf(item.value as Node | null, [...path, String(item.key.value)], out);
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => {
-      pathsOf(item as Node | null, [...path, index], out);
-      out.push([...path, String(index)]);
-    });
-  }
-  return out;
 }
 
 /** The source as the cache gives it back: kept, written, read by a new cache, and revived. */
@@ -72,9 +59,9 @@ describe('a cached YAML source', () => {
     const parsed = parseYaml(text, name);
     if (!parsed.ok) return; // a document that does not parse has no records to keep
     for (const recordId of [undefined, 'REC-1']) {
-      const source = new YamlSource(name, parsed.yaml.doc.contents, parsed.yaml.lines, recordId);
-      const kept = throughCache(`${name}-${recordId ?? 'none'}`, source);
-      expect(kept).not.toBeInstanceOf(YamlSource);
+      const source = new DocumentSource(name, parsed.yaml.doc.contents, parsed.yaml.lines, recordId);
+      const kept = throughCache(`${name}-${recordId ?? 'none'}`, yamlSource(parsed.yaml, parsed.yaml.doc.contents, recordId));
+      expect(kept).toBeInstanceOf(YamlSource);
       for (const path of pathsOf(parsed.yaml.doc.contents)) {
         expect(kept.at(path), JSON.stringify(path)).toEqual(source.at(path));
         expect(kept.at(path, 'key'), JSON.stringify(path)).toEqual(source.at(path, 'key'));
