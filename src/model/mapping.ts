@@ -14,40 +14,42 @@ export type FieldMap = Readonly<Record<string, readonly (readonly string[])[]>>;
 /** A record in native field names, with where each field (or each item of a list field) is written. */
 export class Translation {
   readonly value: Raw = {};
-  private readonly fields = new Map<string, readonly PathSegment[]>();
-  private readonly items = new Map<string, (readonly PathSegment[])[]>();
+  /** Fields written under another key than their own; a field not here is written under its own name. */
+  private fields: Map<string, readonly PathSegment[]> | undefined;
+  private items: Map<string, (readonly PathSegment[])[]> | undefined;
+  /** Fields written empty; see `empty`. */
+  private emptied: Set<string> | undefined;
 
   set(field: string, value: unknown, written: readonly PathSegment[]): void {
     this.value[field] = value;
-    this.fields.set(field, written);
+    // Most fields are written under their own name (every field of soc2lint's own format): nothing to keep for them.
+    if (written.length === 1 && written[0] === field) this.fields?.delete(field);
+    else (this.fields ??= new Map()).set(field, written);
   }
 
   /** A list gathered from several places (comply's `satisfies` of every standard): each item keeps its own place. */
   setList(field: string, list: { value: unknown; written: readonly PathSegment[] }[], whole: readonly PathSegment[]): void {
     this.set(field, list.map((item) => item.value), whole);
-    this.items.set(field, list.map((item) => item.written));
+    (this.items ??= new Map()).set(field, list.map((item) => item.written));
   }
-
-  /** Fields written empty (`owner: ""`, `approver: ~`): absent, so `has` says they are not written. */
-  private readonly emptied = new Set<string>();
 
   /** Forget a field written empty: it is absent, as if never written, though findings may still point at it. */
   empty(field: string): void {
     delete this.value[field];
-    this.emptied.add(field);
+    (this.emptied ??= new Set()).add(field);
   }
 
   isEmptied(field: PathSegment | undefined): boolean {
-    return typeof field === 'string' && this.emptied.has(field);
+    return typeof field === 'string' && this.emptied !== undefined && this.emptied.has(field);
   }
 
   /** The program's path for a native path: `['criteria', 2]` → `['satisfies', 'TSC', 2]`. */
   written(path: readonly PathSegment[]): readonly PathSegment[] {
     const [field, index, ...rest] = path;
     if (typeof field !== 'string') return path;
-    const items = this.items.get(field);
+    const items = this.items?.get(field);
     if (items && typeof index === 'number' && items[index]) return [...items[index]!, ...rest];
-    const at = this.fields.get(field);
+    const at = this.fields?.get(field);
     return at ? [...at, ...path.slice(1)] : path;
   }
 
