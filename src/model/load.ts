@@ -20,8 +20,8 @@ import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../sc
 import { isExtensionKey, knownFields, unknownKeys, withoutKeys, type FieldedKind } from './known-fields.js';
 import { readPopulationFile } from './population-files.js';
 import * as records from './records.js';
-import type { SecretDetection } from './secret-lines.js';
-import type { EvidenceContent, LoadProblem, ModelPart, PathTarget, RepoModel, Role, Standard } from './types.js';
+import { scanEvidenceText } from './secret-scan.js';
+import type { LoadProblem, ModelPart, PathTarget, RepoModel, Role, ScannedEvidence, Standard } from './types.js';
 import { COMPLY_STANDARDS } from '../config/config.js';
 import { readComply, readStandard } from './comply.js';
 import { emptyToAbsent, MappedSource, normalise, translate, type NormalisationProblem, type Translation } from './mapping.js';
@@ -135,7 +135,6 @@ class ModelBuilder {
       paths: new Map(),
       anchors: new Map(),
       evidenceContent: new Map(),
-      evidenceSecrets: new Map(),
       evidenceDigests: new Map(),
       declaredIds: this.declared,
       problems: this.problems,
@@ -527,20 +526,24 @@ class ModelBuilder {
 
     if (needs.has('link-targets')) this.loadLinkTargets(note);
     if (needs.has('evidence-content')) {
-      const content = this.model.evidenceContent as Map<string, EvidenceContent>;
+      const content = this.model.evidenceContent as Map<string, ScannedEvidence>;
       const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
       const digest = needs.has('evidence-digest');
+      // The maintained rule set, loaded only when a rule reads evidence text (it is most of a megabyte of code).
+      let maintained: typeof import('./maintained-secrets.js') | undefined;
       for (const path of evidence) {
         if (content.has(path) || paths.get(path)?.state !== 'file') continue;
-        // One read gives the text and, when a rule needs it, the digest.
+        // One read gives the text and, when a rule needs it, the digest. The text is scanned here and then dropped: the
+        // model keeps what the scans found, so memory does not grow with the size of the evidence.
         const read = readEvidenceWithDigest(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay, digest);
-        content.set(path, read.content);
+        if ('text' in read.content) {
+          const detections = await (maintained ??= await import('./maintained-secrets.js')).maintainedSecrets(read.content.text, path);
+          content.set(path, { scan: scanEvidenceText(read.content.text, detections) });
+        } else {
+          content.set(path, read.content);
+        }
         if (read.digest) digests.set(path, read.digest);
       }
-      // The maintained rule set, loaded only when a rule reads evidence text (it is most of a megabyte of code).
-      const secrets = this.model.evidenceSecrets as Map<string, readonly SecretDetection[]>;
-      const { maintainedSecrets } = await import('./maintained-secrets.js');
-      for (const [path, read] of content) if ('text' in read) secrets.set(path, await maintainedSecrets(read.text, path));
     }
     if (needs.has('evidence-digest')) {
       const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;

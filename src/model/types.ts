@@ -31,7 +31,7 @@ import type { Directive, EvidenceContent, FileKind, LoadProblem, PathTarget, Sou
 import type { PathSegment } from '../parse/source.js';
 import type { GitFacts } from '../git/facts.js';
 import type { EvidenceDigest } from '../files/read.js';
-import type { SecretDetection } from './secret-lines.js';
+import type { EvidenceScan } from './secret-scan.js';
 export type { EvidenceDigest } from '../files/read.js';
 import type { MarkdownLink } from '../parse/markdown.js';
 import type { PopulationFile } from './population.js';
@@ -277,6 +277,9 @@ export type ComplianceRecord =
  * Parts of the model that cost extra I/O and are loaded only when an enabled rule reads them:
  * the git index, the git history of policies, the text of evidence files, and the targets of policy links.
  */
+/** An evidence file as sensitive-evidence sees it: what the secret scans found in its text, or why it was not scanned. */
+export type ScannedEvidence = { scan: EvidenceScan } | Exclude<EvidenceContent, { text: string }>;
+
 export type ModelPart = 'git-index' | 'git-history' | 'evidence-content' | 'link-targets' | 'evidence-digest' | 'git-added';
 
 export interface RepoModel {
@@ -310,10 +313,11 @@ export interface RepoModel {
   paths: ReadonlyMap<string, PathTarget>;
   /** With `link-targets`: the anchors (heading slugs, explicit ids) of each markdown file a policy links to. */
   anchors: ReadonlyMap<string, ReadonlySet<string>>;
-  /** With `evidence-content`: the text of each evidence file that exists, by path as written. */
-  evidenceContent: ReadonlyMap<string, EvidenceContent>;
-  /** With `evidence-content`: the secrets the maintained rule set finds in each evidence text, by path as written. */
-  evidenceSecrets: ReadonlyMap<string, readonly SecretDetection[]>;
+  /**
+   * With `evidence-content`: what the secret scans found in each evidence file that exists (never its text, which is
+   * dropped once scanned), or why it was not scanned, by path as written.
+   */
+  evidenceContent: ReadonlyMap<string, ScannedEvidence>;
   /** With `evidence-digest`: the size, blankness and SHA-256 of each evidence file that exists, by path as written. */
   evidenceDigests: ReadonlyMap<string, EvidenceDigest>;
   /** With `git-index` or `git-history`: what git knows. Undefined when no rule asked. */
