@@ -39,31 +39,67 @@ const shortId = (id: string) => id.replace(/^@secretlint\/secretlint-rule-/, '')
  * scan). No file path is given to the preset: a rule given one may read the file itself (the .p12 check does).
  */
 export async function maintainedSecrets(text: string, path: string): Promise<SecretDetection[]> {
-  // Split keeping the line ends (odd items), so offsets stay those of the text.
-  const content = text
-    .split(/(\r\n|\r|\n)/)
-    .map((part) => (part.length > MAX_SCANNED_LINE ? ' '.repeat(part.length) : part))
-    .join('');
+  // Split keeping the line ends (odd items), so offsets stay those of the text; a text shorter than the limit has no
+  // line to blank.
+  const content =
+    text.length <= MAX_SCANNED_LINE
+      ? text
+      : text
+          .split(/(\r\n|\r|\n)/)
+          .map((part) => (part.length > MAX_SCANNED_LINE ? ' '.repeat(part.length) : part))
+          .join('');
   const ext = /\.[^./\\]+$/.exec(path)?.[0].toLowerCase() ?? '';
-  const found: { rule: string; messageId: string; start: number; end: number }[] = [];
-  for (const rule of RULES) {
-    const context: RuleContext = {
-      sharedOptions: {},
-      // The message and its data quote the secret: keep the message ID only.
-      createTranslator: () => (messageId) => ({ message: messageId, messageId, data: {} }),
-      report: ({ message, range }) => found.push({ rule: shortId(rule.meta.id), messageId: message.messageId, start: range[0], end: range[1] }),
-      ignore: () => undefined,
-    };
-    try {
-      await rule.create(context, {}).file?.({ content, ext, contentType: 'text', filePath: undefined });
-    } catch {
-      // A rule that throws on odd input finds nothing in it; soc2lint's own patterns still ran.
+  const found: Found[] = [];
+  // Scans run one at a time (the loader awaits each); one that starts while another waits on a rule's promise gets
+  // contexts of its own.
+  const shared = sink === undefined;
+  if (shared) sink = found;
+  try {
+    for (const [rule, context] of shared ? (made ??= contextsFor(() => sink)) : contextsFor(() => found)) {
+      try {
+        // Each rule is made anew for each file (as secretlint does), so nothing one file leaves in it reaches the next.
+        // The preset's handlers are synchronous today; one that returns a promise is awaited.
+        const handled = rule.create(context, {}).file?.({ content, ext, contentType: 'text', filePath: undefined });
+        if (handled && typeof (handled as Promise<unknown>).then === 'function') await handled;
+      } catch {
+        // A rule that throws on odd input finds nothing in it; soc2lint's own patterns still ran.
+      }
     }
+  } finally {
+    if (shared) sink = undefined;
   }
+  if (found.length === 0) return [];
   const starts = lineStarts(content);
   return found
     .map(({ rule, messageId, start, end }) => ({ rule, messageId, ...position(starts, content, start, end) }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+interface Found {
+  rule: string;
+  messageId: string;
+  start: number;
+  end: number;
+}
+
+/** Where the rule running now reports: the current file's list. */
+let sink: Found[] | undefined;
+/** The rules with the contexts every scan shares, made on the first scan. */
+let made: [PresetRule, RuleContext][] | undefined;
+
+/** Each rule with a context that reports into the list `target` gives at the time. */
+function contextsFor(target: () => Found[] | undefined): [PresetRule, RuleContext][] {
+  return RULES.map((rule) => {
+    const id = shortId(rule.meta.id);
+    const context: RuleContext = {
+      sharedOptions: {},
+      // The message and its data quote the secret: keep the message ID only.
+      createTranslator: () => (messageId) => ({ message: messageId, messageId, data: {} }),
+      report: ({ message, range }) => target()?.push({ rule: id, messageId: message.messageId, start: range[0], end: range[1] }),
+      ignore: () => undefined,
+    };
+    return [rule, context];
+  });
 }
 
 /** The 1-based line and columns of [start, end), clipped to the line it starts on. */
