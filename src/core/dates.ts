@@ -10,25 +10,40 @@
 export type IsoDate = string; // 'YYYY-MM-DD', a valid calendar date
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-/** Strict: 'YYYY-MM-DD' exactly, year 1000-9999, real calendar date (2026-02-29 is false, 2024-02-29 true, 2026-04-31 false). */
+/** The number `count` ASCII digits at `from` write, or -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Strict: 'YYYY-MM-DD' exactly, year 1000-9999, real calendar date (2026-02-29 is false, 2024-02-29 true, 2026-04-31
+ * false). Read character by character: every rule asks this of every date, many times a run.
+ */
 export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const value = typeof text === 'string' ? text : String(text);
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false; // 45 is '-'
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
   return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -37,7 +52,7 @@ interface Ymd { year: number; month: number; day: number }
 // Inputs are documented as valid, but a bad one must fail loudly, not become 'NaN-NaN-NaN'.
 function parse(date: IsoDate): Ymd {
   if (!isIsoDate(date)) throw new RangeError(`Not a valid ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+  return { year: digitsAt(date, 0, 4), month: digitsAt(date, 5, 2), day: digitsAt(date, 8, 2) };
 }
 
 // Results must be valid IsoDates too, so arithmetic leaving years 1000-9999 is an error.

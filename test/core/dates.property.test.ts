@@ -123,4 +123,27 @@ describe('business days', () => {
     expect(addBusinessDays('2026-03-06', 0)).toBe('2026-03-06');
     expect(addBusinessDays('2024-02-28', 1)).toBe('2024-02-29');
   });
+
+  it('isIsoDate reads a date character by character exactly as the calendar and the strict pattern do', () => {
+    // The reference: the pattern, and the date Date.UTC gives back being the one written.
+    const reference = (text: string) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!match || Number(match[1]) < 1000) return false;
+      return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).toISOString().slice(0, 10) === text;
+    };
+    const digit = fc.constantFrom(...'0123456789');
+    const almost = fc
+      .tuple(fc.array(digit, { minLength: 3, maxLength: 5 }), fc.constantFrom('-', '/', '-'), fc.array(digit, { minLength: 1, maxLength: 3 }), fc.constantFrom('-', '-', ' '), fc.array(digit, { minLength: 1, maxLength: 3 }), fc.constantFrom('', '', '\n', 'Z', '\u0660'))
+      .map(([y, a, m, b, d, tail]) => `${y.join('')}${a}${m.join('')}${b}${d.join('')}${tail}`);
+    // A real date with one character changed: a digit's neighbours in ASCII (/ and :), a letter, another script's digit.
+    const changed = fc
+      .tuple(isoDate, fc.integer({ min: 0, max: 9 }), fc.constantFrom('/', ':', '.', 'O', '\u0660', ' ', '0', '9', '-'))
+      .map(([date, at, char]) => `${date.slice(0, at)}${char}${date.slice(at + 1)}`);
+    fc.assert(
+      fc.property(fc.oneof(isoDate, almost, changed, fc.string({ maxLength: 12 })), (text) => {
+        expect(isIsoDate(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });
