@@ -78,7 +78,8 @@ const DETECTORS: readonly Detector[] = [
     accept: (m) => (placeholder(m[2]!, false) ? undefined : end(m)),
   },
   {
-    hint: /pass|pwd/i,
+    // Every spelling the pattern takes contains one of these, whatever its case (`pass` alone, as in `result=pass`, is none).
+    hint: /pass(?:word|wd)|pwd/i,
     // password / passwd / pwd as a key (db_password, DB_PASSWORD, dbPassword, "password"), then = : := or =>.
     pattern: /(?:(?<![A-Za-z0-9])(?:[Pp]ass(?:word|wd)|PASS(?:WORD|WD)|[Pp]wd|PWD)|(?<=[a-z0-9])(?:Pass(?:word|wd)|Pwd))["']?[ \t]*(:=|=>|=(?!=)|:(?!:))/g,
     kind: 'password',
@@ -150,6 +151,8 @@ export function scanEvidenceText(text: string, maintained: readonly SecretDetect
   const hits: SecretHit[] = [];
   const tooLong: number[] = [];
   const lines = text.split(/\r\n|\r|\n/);
+  // A hint that is nowhere in the text is on none of its lines (hints never span a line end): skip its detector.
+  const detectors = DETECTORS.filter((detector) => detector.hint.test(text));
   const byLine = new Map<number, SecretDetection[]>();
   for (const detection of maintained) byLine.set(detection.line, [...(byLine.get(detection.line) ?? []), detection]);
   lines.forEach((line, index) => {
@@ -158,7 +161,7 @@ export function scanEvidenceText(text: string, maintained: readonly SecretDetect
       return;
     }
     const taken: [number, number, SecretKind, Record<string, string>][] = [];
-    for (const detector of DETECTORS) {
+    for (const detector of detectors) {
       if (!detector.hint.test(line)) continue;
       for (const match of line.matchAll(detector.pattern)) {
         const stop = detector.accept ? detector.accept(match, lines, index) : end(match);

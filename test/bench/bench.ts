@@ -5,12 +5,13 @@
 //   npm run bench                 the 50-file and 10,000-file programs: cold, warm (--cache, nothing changed), and
 //                                 --staged with one changed file in the 10,000-file program
 //   npm run bench -- --scale      programs of about 1k, 10k, 50k and 100k files, each against the floor: wall, CPU,
-//                                 peak memory, ratios and the fitted growth; then the hook cases
+//                                 peak memory, ratios and the fitted growth; a program whose evidence holds 300 MB;
+//                                 then the hook cases
 //
 // BENCH_RUNS (5), BENCH_POLICIES, BENCH_CONTROLS and BENCH_COMMITS change the default run; BENCH_SIZES picks the scale
 // sizes (`BENCH_SIZES=1k,10k`), BENCH_SCALE_COMMITS the history each scale program gets (1,000 commits).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +140,25 @@ function stagedHook(p: Program): void {
 }
 
 /**
+ * Memory that does not grow with the evidence: a program whose 1,000 evidence files hold 300 KB of log each (about
+ * 300 MB in all), cold, against the floor (which reads every file too). The model keeps what the secret scans found in
+ * each file, never its text.
+ */
+function heavyEvidence(): void {
+  const p = program({ policies: 25, controls: 250, evidencePerControl: 4 }, 0);
+  try {
+    const line = '2026-01-15T10:00:00Z INFO user=ops@bench.example action=review result=pass detail=' + 'z'.repeat(60) + '\n';
+    const log = line.repeat(Math.floor(300_000 / line.length));
+    for (const entry of readdirSync(join(p.root, 'evidence'), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) appendFileSync(join(entry.parentPath, entry.name), log);
+    }
+    cold('300 KB', p);
+  } finally {
+    p.remove();
+  }
+}
+
+/**
  * Least squares of a measure on files (its cost per 1,000 files) and the exponent k of measure ~ files^k (the log-log
  * slope; start-up, the same at every size, keeps it under 1 for small programs).
  */
@@ -185,6 +205,7 @@ try {
       console.log(`growth  soc2lint wall: ${growth(measured, (m) => m.lint.ms)}; CPU: ${growth(measured, (m) => m.lint.cpuMs)}; peak memory: ${growth(measured, (m) => m.lint.maxRssKiB / 1024, 'MiB')}`);
       console.log(`growth  parse floor wall: ${growth(measured, (m) => m.floor.ms)}; CPU: ${growth(measured, (m) => m.floor.cpuMs)}; peak memory: ${growth(measured, (m) => m.floor.maxRssKiB / 1024, 'MiB')}`);
     }
+    heavyEvidence();
     smallHook(small);
     if (tenK) {
       stagedHook(tenK);
