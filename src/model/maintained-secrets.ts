@@ -8,7 +8,7 @@
 // slows down quadratically. The rule interface (create(context, options) returning a `file(source)` handler) is
 // secretlint's documented interface for rule authors.
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
-import { MAX_SCANNED_LINE, lineStarts, type SecretDetection } from './secret-lines.js';
+import { MAX_SCANNED_LINE, lineStarts, longLines, type SecretDetection } from './secret-lines.js';
 
 /** The part of a secretlint rule this module uses (see @secretlint/types' SecretLintRuleCreator). */
 interface PresetRule {
@@ -39,10 +39,10 @@ const shortId = (id: string) => id.replace(/^@secretlint\/secretlint-rule-/, '')
  * scan). No file path is given to the preset: a rule given one may read the file itself (the .p12 check does).
  */
 export async function maintainedSecrets(text: string, path: string): Promise<SecretDetection[]> {
-  // Split keeping the line ends (odd items), so offsets stay those of the text; a text shorter than the limit has no
-  // line to blank.
+  // Split keeping the line ends (odd items), so offsets stay those of the text; a text with no line over the limit has
+  // none to blank.
   const content =
-    text.length <= MAX_SCANNED_LINE
+    text.length <= MAX_SCANNED_LINE || longLines(text).length === 0
       ? text
       : text
           .split(/(\r\n|\r|\n)/)

@@ -23,3 +23,22 @@ export function lineStarts(text: string): number[] {
   for (const end of text.matchAll(/\r\n|\r|\n/g)) starts.push(end.index + end[0].length);
   return starts;
 }
+
+/**
+ * The lines (1-based) longer than `longer` characters, counted as `lineStarts` counts lines (ends at CRLF, LF or CR),
+ * in one pass over the text without splitting it: most evidence has none, and is then scanned as it is.
+ */
+export function longLines(text: string, longer = MAX_SCANNED_LINE): number[] {
+  const found: number[] = [];
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    if (code !== 10 && code !== 13 && code !== -1) continue;
+    if (i - start > longer) found.push(line);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    line++;
+    start = i + 1;
+  }
+  return found;
+}

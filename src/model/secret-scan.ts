@@ -2,7 +2,7 @@
 // maintained rule set's detections (./maintained-secrets.ts) where no pattern of ours claimed the span. The model keeps
 // what the scan found (kinds and places, never the secret, never the text), so a program's memory does not grow with
 // the size of its evidence, and the cache can keep it for an unchanged file (rules/sensitive-evidence.ts reports it).
-import { MAX_SCANNED_LINE, type SecretDetection } from './secret-lines.js';
+import { longLines, MAX_SCANNED_LINE, type SecretDetection } from './secret-lines.js';
 
 /** The kinds of secret the scan tells apart; each is a message of sensitive-evidence. */
 export type SecretKind =
@@ -148,11 +148,13 @@ export type SecretHit = { line: number; column: number; endColumn: number; kind:
  * ours claimed the span; and the lines too long to scan. A span claimed by one kind is not claimed again.
  */
 export function scanEvidenceText(text: string, maintained: readonly SecretDetection[]): EvidenceScan {
+  // A hint that is nowhere in the text is on none of its lines (hints never span a line end): skip its detector. With
+  // none left and nothing the maintained rule set found, only the lines too long to scan are left to say.
+  const detectors = DETECTORS.filter((detector) => detector.hint.test(text));
+  if (detectors.length === 0 && maintained.length === 0) return { hits: [], tooLong: text.length > MAX_SCANNED_LINE ? longLines(text) : [] };
   const hits: SecretHit[] = [];
   const tooLong: number[] = [];
   const lines = text.split(/\r\n|\r|\n/);
-  // A hint that is nowhere in the text is on none of its lines (hints never span a line end): skip its detector.
-  const detectors = DETECTORS.filter((detector) => detector.hint.test(text));
   const byLine = new Map<number, SecretDetection[]>();
   for (const detection of maintained) byLine.set(detection.line, [...(byLine.get(detection.line) ?? []), detection]);
   lines.forEach((line, index) => {

@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { longLines } from '../../src/model/secret-lines.js';
 import { lint } from '../../src/report/lint.js';
 
 const root = mkdtempSync(join(tmpdir(), 'soc2lint-evidence-scan-'));
@@ -42,6 +44,19 @@ describe('the evidence the model keeps', () => {
         ['lineTooLong', 'evidence/export.txt', 3],
         ['fileTooLarge', 'evidence/big.log', 1],
       ]),
+    );
+  });
+});
+
+describe('longLines', () => {
+  it('finds the lines longer than the limit exactly as splitting at CRLF, LF and CR would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '\r', '\n', '\r\n'), { maxLength: 40 }), fc.integer({ min: 0, max: 4 }), (parts, limit) => {
+        const text = parts.join('');
+        const expected = text.split(/\r\n|\r|\n/).flatMap((line, i) => (line.length > limit ? [i + 1] : []));
+        expect(longLines(text, limit)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
