@@ -30,15 +30,19 @@ export function lineStarts(text: string): number[] {
  */
 export function longLines(text: string, longer = MAX_SCANNED_LINE): number[] {
   const found: number[] = [];
+  if (text.length <= longer) return found;
+  // The next LF and the next CR at or after `start`, found with indexOf (native, and fast over long runs of text).
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
   let line = 1;
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : -1;
-    if (code !== 10 && code !== 13 && code !== -1) continue;
-    if (i - start > longer) found.push(line);
-    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+  for (;;) {
+    const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+    if ((end === -1 ? text.length : end) - start > longer) found.push(line);
+    if (end === -1) return found;
+    start = end === cr && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     line++;
-    start = i + 1;
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
   }
-  return found;
 }
