@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import { evidenceFiles, type EvidenceFileRef } from '../src/model/evidence.js';
 import { MAX_SCANNED_LINE } from '../src/model/secret-lines.js';
 import type { SecretHit, SecretKind } from '../src/model/secret-scan.js';
+import type { ScannedEvidence } from '../src/model/types.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /** What each kind of secret is called: one message per kind, each naming the file and the records that name it. */
@@ -60,12 +61,24 @@ export default defineRule({
     const files = new Map<string, EvidenceFileRef[]>();
     for (const ref of evidenceFiles(model)) {
       const file = normalized(ref.path);
-      files.set(file, [...(files.get(file) ?? []), ref]);
+      const named = files.get(file);
+      if (named) named.push(ref);
+      else files.set(file, [ref]);
     }
     for (const [file, refs] of files) {
-      const contents = refs.map((ref) => model.evidenceContent.get(ref.path));
-      const content = contents.find((content) => content !== undefined && 'scan' in content) ?? contents.find((content) => content !== undefined);
+      // The first spelling of the path that was scanned, or else the first that was looked at.
+      let content: ScannedEvidence | undefined;
+      for (const ref of refs) {
+        const found = model.evidenceContent.get(ref.path);
+        if (found !== undefined && 'scan' in found) {
+          content = found;
+          break;
+        }
+        content ??= found;
+      }
       if (content === undefined) continue; // missing: other rules say so
+      // Most files have nothing to say: no secret, no line too long, not too large to scan.
+      if ('scan' in content ? content.scan.hits.length === 0 && content.scan.tooLong.length === 0 : content.skipped !== 'too-large') continue;
       const record = refs[0]?.record;
       const named = { file, ...nameFile(refs) };
       const place = { file, ...(record !== undefined ? { record } : {}) };
