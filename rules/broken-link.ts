@@ -26,7 +26,8 @@ export default defineRule({
     },
   },
   check({ model, report }) {
-    const files = knownFiles(model);
+    // Worked out on the first missing file only: most programs have none, and it lists every evidence file.
+    let files: Map<string, Set<string>> | undefined;
     for (const policy of model.policies) {
       const from = policy.source.file;
       for (const link of policy.links) {
@@ -39,7 +40,7 @@ export default defineRule({
           continue;
         }
         if (state === 'missing') {
-          const siblings = files.get(posix.dirname(link.file!)) ?? [];
+          const siblings = (files ??= knownFiles(model)).get(posix.dirname(link.file!)) ?? [];
           report({ messageId: 'missingFile', data: { ...linked, file: link.file!, suggestion: didYouMean(posix.basename(link.file!), siblings) }, at });
           continue;
         }
@@ -56,13 +57,13 @@ export default defineRule({
 });
 
 /** Files known to exist, by folder: the policies, and every path a record or link names that turned out to be a file. */
-function knownFiles(model: RepoModel): Map<string, string[]> {
-  const byFolder = new Map<string, string[]>();
+function knownFiles(model: RepoModel): Map<string, Set<string>> {
+  const byFolder = new Map<string, Set<string>>();
   const add = (file: string) => {
     const folder = posix.dirname(file);
-    const names = byFolder.get(folder) ?? [];
-    if (!names.includes(posix.basename(file))) names.push(posix.basename(file));
-    byFolder.set(folder, names);
+    const names = byFolder.get(folder);
+    if (names) names.add(posix.basename(file));
+    else byFolder.set(folder, new Set([posix.basename(file)]));
   };
   for (const policy of model.policies) add(policy.source.file);
   for (const [path, target] of model.paths) if (target.state === 'file') add(posix.normalize(path));

@@ -24,14 +24,25 @@ export default defineRule({
       const cited = control.evidence.filter((entry): entry is EvidenceRef & { path: string } => entry.path !== undefined);
       // In date order, so the later citation is the one reported (the Q2 date on the Q1 file).
       const ordered = [...cited].sort((a, b) => compareDates(a.date, b.date) || a.index - b.index);
-      const seen: { entry: EvidenceRef & { path: string }; file: string; sha?: string }[] = [];
+      // The citations seen so far, by file and by content: a control citing a file a day for years compares each new
+      // citation only with those of the same file or content, not with every one before it.
+      const byFile = new Map<string, Seen[]>();
+      const bySha = new Map<string, Seen[]>();
+      let order = 0;
       for (const entry of ordered) {
         const file = posix.normalize(entry.path.replace(/\\/g, '/'));
         const digest = model.evidenceDigests.get(entry.path);
         // Blank files are all alike: empty-evidence reports them.
         const sha = digest && 'sha256' in digest && !digest.blank ? digest.sha256 : undefined;
-        const earlier = seen.find((other) => (other.file === file || (sha !== undefined && other.sha === sha)) && disjoint(other.entry, entry));
-        seen.push({ entry, file, ...(sha !== undefined ? { sha } : {}) });
+        // The first citation seen (in date order) of the same file or the same content that shares no day with this one.
+        let earlier: Seen | undefined;
+        for (const others of [byFile.get(file), sha !== undefined ? bySha.get(sha) : undefined]) {
+          const first = others?.find((other) => disjoint(other.entry, entry));
+          if (first && (earlier === undefined || first.order < earlier.order)) earlier = first;
+        }
+        const seen: Seen = { entry, file, order: order++ };
+        append(byFile, file, seen);
+        if (sha !== undefined) append(bySha, sha, seen);
         if (!earlier) continue;
         const data = { control: control.id, path: entry.path, span: span(entry), earlierSpan: span(earlier.entry) };
         const at = control.source.at(['evidence', entry.index, 'path']);
@@ -41,6 +52,19 @@ export default defineRule({
     }
   },
 });
+
+function append(lists: Map<string, Seen[]>, key: string, seen: Seen): void {
+  const list = lists.get(key);
+  if (list) list.push(seen);
+  else lists.set(key, [seen]);
+}
+
+/** A citation already looked at: its entry, its file, and its place in date order. */
+interface Seen {
+  entry: EvidenceRef & { path: string };
+  file: string;
+  order: number;
+}
 
 /** Two citations that share no day: no range of either explains the other. */
 function disjoint(a: EvidenceRef, b: EvidenceRef): boolean {
