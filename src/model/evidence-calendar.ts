@@ -63,6 +63,31 @@ export function covers(entry: EvidenceRef, start: IsoDate, end: IsoDate): boolea
   return compareDates(first, end) <= 0 && compareDates(last, start) >= 0 && compareDates(first, last) <= 0;
 }
 
+/**
+ * Whether any of the entries covers part of [start, end] (as `covers` judges one entry), answered in logarithmic time:
+ * a control citing daily proof for years is asked this for every day of its period. The entries' spans are sorted by
+ * their first day once, with the latest last day among each prefix; a span covers part of [start, end] when it starts
+ * by `end` and ends on or after `start`.
+ */
+export function anyCovers(entries: readonly EvidenceRef[]): (start: IsoDate, end: IsoDate) => boolean {
+  const spans = entries.map(coveredDays).filter(({ first, last }) => compareDates(first, last) <= 0);
+  spans.sort((a, b) => compareDates(a.first, b.first));
+  const firsts = spans.map((span) => span.first);
+  const latest: IsoDate[] = [];
+  for (const [i, span] of spans.entries()) latest.push(i === 0 || compareDates(span.last, latest[i - 1]!) > 0 ? span.last : latest[i - 1]!);
+  return (start, end) => {
+    // How many spans start on or before `end`.
+    let low = 0;
+    let high = firsts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareDates(firsts[middle]!, end) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && compareDates(latest[low - 1]!, start) >= 0;
+  };
+}
+
 /** The days the control was in effect: from `effective_from`, to the day before `retired_on`. Open ends are undefined. */
 export function effectiveWindow(control: Control): { from?: IsoDate; until?: IsoDate } {
   return {
@@ -106,7 +131,8 @@ export function evidenceStatus(control: Control, asOf: IsoDate, options: Calenda
   if (newest === undefined) return { state: 'none' };
   const filing = filingUnit(control, options);
   if (!filing) return { state: 'current', newest };
-  const proven = (interval: CalendarPeriod) => entries.some((entry) => covers(entry, interval.start, interval.end));
+  const covered = anyCovers(entries);
+  const proven = (interval: CalendarPeriod) => covered(interval.start, interval.end);
   // Proof that stopped coming is judged from the first proof on: intervals before it are evidence-gap's, inside the
   // audit period and from effective_from.
   const first = minDate(entries.map((entry) => coveredDays(entry).first))!;

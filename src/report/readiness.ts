@@ -5,7 +5,7 @@ import { compareDates, daysBetween, parseInterval, type IsoDate } from '../core/
 import { activeFindings, compareFindings, fileStart, type Finding, type Severity } from '../engine/finding.js';
 import { isWaiverInForce, waiverMatches } from '../engine/waivers.js';
 import { resolveSettings } from '../engine/settings.js';
-import { covers, dueDate, evidenceUpTo, intervalsWithin, owes, proofSchedule, type CalendarOptions } from '../model/evidence-calendar.js';
+import { anyCovers, dueDate, evidenceUpTo, intervalsWithin, owes, proofSchedule, type CalendarOptions } from '../model/evidence-calendar.js';
 import { roleNamed } from '../model/people.js';
 import { typeTwoPeriod } from '../model/program.js';
 import type { Control, ControlFrequency, RepoModel, Waiver } from '../model/types.js';
@@ -298,7 +298,7 @@ export function controlTimelines(model: RepoModel, asOf: IsoDate, calendar: Cale
 
 function controlTimeline(control: Control, period: { start: IsoDate; end: IsoDate }, asOf: IsoDate, calendar: CalendarOptions): ControlTimeline {
   const entries = evidenceUpTo(control, asOf);
-  const proven = (start: IsoDate, end: IsoDate) => entries.some((entry) => covers(entry, start, end));
+  const proven = anyCovers(entries);
   const base = { id: control.id, title: control.title, frequency: control.frequency, file: control.source.file, line: control.source.at(['id']).line };
   const schedule = proofSchedule(control, period, calendar);
   const judged = (start: IsoDate, end: IsoDate, due: IsoDate): IntervalState => (proven(start, end) ? 'proven' : compareDates(due, asOf) < 0 ? 'gap' : 'not-yet-due');
