@@ -11,7 +11,11 @@ export function closestAll(value: string, candidates: Iterable<string>): string[
   let best: string[] = [];
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(wanted, candidate.toLowerCase());
+    const lower = candidate.toLowerCase();
+    // Lengths further apart than the reach are further apart than it in edits too: such a candidate is never suggested
+    // (and never nearer than one that is), so the distance is not worked out. A folder of thousands of files stays cheap.
+    if (Math.abs(lower.length - wanted.length) > limit) continue;
+    const d = distance(wanted, lower);
     if (d < bestDistance) {
       best = [candidate];
       bestDistance = d;
