@@ -45,6 +45,21 @@ interface EvidenceEntry extends FileState {
   facts: EvidenceFacts;
 }
 
+/**
+ * The evidence entries by column: thousands of small objects cost more to read back than a few long strings and one
+ * array of numbers do. Decoded on the first question about evidence.
+ */
+interface StoredEvidence {
+  /** JSON: the evidence paths, in order. */
+  paths: string;
+  /** Four numbers per path: size, mtimeMs, ino, ctimeMs. */
+  meta: Float64Array;
+  /** JSON: per path, the SHA-256 of its content (content strategy), or null. */
+  hashes: string;
+  /** JSON: per path, its facts. */
+  facts: string;
+}
+
 interface Stored {
   format: number;
   version: string;
@@ -53,7 +68,7 @@ interface Stored {
   files: Map<string, Entry>;
   /** Every kept contribution, one after the other: read in one piece, each deserialized when its file is unchanged. */
   blob: Uint8Array;
-  evidence: Map<string, EvidenceEntry>;
+  evidence: StoredEvidence;
 }
 
 export interface CacheOptions {
@@ -69,7 +84,8 @@ export class LintCache implements FileCache {
   readonly notices: string[] = [];
   private kept = new Map<string, Entry>();
   private keptBlob: Uint8Array = new Uint8Array(0);
-  private keptEvidence = new Map<string, EvidenceEntry>();
+  private storedEvidence: StoredEvidence | undefined;
+  private keptEvidence: Map<string, EvidenceEntry> | undefined;
   /** This run's files: a kept entry's bytes (still in the kept blob), or a new contribution's. */
   private readonly next = new Map<string, { entry: Omit<Entry, 'at' | 'length'>; bytes: Uint8Array }>();
   private readonly nextEvidence = new Map<string, EvidenceEntry>();
@@ -99,7 +115,10 @@ export class LintCache implements FileCache {
     }
     this.changed = true;
     const where = `the cache ${this.options.file}`;
-    if (!isStored(stored)) {
+    const version = stored && typeof stored === 'object' ? (stored as Partial<Stored>).version : undefined;
+    if (typeof version === 'string' && version !== this.options.version) {
+      this.notices.push(`${where} was written by soc2lint ${version}, not ${this.options.version}; linting without it, and writing it anew.`);
+    } else if (!isStored(stored)) {
       this.notices.push(`${where} could not be read (it is damaged, or not a soc2lint cache); linting without it, and writing it anew.`);
     } else if (stored.version !== this.options.version) {
       this.notices.push(`${where} was written by soc2lint ${String(stored.version)}, not ${this.options.version}; linting without it, and writing it anew.`);
@@ -110,7 +129,7 @@ export class LintCache implements FileCache {
     } else {
       this.kept = stored.files;
       this.keptBlob = stored.blob;
-      this.keptEvidence = stored.evidence;
+      this.storedEvidence = stored.evidence;
       this.changed = false;
     }
   }
@@ -149,7 +168,7 @@ export class LintCache implements FileCache {
       if (!('sha256' in digest)) return undefined; // unreadable now: looked at again, and not kept
       state.hash = digest.sha256;
     }
-    const entry = this.keptEvidence.get(path);
+    const entry = this.evidenceKept().get(path);
     const kept = entry && this.unchanged(entry, state) ? entry.facts : undefined;
     this.seenEvidence.set(path, { state, ...(kept ? { kept } : {}) });
     return kept;
@@ -168,8 +187,8 @@ export class LintCache implements FileCache {
    * knew of it.
    */
   save(): void {
-    const evidence = this.evidenceAsked ? this.nextEvidence : this.keptEvidence;
-    if (!this.changed && this.next.size === this.kept.size && evidence.size === this.keptEvidence.size) return;
+    const evidence = this.evidenceAsked ? this.nextEvidence : this.evidenceKept();
+    if (!this.changed && this.next.size === this.kept.size && evidence.size === this.evidenceKept().size) return;
     const files = new Map<string, Entry>();
     let at = 0;
     for (const [file, { entry, bytes }] of this.next) {
@@ -177,7 +196,7 @@ export class LintCache implements FileCache {
       at += bytes.length;
     }
     const blob = Buffer.concat([...this.next.values()].map(({ bytes }) => bytes), at);
-    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence };
+    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: storedEvidenceOf(evidence) };
     const file = this.options.file;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
@@ -188,6 +207,29 @@ export class LintCache implements FileCache {
       rmSync(temporary, { force: true });
       this.notices.push(`the cache ${file} could not be written: ${(error as Error).message}`);
     }
+  }
+
+  /** The kept evidence entries by path, decoded once; none when they cannot be read. */
+  private evidenceKept(): Map<string, EvidenceEntry> {
+    if (this.keptEvidence) return this.keptEvidence;
+    this.keptEvidence = new Map();
+    const stored = this.storedEvidence;
+    if (!stored) return this.keptEvidence;
+    try {
+      const paths = JSON.parse(stored.paths) as string[];
+      const hashes = JSON.parse(stored.hashes) as (string | null)[];
+      const facts = JSON.parse(stored.facts) as EvidenceFacts[];
+      if (stored.meta.length !== paths.length * 4 || hashes.length !== paths.length || facts.length !== paths.length) return this.keptEvidence;
+      const meta = stored.meta;
+      paths.forEach((path, i) => {
+        const entry: EvidenceEntry = { size: meta[i * 4]!, mtimeMs: meta[i * 4 + 1]!, ino: meta[i * 4 + 2]!, ctimeMs: meta[i * 4 + 3]!, facts: facts[i]! };
+        if (hashes[i] !== null) entry.hash = hashes[i]!;
+        this.keptEvidence!.set(path, entry);
+      });
+    } catch {
+      this.keptEvidence.clear(); // damaged: every evidence file is looked at again
+    }
+    return this.keptEvidence;
   }
 
   private unchanged(kept: FileState, now: FileState): boolean {
@@ -211,7 +253,32 @@ export class LintCache implements FileCache {
 function isStored(value: unknown): value is Stored {
   if (!value || typeof value !== 'object') return false;
   const stored = value as Partial<Stored>;
-  return stored.format === FORMAT && stored.files instanceof Map && stored.blob instanceof Uint8Array && stored.evidence instanceof Map;
+  const evidence = stored.evidence as Partial<StoredEvidence> | undefined;
+  return (
+    stored.format === FORMAT &&
+    stored.files instanceof Map &&
+    stored.blob instanceof Uint8Array &&
+    typeof evidence === 'object' &&
+    evidence !== null &&
+    typeof evidence.paths === 'string' &&
+    evidence.meta instanceof Float64Array &&
+    typeof evidence.hashes === 'string' &&
+    typeof evidence.facts === 'string'
+  );
+}
+
+function storedEvidenceOf(entries: ReadonlyMap<string, EvidenceEntry>): StoredEvidence {
+  const meta = new Float64Array(entries.size * 4);
+  const hashes: (string | null)[] = [];
+  const facts: EvidenceFacts[] = [];
+  let i = 0;
+  for (const entry of entries.values()) {
+    meta.set([entry.size, entry.mtimeMs, entry.ino, entry.ctimeMs], i * 4);
+    hashes.push(entry.hash ?? null);
+    facts.push(entry.facts);
+    i++;
+  }
+  return { paths: JSON.stringify([...entries.keys()]), meta, hashes: JSON.stringify(hashes), facts: JSON.stringify(facts) };
 }
 
 function hashOf(data: string | Uint8Array): string {

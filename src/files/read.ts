@@ -151,10 +151,13 @@ export function readEvidenceWithDigest(absolutePath: string, file: string | unde
   return { content: decodeEvidence(bytes), ...(digest ? { digest: digestBytes(bytes) } : {}) };
 }
 
+/** Lenient: one decoder for every evidence file (making one per file costs more than most decodes). */
+const lenientUtf8 = new TextDecoder('utf-8');
+
 function decodeEvidence(bytes: Uint8Array): EvidenceContent {
   if (bytes.subarray(0, 8192).indexOf(0) !== -1) return { skipped: 'binary' };
   // Secrets are ASCII; a lenient decode keeps them findable in files that are not valid UTF-8.
-  return { text: new TextDecoder('utf-8').decode(bytes) };
+  return { text: lenientUtf8.decode(bytes) };
 }
 
 /** What the evidence integrity rules need of a file, whatever its size or kind: how big, blank or not, and a digest. */
