@@ -90,7 +90,8 @@ export class LintCache implements FileCache {
   private readonly next = new Map<string, { entry: Omit<Entry, 'at' | 'length'>; bytes: Uint8Array }>();
   private readonly nextEvidence = new Map<string, EvidenceEntry>();
   private readonly seen = new Map<string, FileState>();
-  private readonly seenEvidence = new Map<string, { state: FileState; kept?: EvidenceFacts }>();
+  /** This run's evidence files: the kept entry when it still holds, else what the file is now. */
+  private readonly seenEvidence = new Map<string, FileState | EvidenceEntry>();
   private configKey = '';
   private changed = false;
   private evidenceAsked = false;
@@ -162,23 +163,35 @@ export class LintCache implements FileCache {
 
   evidence(path: string, absolute: string, stats: Stats): EvidenceFacts | undefined {
     this.evidenceAsked = true;
-    const state: FileState = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, ctimeMs: stats.ctimeMs };
+    let hash: string | undefined;
     if (this.options.strategy === 'content') {
       const digest = digestEvidence(absolute);
       if (!('sha256' in digest)) return undefined; // unreadable now: looked at again, and not kept
-      state.hash = digest.sha256;
+      hash = digest.sha256;
     }
     const entry = this.evidenceKept().get(path);
-    const kept = entry && this.unchanged(entry, state) ? entry.facts : undefined;
-    this.seenEvidence.set(path, { state, ...(kept ? { kept } : {}) });
-    return kept;
+    const unchanged =
+      entry !== undefined &&
+      (this.options.strategy === 'content' ? entry.hash === hash : entry.size === stats.size && entry.mtimeMs === stats.mtimeMs && entry.ino === stats.ino && entry.ctimeMs === stats.ctimeMs);
+    // The common case, nothing changed, makes no new object: the kept entry is kept as it is.
+    if (unchanged) {
+      this.seenEvidence.set(path, entry);
+      return entry.facts;
+    }
+    this.seenEvidence.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, ctimeMs: stats.ctimeMs, ...(hash !== undefined ? { hash } : {}) });
+    return undefined;
   }
 
   keepEvidence(path: string, facts: EvidenceFacts): void {
     const seen = this.seenEvidence.get(path);
     if (!seen) return;
-    if (facts !== seen.kept) this.changed = true;
-    this.nextEvidence.set(path, { ...seen.state, facts });
+    if ('facts' in seen && seen.facts === facts) {
+      this.nextEvidence.set(path, seen);
+      return;
+    }
+    this.changed = true;
+    const { size, mtimeMs, ino, ctimeMs, hash } = seen;
+    this.nextEvidence.set(path, { size, mtimeMs, ino, ctimeMs, ...(hash !== undefined ? { hash } : {}), facts });
   }
 
   /**

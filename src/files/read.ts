@@ -164,6 +164,8 @@ function decodeEvidence(bytes: Uint8Array): EvidenceContent {
 export type EvidenceDigest = { bytes: number; blank: boolean; sha256: string } | { unreadable: true };
 
 const CHUNK = 64 * 1024;
+/** One chunk buffer for every digest: reading is synchronous, and a new 64 KiB buffer per small file is most of the cost. */
+let chunk: Buffer | undefined;
 /** ASCII whitespace and the UTF-8 byte-order mark: a file of nothing else has no content. */
 const BLANK_BYTES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xef, 0xbb, 0xbf]);
 
@@ -182,7 +184,7 @@ export function digestEvidence(absolutePath: string, file?: string, overlay?: Ov
   try {
     const fd = openSync(absolutePath, 'r');
     try {
-      const buffer = Buffer.allocUnsafe(CHUNK);
+      const buffer = (chunk ??= Buffer.allocUnsafe(CHUNK));
       for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) take(buffer.subarray(0, n));
     } finally {
       closeSync(fd);
