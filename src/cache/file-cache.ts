@@ -1,34 +1,64 @@
 // The lint cache (--cache): what reading each program file added to the model (its records, problems, directives,
-// declared IDs), kept between runs in one file, so an unchanged file is neither read nor parsed again. Cross-file
-// rules still run on the whole model every time: the output is the same with the cache or without it.
+// declared IDs), and what was found in each evidence file (what it is, its digest, where secrets are in it), kept
+// between runs in one file, so an unchanged file is neither read nor parsed again. Cross-file rules still run on the
+// whole model every time: the output is the same with the cache or without it.
 //
-// A file is unchanged when its size and modification time are the ones kept (strategy `metadata`, the default), or
-// when its content hashes the same (`content`). The whole cache is dropped, with a notice, when it cannot be read or
-// was written by another soc2lint version or for another config. It is written only when --cache is given, at the
-// cache location, and atomically: a temporary file renamed over it.
+// A file is unchanged when its size, modification time, inode and change time are the ones kept (strategy
+// `metadata`, the default), or when its content hashes the same (`content`). The whole cache is dropped, with a
+// notice, when it cannot be read or was written by another soc2lint version or for another config. It is written only
+// when --cache is given, at the cache location, and atomically: a temporary file renamed over it.
+//
+// The cache never holds an evidence file's text: evidence may hold a secret, and a cache is copied around (CI keeps it
+// with actions/cache). Only what kind of secret is where is kept, never what it is; an unchanged evidence file is not
+// read again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/config.js';
 import type { DiscoveredFile } from '../files/discover.js';
-import type { FileCache, FileContribution } from '../model/load.js';
-import { MappedSource, Translation } from '../model/mapping.js';
-import { CsvRowSource, FileSource, PositionIndex, YamlSource } from '../parse/source.js';
+import { digestEvidence } from '../files/read.js';
+import type { EvidenceFacts, FileCache, FileContribution } from '../model/load.js';
+import { storedContribution, revivedContribution } from './stored.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 
 /** The cache file's own layout; a cache written in another one is not read. */
-const FORMAT = 2;
+const FORMAT = 3;
 
-interface Entry {
-  kind: string;
+/** How a file is told unchanged: its metadata, and with the content strategy the SHA-256 of its bytes. */
+interface FileState {
   size: number;
   mtimeMs: number;
-  /** With the content strategy: the SHA-256 of the file. */
+  ino: number;
+  ctimeMs: number;
   hash?: string;
-  /** The contribution in its stored form (sources as position tables, see `stored`), serialized on its own. */
-  contribution: Uint8Array;
+}
+
+interface Entry extends FileState {
+  kind: string;
+  /** The contribution, serialized on its own in its stored form (./stored.ts): bytes [at, at + length) of the blob. */
+  at: number;
+  length: number;
+}
+
+interface EvidenceEntry extends FileState {
+  facts: EvidenceFacts;
+}
+
+/**
+ * The evidence entries by column: thousands of small objects cost more to read back than a few long strings and one
+ * array of numbers do. Decoded on the first question about evidence.
+ */
+interface StoredEvidence {
+  /** JSON: the evidence paths, in order. */
+  paths: string;
+  /** Four numbers per path: size, mtimeMs, ino, ctimeMs. */
+  meta: Float64Array;
+  /** JSON: per path, the SHA-256 of its content (content strategy), or null. */
+  hashes: string;
+  /** JSON: per path, its facts. */
+  facts: string;
 }
 
 interface Stored {
@@ -36,7 +66,10 @@ interface Stored {
   version: string;
   config: string;
   strategy: CacheStrategy;
-  entries: Map<string, Entry>;
+  files: Map<string, Entry>;
+  /** Every kept contribution, one after the other: read in one piece, each deserialized when its file is unchanged. */
+  blob: Uint8Array;
+  evidence: StoredEvidence;
 }
 
 export interface CacheOptions {
@@ -51,10 +84,18 @@ export class LintCache implements FileCache {
   /** Things to tell the user about the cache (it could not be read, it was for another version or config). */
   readonly notices: string[] = [];
   private kept = new Map<string, Entry>();
-  private readonly next = new Map<string, Entry>();
-  private readonly seen = new Map<string, { size: number; mtimeMs: number; hash?: string }>();
+  private keptBlob: Uint8Array = new Uint8Array(0);
+  private storedEvidence: StoredEvidence | undefined;
+  private keptEvidence: Map<string, EvidenceEntry> | undefined;
+  /** This run's files: a kept entry's bytes (still in the kept blob), or a new contribution's. */
+  private readonly next = new Map<string, { entry: Omit<Entry, 'at' | 'length'>; bytes: Uint8Array }>();
+  private readonly nextEvidence = new Map<string, EvidenceEntry>();
+  private readonly seen = new Map<string, FileState>();
+  /** This run's evidence files: the kept entry when it still holds, else what the file is now. */
+  private readonly seenEvidence = new Map<string, FileState | EvidenceEntry>();
   private configKey = '';
   private changed = false;
+  private evidenceAsked = false;
 
   constructor(private readonly options: CacheOptions) {}
 
@@ -76,7 +117,10 @@ export class LintCache implements FileCache {
     }
     this.changed = true;
     const where = `the cache ${this.options.file}`;
-    if (!stored || typeof stored !== 'object' || stored.format !== FORMAT || !(stored.entries instanceof Map)) {
+    const version = stored && typeof stored === 'object' ? (stored as Partial<Stored>).version : undefined;
+    if (typeof version === 'string' && version !== this.options.version) {
+      this.notices.push(`${where} was written by soc2lint ${version}, not ${this.options.version}; linting without it, and writing it anew.`);
+    } else if (!isStored(stored)) {
       this.notices.push(`${where} could not be read (it is damaged, or not a soc2lint cache); linting without it, and writing it anew.`);
     } else if (stored.version !== this.options.version) {
       this.notices.push(`${where} was written by soc2lint ${String(stored.version)}, not ${this.options.version}; linting without it, and writing it anew.`);
@@ -85,7 +129,9 @@ export class LintCache implements FileCache {
     } else if (stored.strategy !== this.options.strategy) {
       this.notices.push(`${where} was written with --cache-strategy ${String(stored.strategy)}; linting without it, and writing it anew.`);
     } else {
-      this.kept = stored.entries;
+      this.kept = stored.files;
+      this.keptBlob = stored.blob;
+      this.storedEvidence = stored.evidence;
       this.changed = false;
     }
   }
@@ -95,16 +141,15 @@ export class LintCache implements FileCache {
     if (!state) return undefined;
     this.seen.set(discovered.file, state);
     const entry = this.kept.get(discovered.file);
-    if (!entry || entry.kind !== discovered.kind) return undefined;
-    const unchanged = this.options.strategy === 'content' ? entry.hash === state.hash : entry.size === state.size && entry.mtimeMs === state.mtimeMs;
-    if (!unchanged) return undefined;
+    if (!entry || entry.kind !== discovered.kind || !this.unchanged(entry, state)) return undefined;
+    const bytes = this.keptBlob.subarray(entry.at, entry.at + entry.length);
     let contribution: FileContribution;
     try {
-      contribution = revived(deserialize(entry.contribution)) as FileContribution;
+      contribution = revivedContribution(deserialize(bytes));
     } catch {
       return undefined;
     }
-    this.next.set(discovered.file, { ...entry, ...state });
+    this.next.set(discovered.file, { entry: { kind: entry.kind, ...state }, bytes });
     return contribution;
   }
 
@@ -112,22 +157,60 @@ export class LintCache implements FileCache {
     this.changed = true;
     const state = this.seen.get(discovered.file);
     if (!state) return; // the file could not be looked at: nothing to compare with next time
-    let form: Uint8Array;
-    try {
-      form = serialize(stored(contribution));
-    } catch {
-      return; // something the cache cannot keep exactly: the file is read every time
+    const form = storedContribution(contribution);
+    if (form === undefined) return; // something the cache cannot keep exactly: the file is read every time
+    this.next.set(discovered.file, { entry: { kind: discovered.kind, ...state }, bytes: serialize(form) });
+  }
+
+  evidence(path: string, absolute: string, stats: Stats): EvidenceFacts | undefined {
+    this.evidenceAsked = true;
+    let hash: string | undefined;
+    if (this.options.strategy === 'content') {
+      const digest = digestEvidence(absolute);
+      if (!('sha256' in digest)) return undefined; // unreadable now: looked at again, and not kept
+      hash = digest.sha256;
     }
-    this.next.set(discovered.file, { kind: discovered.kind, ...state, contribution: form });
+    const entry = this.evidenceKept().get(path);
+    const unchanged =
+      entry !== undefined &&
+      (this.options.strategy === 'content' ? entry.hash === hash : entry.size === stats.size && entry.mtimeMs === stats.mtimeMs && entry.ino === stats.ino && entry.ctimeMs === stats.ctimeMs);
+    // The common case, nothing changed, makes no new object: the kept entry is kept as it is.
+    if (unchanged) {
+      this.seenEvidence.set(path, entry);
+      return entry.facts;
+    }
+    this.seenEvidence.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, ctimeMs: stats.ctimeMs, ...(hash !== undefined ? { hash } : {}) });
+    return undefined;
+  }
+
+  keepEvidence(path: string, facts: EvidenceFacts): void {
+    const seen = this.seenEvidence.get(path);
+    if (!seen) return;
+    if ('facts' in seen && seen.facts === facts) {
+      this.nextEvidence.set(path, seen);
+      return;
+    }
+    this.changed = true;
+    const { size, mtimeMs, ino, ctimeMs, hash } = seen;
+    this.nextEvidence.set(path, { size, mtimeMs, ino, ctimeMs, ...(hash !== undefined ? { hash } : {}), facts });
   }
 
   /**
    * Write the cache: the entries of this run's files only (a deleted or renamed file's entry goes). Nothing is written
-   * when every file was kept and none went.
+   * when every file was kept and none went. A run that looked at no evidence (its rules were off) keeps what the cache
+   * knew of it.
    */
   save(): void {
-    if (!this.changed && this.next.size === this.kept.size) return;
-    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, entries: this.next };
+    const evidence = this.evidenceAsked ? this.nextEvidence : this.evidenceKept();
+    if (!this.changed && this.next.size === this.kept.size && evidence.size === this.evidenceKept().size) return;
+    const files = new Map<string, Entry>();
+    let at = 0;
+    for (const [file, { entry, bytes }] of this.next) {
+      files.set(file, { ...entry, at, length: bytes.length });
+      at += bytes.length;
+    }
+    const blob = Buffer.concat([...this.next.values()].map(({ bytes }) => bytes), at);
+    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: storedEvidenceOf(evidence) };
     const file = this.options.file;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
@@ -140,16 +223,76 @@ export class LintCache implements FileCache {
     }
   }
 
-  private stateOf(absolute: string): { size: number; mtimeMs: number; hash?: string } | undefined {
+  /** The kept evidence entries by path, decoded once; none when they cannot be read. */
+  private evidenceKept(): Map<string, EvidenceEntry> {
+    if (this.keptEvidence) return this.keptEvidence;
+    this.keptEvidence = new Map();
+    const stored = this.storedEvidence;
+    if (!stored) return this.keptEvidence;
+    try {
+      const paths = JSON.parse(stored.paths) as string[];
+      const hashes = JSON.parse(stored.hashes) as (string | null)[];
+      const facts = JSON.parse(stored.facts) as EvidenceFacts[];
+      if (stored.meta.length !== paths.length * 4 || hashes.length !== paths.length || facts.length !== paths.length) return this.keptEvidence;
+      const meta = stored.meta;
+      paths.forEach((path, i) => {
+        const entry: EvidenceEntry = { size: meta[i * 4]!, mtimeMs: meta[i * 4 + 1]!, ino: meta[i * 4 + 2]!, ctimeMs: meta[i * 4 + 3]!, facts: facts[i]! };
+        if (hashes[i] !== null) entry.hash = hashes[i]!;
+        this.keptEvidence!.set(path, entry);
+      });
+    } catch {
+      this.keptEvidence.clear(); // damaged: every evidence file is looked at again
+    }
+    return this.keptEvidence;
+  }
+
+  private unchanged(kept: FileState, now: FileState): boolean {
+    if (this.options.strategy === 'content') return kept.hash === now.hash;
+    return kept.size === now.size && kept.mtimeMs === now.mtimeMs && kept.ino === now.ino && kept.ctimeMs === now.ctimeMs;
+  }
+
+  private stateOf(absolute: string): FileState | undefined {
     try {
       const stats = statSync(absolute);
       if (!stats.isFile()) return undefined;
-      const state = { size: stats.size, mtimeMs: stats.mtimeMs };
-      return this.options.strategy === 'content' ? { ...state, hash: hashOf(readFileSync(absolute)) } : state;
+      const state: FileState = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, ctimeMs: stats.ctimeMs };
+      if (this.options.strategy === 'content') state.hash = hashOf(readFileSync(absolute));
+      return state;
     } catch {
       return undefined;
     }
   }
+}
+
+function isStored(value: unknown): value is Stored {
+  if (!value || typeof value !== 'object') return false;
+  const stored = value as Partial<Stored>;
+  const evidence = stored.evidence as Partial<StoredEvidence> | undefined;
+  return (
+    stored.format === FORMAT &&
+    stored.files instanceof Map &&
+    stored.blob instanceof Uint8Array &&
+    typeof evidence === 'object' &&
+    evidence !== null &&
+    typeof evidence.paths === 'string' &&
+    evidence.meta instanceof Float64Array &&
+    typeof evidence.hashes === 'string' &&
+    typeof evidence.facts === 'string'
+  );
+}
+
+function storedEvidenceOf(entries: ReadonlyMap<string, EvidenceEntry>): StoredEvidence {
+  const meta = new Float64Array(entries.size * 4);
+  const hashes: (string | null)[] = [];
+  const facts: EvidenceFacts[] = [];
+  let i = 0;
+  for (const entry of entries.values()) {
+    meta.set([entry.size, entry.mtimeMs, entry.ino, entry.ctimeMs], i * 4);
+    hashes.push(entry.hash ?? null);
+    facts.push(entry.facts);
+    i++;
+  }
+  return { paths: JSON.stringify([...entries.keys()]), meta, hashes: JSON.stringify(hashes), facts: JSON.stringify(facts) };
 }
 
 function hashOf(data: string | Uint8Array): string {
@@ -159,107 +302,4 @@ function hashOf(data: string | Uint8Array): string {
 /** JSON with maps and sets written out, for a key that changes whenever the config does. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => (item instanceof Map ? { map: [...item] } : item instanceof Set ? { set: [...item] } : item));
-}
-
-// --- Contributions to and from their stored form ---------------------------------------------------------------
-// Records carry their sources: objects that turn a path into a line and column. A YAML source holds its document's
-// position index (flat arrays, src/parse/source.ts), not the document, so every source and the field mapping are
-// stored field by field, and a file's sources share one index.
-
-/** Marks a stored source or class instance. A record whose own data holds this key is not cached. */
-const TAG = '\u0000soc2lint';
-
-/** The classes a contribution may hold, stored field by field. */
-const CLASSES: Record<string, object> = {
-  YamlSource: YamlSource.prototype,
-  PositionIndex: PositionIndex.prototype,
-  MappedSource: MappedSource.prototype,
-  Translation: Translation.prototype,
-  CsvRowSource: CsvRowSource.prototype,
-  FileSource: FileSource.prototype,
-};
-
-class Uncacheable extends Error {}
-
-/** A contribution in the form the cache keeps. Throws Uncacheable for anything it could not give back exactly. */
-function stored(value: unknown, memo = new Map<object, unknown>()): unknown {
-  if (typeof value === 'function' || typeof value === 'symbol') throw new Uncacheable(typeof value);
-  if (value === null || typeof value !== 'object') return value;
-  const known = memo.get(value);
-  if (known !== undefined) return known;
-  const prototype = Object.getPrototypeOf(value) as object | null;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    memo.set(value, out);
-    for (let i = 0; i < value.length; i++) {
-      if (!(i in value)) throw new Uncacheable('sparse array');
-      out.push(stored(value[i], memo));
-    }
-    return out;
-  }
-  if (prototype === Object.prototype) {
-    if (TAG in value) throw new Uncacheable('tag');
-    const out: Record<string, unknown> = {};
-    memo.set(value, out);
-    for (const [key, item] of Object.entries(value)) out[key] = stored(item, memo);
-    return out;
-  }
-  if (value instanceof Map && prototype === Map.prototype) {
-    const out = new Map<unknown, unknown>();
-    memo.set(value, out);
-    for (const [key, item] of value) out.set(stored(key, memo), stored(item, memo));
-    return out;
-  }
-  if (value instanceof Set && prototype === Set.prototype) {
-    const out = new Set<unknown>();
-    memo.set(value, out);
-    for (const item of value) out.add(stored(item, memo));
-    return out;
-  }
-  // Typed arrays (a YAML source's positions) are kept as they are.
-  if (ArrayBuffer.isView(value)) return value;
-  const name = Object.keys(CLASSES).find((key) => CLASSES[key] === prototype);
-  if (name === undefined) throw new Uncacheable(`an instance of ${(value as object).constructor?.name ?? 'a class'}`);
-  const out: Record<string, unknown> = { [TAG]: name };
-  memo.set(value, out);
-  out.fields = stored({ ...(value as object) }, memo);
-  return out;
-}
-
-/** A stored contribution made live again, in place: the stored form is read once per run. */
-function revived(value: unknown, memo = new Map<object, unknown>()): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const known = memo.get(value);
-  if (known !== undefined) return known;
-  if (Array.isArray(value)) {
-    memo.set(value, value);
-    for (let i = 0; i < value.length; i++) value[i] = revived(value[i], memo);
-    return value;
-  }
-  if (ArrayBuffer.isView(value)) return value;
-  if (value instanceof Map) {
-    const out = new Map<unknown, unknown>();
-    memo.set(value, out);
-    for (const [key, item] of value) out.set(revived(key, memo), revived(item, memo));
-    return out;
-  }
-  if (value instanceof Set) {
-    const out = new Set<unknown>();
-    memo.set(value, out);
-    for (const item of value) out.add(revived(item, memo));
-    return out;
-  }
-  const object = value as Record<string, unknown>;
-  const tag = object[TAG];
-  if (tag === undefined) {
-    memo.set(value, value);
-    for (const key of Object.keys(object)) object[key] = revived(object[key], memo);
-    return value;
-  }
-  const prototype = typeof tag === 'string' ? CLASSES[tag] : undefined;
-  if (!prototype) throw new Error(`unknown stored class ${String(tag)}`);
-  const instance = Object.create(prototype) as object;
-  memo.set(value, instance);
-  Object.assign(instance, revived(object.fields, memo));
-  return instance;
 }

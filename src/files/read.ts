@@ -151,16 +151,21 @@ export function readEvidenceWithDigest(absolutePath: string, file: string | unde
   return { content: decodeEvidence(bytes), ...(digest ? { digest: digestBytes(bytes) } : {}) };
 }
 
+/** Lenient: one decoder for every evidence file (making one per file costs more than most decodes). */
+const lenientUtf8 = new TextDecoder('utf-8');
+
 function decodeEvidence(bytes: Uint8Array): EvidenceContent {
   if (bytes.subarray(0, 8192).indexOf(0) !== -1) return { skipped: 'binary' };
   // Secrets are ASCII; a lenient decode keeps them findable in files that are not valid UTF-8.
-  return { text: new TextDecoder('utf-8').decode(bytes) };
+  return { text: lenientUtf8.decode(bytes) };
 }
 
 /** What the evidence integrity rules need of a file, whatever its size or kind: how big, blank or not, and a digest. */
 export type EvidenceDigest = { bytes: number; blank: boolean; sha256: string } | { unreadable: true };
 
 const CHUNK = 64 * 1024;
+/** One chunk buffer for every digest: reading is synchronous, and a new 64 KiB buffer per small file is most of the cost. */
+let chunk: Buffer | undefined;
 /** ASCII whitespace and the UTF-8 byte-order mark: a file of nothing else has no content. */
 const BLANK_BYTES = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xef, 0xbb, 0xbf]);
 
@@ -179,7 +184,7 @@ export function digestEvidence(absolutePath: string, file?: string, overlay?: Ov
   try {
     const fd = openSync(absolutePath, 'r');
     try {
-      const buffer = Buffer.allocUnsafe(CHUNK);
+      const buffer = (chunk ??= Buffer.allocUnsafe(CHUNK));
       for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) take(buffer.subarray(0, n));
     } finally {
       closeSync(fd);

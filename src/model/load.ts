@@ -1,6 +1,6 @@
 // One pass over the program: discover files, read and parse each, validate every record against its schema,
 // and build the repo model with its cross references. Every failure is a problem in the model, never an exception.
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, posix, sep } from 'node:path';
 import type { Document } from 'yaml';
 import type { Config, FileKind } from '../config/config.js';
@@ -20,7 +20,7 @@ import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../sc
 import { isExtensionKey, knownFields, unknownKeys, withoutKeys, type FieldedKind } from './known-fields.js';
 import { readPopulationFile } from './population-files.js';
 import * as records from './records.js';
-import { scanEvidenceText } from './secret-scan.js';
+import { scanEvidenceText, type EvidenceScan } from './secret-scan.js';
 import type { LoadProblem, ModelPart, PathTarget, RepoModel, Role, ScannedEvidence, Standard } from './types.js';
 import { COMPLY_STANDARDS } from '../config/config.js';
 import { readComply, readStandard } from './comply.js';
@@ -86,7 +86,19 @@ export interface FileContribution {
   policyText?: [string, string];
 }
 
-/** Kept contributions by file: src/cache implements it. */
+/**
+ * What reading an evidence file found, kept between runs by the cache. Never its text: evidence may hold a secret, and
+ * a cache is copied around. An unchanged file is not read again. Each part is there when a run needed it.
+ */
+export interface EvidenceFacts {
+  /** What the file holds: text, or why it is not scanned. */
+  content?: 'text' | Extract<ScannedEvidence, { skipped: string }>['skipped'];
+  digest?: EvidenceDigest;
+  /** What the secret scans found in the text (./secret-scan.ts): the kind and place of each secret, never the secret. */
+  scan?: EvidenceScan;
+}
+
+/** Kept contributions by file, and kept facts by evidence file: src/cache implements it. */
 export interface FileCache {
   /** Called once, before any file: kept contributions are for one config only. */
   useConfig(config: Config): void;
@@ -94,6 +106,13 @@ export interface FileCache {
   get(file: DiscoveredFile): FileContribution | undefined;
   /** Keep this run's contribution of a file. */
   set(file: DiscoveredFile, contribution: FileContribution): void;
+  /**
+   * The facts kept about an evidence file (`path` as records write it, a file inside the program), when the file has
+   * not changed since: `stats` are the ones just taken of it.
+   */
+  evidence(path: string, absolute: string, stats: Stats): EvidenceFacts | undefined;
+  /** Keep what is known of an evidence file after this run: the kept facts given back, or new ones. */
+  keepEvidence(path: string, facts: EvidenceFacts): void;
 }
 
 type DeclaredKind = 'policy' | 'control' | 'system' | 'vendor' | 'person';
@@ -520,37 +539,17 @@ class ModelBuilder {
       if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay, realFolders));
     };
     const evidence = evidenceFiles(this.model).map((ref) => ref.path);
-    for (const path of evidence) note(path);
+    // Each evidence file is looked at once: the stats that say what its path leads to also tell the cache whether what
+    // it kept about the file still holds.
+    const evidenceStats = new Map<string, Stats>();
+    for (const path of evidence) {
+      if (!paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay, realFolders, (stats) => evidenceStats.set(path, stats)));
+    }
     // What population items name as proof (a postmortem, an export), so the request list can say whether it is there.
     for (const file of this.model.populationFiles) for (const item of file.items) for (const path of item.evidence) note(path);
 
     if (needs.has('link-targets')) this.loadLinkTargets(note);
-    if (needs.has('evidence-content')) {
-      const content = this.model.evidenceContent as Map<string, ScannedEvidence>;
-      const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
-      const digest = needs.has('evidence-digest');
-      // The maintained rule set, loaded only when a rule reads evidence text (it is most of a megabyte of code).
-      let maintained: typeof import('./maintained-secrets.js') | undefined;
-      for (const path of evidence) {
-        if (content.has(path) || paths.get(path)?.state !== 'file') continue;
-        // One read gives the text and, when a rule needs it, the digest. The text is scanned here and then dropped: the
-        // model keeps what the scans found, so memory does not grow with the size of the evidence.
-        const read = readEvidenceWithDigest(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay, digest);
-        if ('text' in read.content) {
-          const detections = await (maintained ??= await import('./maintained-secrets.js')).maintainedSecrets(read.content.text, path);
-          content.set(path, { scan: scanEvidenceText(read.content.text, detections) });
-        } else {
-          content.set(path, read.content);
-        }
-        if (read.digest) digests.set(path, read.digest);
-      }
-    }
-    if (needs.has('evidence-digest')) {
-      const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
-      for (const path of evidence) {
-        if (!digests.has(path) && paths.get(path)?.state === 'file') digests.set(path, digestEvidence(join(this.config.root, path.replace(/\\/g, '/')), overlayKey(path), this.overlay));
-      }
-    }
+    if (needs.has('evidence-content') || needs.has('evidence-digest')) await this.loadEvidence(evidence, evidenceStats, needs.has('evidence-content'), needs.has('evidence-digest'));
     if (needs.has('git-index') || needs.has('git-history') || needs.has('git-added')) {
       // Each policy's latest sign-off: only changes after it can make the approved text out of date.
       const signedOff = new Map<string, IsoDate>();
@@ -570,6 +569,57 @@ class ModelBuilder {
       });
     }
     return this.model;
+  }
+
+  /**
+   * What the rules need of each evidence file that is a file: what the secret scans find in its text, and its digest.
+   * With a cache, what it kept of an unchanged file is used, and the file is not read again; what is found is kept for
+   * the next run (never the text, which the model does not keep either).
+   */
+  private async loadEvidence(evidence: readonly string[], stats: ReadonlyMap<string, Stats>, wantContent: boolean, wantDigest: boolean): Promise<void> {
+    const content = this.model.evidenceContent as Map<string, ScannedEvidence>;
+    const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
+    const done = new Set<string>();
+    // The maintained rule set, loaded only when a text is to be scanned (it is most of a megabyte of code).
+    let maintained: typeof import('./maintained-secrets.js') | undefined;
+    for (const path of evidence) {
+      if (done.has(path) || this.model.paths.get(path)?.state !== 'file') continue;
+      done.add(path);
+      const absolute = join(this.config.root, path.replace(/\\/g, '/'));
+      const key = overlayKey(path);
+      const fileStats = this.overlay?.has(key) ? undefined : stats.get(path);
+      const kept = fileStats && this.cache ? this.cache.evidence(path, absolute, fileStats) : undefined;
+      let { content: kind, digest, scan } = kept ?? {};
+      if (wantContent) {
+        if (kind !== undefined && kind !== 'text') {
+          content.set(path, { skipped: kind });
+        } else if (kind === 'text' && scan !== undefined) {
+          content.set(path, { scan });
+        } else {
+          // One read gives the text and, when a rule needs it and none is kept, the digest. The text is scanned here
+          // and then dropped: the model keeps what the scans found, so memory does not grow with the evidence.
+          const fresh = readEvidenceWithDigest(absolute, key, this.overlay, wantDigest && !digest);
+          digest ??= fresh.digest;
+          if ('text' in fresh.content) {
+            const detections = await (maintained ??= await import('./maintained-secrets.js')).maintainedSecrets(fresh.content.text, path);
+            scan = scanEvidenceText(fresh.content.text, detections);
+            kind = 'text';
+            content.set(path, { scan });
+          } else {
+            scan = undefined;
+            kind = fresh.content.skipped;
+            content.set(path, fresh.content);
+          }
+        }
+      }
+      if (wantDigest) {
+        digest ??= digestEvidence(absolute, key, this.overlay);
+        digests.set(path, digest);
+      }
+      if (!fileStats || !this.cache) continue;
+      const unchanged = kept !== undefined && kind === kept.content && digest === kept.digest && scan === kept.scan;
+      this.cache.keepEvidence(path, unchanged ? kept : { ...(kind ? { content: kind } : {}), ...(digest ? { digest } : {}), ...(scan ? { scan } : {}) });
+    }
   }
 
   /** Resolve what policies link to, and read the anchors of the markdown files they link to with a #fragment. */
@@ -630,9 +680,9 @@ function problemAt(source: RecordSource, message: string): LoadProblem {
 
 /**
  * What a path named in a record points at. Paths are relative to the repo root and must stay inside it. A path the
- * overlay gives is a file, on disk or not.
+ * overlay gives is a file, on disk or not. `seen` is given the stats of what a path inside the program leads to.
  */
-export function resolvePath(root: string, written: string, overlay?: Overlay, folders: Map<string, string> = new Map()): PathTarget {
+export function resolvePath(root: string, written: string, overlay?: Overlay, folders: Map<string, string> = new Map(), seen?: (stats: Stats) => void): PathTarget {
   const path = written.replace(/\\/g, '/');
   if (isAbsolute(written) || path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { state: 'outside', reason: 'absolute' };
   const normalized = posix.normalize(path);
@@ -651,6 +701,7 @@ export function resolvePath(root: string, written: string, overlay?: Overlay, fo
       if (real !== realRoot && !real.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
       stats = statSync(real);
     }
+    seen?.(stats);
     if (stats.isDirectory()) return { state: 'directory' };
     return stats.isFile() ? { state: 'file' } : { state: 'special' };
   } catch {

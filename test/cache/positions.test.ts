@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LintCache } from '../../src/cache/file-cache.js';
+import { TableSource } from '../../src/cache/stored.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { FileContribution } from '../../src/model/load.js';
-import { YamlSource, yamlSource, type RecordSource } from '../../src/parse/source.js';
+import { MappedSource, translate, emptyToAbsent } from '../../src/model/mapping.js';
+import { yamlSource, type RecordSource } from '../../src/parse/source.js';
+import type { Node } from 'yaml';
 import { parseYaml } from '../../src/parse/yaml.js';
 import { DocumentSource, pathsOf } from '../helpers/document-source.js';
 
@@ -61,7 +64,7 @@ describe('a cached YAML source', () => {
     for (const recordId of [undefined, 'REC-1']) {
       const source = new DocumentSource(name, parsed.yaml.doc.contents, parsed.yaml.lines, recordId);
       const kept = throughCache(`${name}-${recordId ?? 'none'}`, yamlSource(parsed.yaml, parsed.yaml.doc.contents, recordId));
-      expect(kept).toBeInstanceOf(YamlSource);
+      expect(kept).toBeInstanceOf(TableSource);
       for (const path of pathsOf(parsed.yaml.doc.contents)) {
         expect(kept.at(path), JSON.stringify(path)).toEqual(source.at(path));
         expect(kept.at(path, 'key'), JSON.stringify(path)).toEqual(source.at(path, 'key'));
@@ -69,5 +72,35 @@ describe('a cached YAML source', () => {
       }
       expect(kept.at()).toEqual(source.at());
     }
+  });
+});
+
+describe('a cached mapped source', () => {
+  // A program's own keys read as soc2lint's fields (a `fields:` mapping), a list gathered from two places (comply's
+  // `satisfies`), fields written empty, and a mapping that changes nothing (kept as its inner source).
+  const text = 'ref: CTL-9\nname: Nine\nowner: ""\nwho: { lead: a@x.example }\nsatisfies:\n  TSC: [CC1.1, CC2.1]\n  ISO: [A.5]\nevidence:\n  - { path: e.md, date: 2026-01-02 }\n';
+  const native = ['id', 'title', 'owner', 'approver', 'criteria', 'evidence', 'satisfies', 'ref', 'who'];
+  const paths = (node: Node | null) => [...pathsOf(node), ...native.flatMap((field) => [[field], [field, 0], [field, 1], [field, 'lead'], [field, 0, 'path']])];
+
+  it.each([
+    ['a fields mapping, a gathered list and empty fields', { id: [['ref']], title: [['name']], approver: [['who', 'lead']] }, true],
+    ['a mapping that changes nothing', {}, false],
+  ])('answers every path as the live one does: %s', (name, map, gathered) => {
+    const parsed = parseYaml(text, 'mapped.yaml');
+    if (!parsed.ok) throw new Error('the document parses');
+    const translation = translate(parsed.yaml.value as Record<string, unknown>, map, (t) => {
+      if (gathered) t.setList('criteria', [{ value: 'CC1.1', written: ['satisfies', 'TSC', 0] }, { value: 'A.5', written: ['satisfies', 'ISO', 0] }], ['satisfies', 'TSC']);
+      return [];
+    });
+    if (gathered) emptyToAbsent(translation);
+    const source = new MappedSource(yamlSource(parsed.yaml, parsed.yaml.doc.contents, 'CTL-9'), translation);
+    const kept = throughCache(`mapped ${name}`, source);
+    for (const path of paths(parsed.yaml.doc.contents)) {
+      expect(kept.at(path), JSON.stringify(path)).toEqual(source.at(path));
+      expect(kept.at(path, 'key'), JSON.stringify(path)).toEqual(source.at(path, 'key'));
+      expect(kept.has(path), JSON.stringify(path)).toBe(source.has(path));
+    }
+    expect(kept.file).toBe(source.file);
+    if (gathered) expect(kept).toBeInstanceOf(MappedSource);
   });
 });

@@ -2,7 +2,7 @@
 // report byte for byte with the cache or without it, cold and warm, and after files are edited, renamed and deleted.
 // A damaged cache, or one written by another version or for another config, is ignored with a notice.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,13 +37,13 @@ function listing(root: string): string[] {
     .sort();
 }
 
-/** The one cache file in a cache folder, and its entries by file. */
-function cacheIn(folder: string): { file: string; entries: Map<string, unknown>; data: Record<string, unknown> } {
+/** The one cache file in a cache folder, its entries by program file, and the evidence files it keeps facts of. */
+function cacheIn(folder: string): { file: string; entries: Map<string, unknown>; evidence: string[]; data: Record<string, unknown> } {
   const names = readdirSync(folder);
   expect(names).toHaveLength(1);
   const file = join(folder, names[0]!);
   const data = deserialize(readFileSync(file)) as Record<string, unknown>;
-  return { file, entries: data.entries as Map<string, unknown>, data };
+  return { file, entries: data.files as Map<string, unknown>, evidence: JSON.parse((data.evidence as { paths: string }).paths) as string[], data };
 }
 
 /** Without the cache, then with it twice (cold, warm): the same exit code, report and notices each time. */
@@ -119,26 +119,124 @@ describe('--cache', () => {
     expect(run(root, ['--cache', '--cache-location', cache])).toEqual(changed);
   });
 
-  it('trusts size and modification time by default, and hashes the content with --cache-strategy content', () => {
+  it('tells a change by metadata by default, and by content with --cache-strategy content', () => {
     const root = temporary('soc2lint-cache-strategy-');
     generateProgram(root, { policies: 2, controls: 6, evidencePerControl: 1 });
     const file = join(root, 'controls/ctl-00003.yaml');
     touch(file, 1_900_000_000);
     const cache = temporary('soc2lint-cache-location-');
     for (const strategy of ['metadata', 'content']) {
-      const args = ['--cache', '--cache-location', join(cache, `${strategy}.cache`), '--cache-strategy', strategy];
+      const location = join(cache, `${strategy}.cache`);
+      const args = ['--cache', '--cache-location', location, '--cache-strategy', strategy];
       const clean = run(root, args);
-      // The same size and time, other text: an owner that is nobody's.
+      // The same size and modification time, other text (an owner that is nobody's): the change time still tells it.
       const text = readFileSync(file, 'utf8');
       writeFileSync(file, text.replace(/owner: owner\d+@/, (owner) => owner.replace(/\d+@/, (n) => `${'x'.repeat(n.length - 1)}@`)));
       expect(statSync(file).size).toBe(Buffer.byteLength(text));
       touch(file, 1_900_000_000);
       const after = run(root, args);
-      if (strategy === 'metadata') expect(after).toEqual(clean);
-      else expect(after).toEqual(run(root, []));
-      if (strategy === 'content') expect(after.stdout).not.toEqual(clean.stdout);
+      expect(after).toEqual(run(root, []));
+      expect(after.stdout).not.toEqual(clean.stdout);
       writeFileSync(file, text);
       touch(file, 1_900_000_000);
+      expect(run(root, args)).toEqual(clean);
+      // Touched, not changed: the metadata strategy reads the file again (and keeps its new time), the content strategy
+      // finds the same hash and keeps the cache as it was.
+      const before = statSync(location).ino;
+      touch(file, 1_900_000_100);
+      expect(run(root, args)).toEqual(clean);
+      if (strategy === 'metadata') expect(statSync(location).ino).not.toBe(before);
+      else expect(statSync(location).ino).toBe(before);
+    }
+  });
+
+  it.each(['metadata', 'content'])('gives the same report after evidence files are edited, renamed, deleted and replaced (strategy %s)', (strategy) => {
+    const root = temporary('soc2lint-cache-evidence-');
+    const outside = temporary('soc2lint-cache-outside-');
+    generateProgram(root, { policies: 2, controls: 12, evidencePerControl: 2 });
+    const evidenceOf = (control: number) => readdirSync(join(root, 'evidence', `CTL-${String(control).padStart(5, '0')}`)).map((name) => join(root, 'evidence', `CTL-${String(control).padStart(5, '0')}`, name));
+    const cache = join(temporary('soc2lint-cache-location-'), 'cache.bin');
+    const args = ['--cache', '--cache-location', cache, '--cache-strategy', strategy];
+    touch(evidenceOf(1)[0]!, 1_900_000_000);
+    expectSameWithCache(root, args.slice(1));
+    expect(cacheIn(join(cache, '..')).evidence).toHaveLength(24);
+    const deleted = relative(root, evidenceOf(6)[0]!);
+    const steps: [string, () => void][] = [
+      // The text of the control's other file (the same size), given the old modification time: only the change time
+      // tells, and the digest kept is not the file's any more (reused-evidence).
+      ['edited, same size and time', () => {
+        const [file, other] = evidenceOf(1);
+        const text = readFileSync(other!);
+        expect(text.length).toBe(statSync(file!).size);
+        writeFileSync(file!, text);
+        touch(file!, 1_900_000_000);
+        expect(statSync(file!).mtimeMs).toBe(1_900_000_000_000);
+      }],
+      ['given a secret', () => writeFileSync(evidenceOf(2)[0]!, `Export\n${'gh'}p_${'aB3xK9mQ7zR2pW5tLc8N'.repeat(2).slice(0, 36)}\n`)],
+      // Now binary: not scanned, so its finding goes.
+      ['made binary', () => writeFileSync(evidenceOf(2)[0]!, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))],
+      ['renamed', () => renameSync(evidenceOf(4)[0]!, `${evidenceOf(4)[0]!}.old`)],
+      ['renamed over another', () => renameSync(evidenceOf(5)[1]!, evidenceOf(5)[0]!)],
+      ['deleted', () => rmSync(join(root, deleted))],
+      ['emptied', () => writeFileSync(evidenceOf(7)[0]!, '')],
+      ['grown past the size scanned', () => writeFileSync(evidenceOf(8)[0]!, `${'Reviewed. Result: pass.\n'.repeat(50_000)}`)],
+      ['shrunk back', () => writeFileSync(evidenceOf(8)[0]!, 'Reviewed. Result: pass.\n')],
+      ['replaced by a symlink out of the repo', () => {
+        const [file] = evidenceOf(9);
+        const target = join(outside, 'evidence.md');
+        writeFileSync(target, readFileSync(file!));
+        rmSync(file!);
+        symlinkSync(target, file!);
+      }],
+      ['replaced by a folder', () => {
+        const [file] = evidenceOf(10);
+        rmSync(file!);
+        mkdirSync(file!);
+      }],
+      ['restored from a folder', () => {
+        const [file] = evidenceOf(10);
+        rmSync(file!, { recursive: true });
+        writeFileSync(file!, '# Run\n\nReviewed. Result: pass.\n');
+      }],
+    ];
+    let before = run(root, args);
+    for (const [what, change] of steps) {
+      change();
+      const after = run(root, args);
+      expect(after, what).toEqual(run(root, []));
+      expect(after.stdout, what).not.toEqual(before.stdout);
+      before = after;
+    }
+    expect(run(root, args)).toEqual(before);
+    // Nothing changed since: every file's entry is used as it is, and the cache is not written again.
+    const { file, evidence } = cacheIn(join(cache, '..'));
+    const written = statSync(file).ino;
+    expect(run(root, args)).toEqual(before);
+    expect(statSync(file).ino).toBe(written);
+    // An entry for each file the records name that is there (24, less the two renamed, the deleted and the symlink).
+    expect(evidence).toHaveLength(20);
+    expect(evidence).toContain(relative(root, evidenceOf(6)[0]!));
+    expect(evidence).not.toContain(deleted);
+  });
+
+  it('keeps where secrets are in evidence, never the secrets or the evidence text', () => {
+    const root = temporary('soc2lint-cache-secret-');
+    generateProgram(root, { policies: 2, controls: 4, evidencePerControl: 1 });
+    const folder = join(root, 'evidence', 'CTL-00001');
+    const file = join(folder, readdirSync(folder)[0]!);
+    // Assembled from pieces, so this file holds nothing a secret scanner takes for a credential.
+    const secrets = [`${'gh'}p_${'Kq7zR2pW5tLc8NaB3xK9mQ7zR2pW5tLc8NaB'}`, `${'AK'}IA${'Q3EGT5XN2BWZK7PD'}`, `DB_${'PASS'}WORD=${'Tr0ub4dor&3x'}`];
+    writeFileSync(file, `Export of 2026-06-02\n${secrets.join('\n')}\nEnd of export.\n`);
+    const location = temporary('soc2lint-cache-location-');
+    const args = ['--cache', '--cache-location', `${location}/`];
+    for (const strategy of ['metadata', 'content']) {
+      rmSync(join(location, readdirSync(location)[0] ?? 'none'), { force: true });
+      const plain = expectSameWithCache(root, [...args.slice(1), '--cache-strategy', strategy]);
+      expect(plain.stdout).toContain('sensitive-evidence');
+      const { file: kept, evidence } = cacheIn(location);
+      expect(evidence).toHaveLength(4);
+      const bytes = readFileSync(kept);
+      for (const secret of [...secrets, 'Export of 2026-06-02']) expect(bytes.includes(secret), secret).toBe(false);
     }
   });
 
