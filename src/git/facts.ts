@@ -113,12 +113,13 @@ export async function loadGitFacts(request: GitRequest, started?: StartedGit): P
 
 async function readFacts(request: GitRequest, started: StartedGit): Promise<GitFacts> {
   const git = await unwrap(started.git);
-  // Beside rev-parse, how many commits the history log would list: none is the usual case (nothing changed since the
-  // sign-offs), and a log that prints nothing costs simple-git's 50 ms wait; a count always prints. It fails (no
-  // commit yet, not a repository) only where rev-parse says why.
+  // Beside rev-parse, whether the history log would list any commit: none is the usual case (nothing changed since the
+  // sign-offs), and a log that prints nothing costs simple-git's 50 ms wait; a count always prints. Counting stops at
+  // the first commit found, so when the log has work the count costs next to nothing. It fails (no commit yet, not a
+  // repository) only where rev-parse says why.
   const folders = pathspecsFor([...request.policies.keys()]);
   const askHistory = request.history && request.policies.size > 0;
-  const count = askHistory ? git.raw(['rev-list', '--count', ...historyLimits(request.since), 'HEAD', '--', ...folders]).catch(() => '') : '';
+  const count = askHistory ? git.raw(['rev-list', '--count', '--max-count=1', ...historyLimits(request.since), 'HEAD', '--', ...folders]).catch(() => '') : '';
   const top = (await unwrap(started.where)).split('\n');
   const prefix = top[1] ?? '';
   const shallow = top[2]?.trim() === 'true';
