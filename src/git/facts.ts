@@ -77,6 +77,11 @@ export interface StartedGit {
   readonly where: Promise<Settled<string>>;
   /** What is tracked (committed or staged). */
   readonly files: Promise<Settled<string>>;
+  /**
+   * Settles once simple-git is loaded and the questions are on their way. Reading the files never yields to the
+   * event loop, so a caller that waits for this before reading lets git work meanwhile (rather than after).
+   */
+  readonly asked: Promise<void>;
 }
 
 /**
@@ -86,15 +91,15 @@ export interface StartedGit {
  */
 export function startGit(root: string): StartedGit {
   const git = settle(import('simple-git').then(({ simpleGit }) => simpleGit(gitOptions(root))));
-  const ask = (args: string[]) => settle(unwrap(git).then((client) => client.raw(args)));
+  const ask = (args: string[]) => settle(git.then((client) => (client.ok ? client.value.raw(args) : Promise.reject(client.error))));
   // An empty line after --revs-only HEAD means no commit yet. File names come NUL-separated, never quoted, whatever
   // characters they hold.
-  return {
-    root,
-    git,
-    where: ask(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--revs-only', 'HEAD']),
-    files: ask(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.']),
-  };
+  const where = ask(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--revs-only', 'HEAD']);
+  const files = ask(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.']);
+  // After both questions' callbacks (they run in the order they were added), and one turn of the event loop for
+  // simple-git to spawn them.
+  const asked = git.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  return { root, git, where, files, asked };
 }
 
 /** In a hook, GIT_INDEX_FILE names the index being committed (git commit -a); keep it, as git itself would. */
@@ -113,10 +118,10 @@ export async function loadGitFacts(request: GitRequest, started?: StartedGit): P
 
 async function readFacts(request: GitRequest, started: StartedGit): Promise<GitFacts> {
   const git = await unwrap(started.git);
-  // Beside rev-parse, whether the history log would list any commit: none is the usual case (nothing changed since the
-  // sign-offs), and a log that prints nothing costs simple-git's 50 ms wait; a count always prints. Counting stops at
-  // the first commit found, so when the log has work the count costs next to nothing. It fails (no commit yet, not a
-  // repository) only where rev-parse says why.
+  // While rev-parse answers, whether the history log would list any commit: none is the usual case (nothing changed
+  // since the sign-offs), and a log that prints nothing costs simple-git's 50 ms wait; a count always prints. Counting
+  // stops at the first commit found, so when the log has work the count costs next to nothing. It fails (no commit
+  // yet, not a repository) only where rev-parse says why.
   const folders = pathspecsFor([...request.policies.keys()]);
   const askHistory = request.history && request.policies.size > 0;
   const count = askHistory ? git.raw(['rev-list', '--count', '--max-count=1', ...historyLimits(request.since), 'HEAD', '--', ...folders]).catch(() => '') : '';

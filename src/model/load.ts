@@ -49,6 +49,8 @@ export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = n
   // Git's questions that need nothing from the files are asked now, so git answers while the files are read.
   const git = needs.has('git-index') || needs.has('git-history') || needs.has('git-added') ? startGit(config.root) : undefined;
   const discovery = await discoverFiles(config.root, config.paths, config.ignore, overlay);
+  // Reading never yields, so git's questions leave now or only after every file is read.
+  await git?.asked;
   cache?.useConfig(config);
   const builder = new ModelBuilder(config, overlay, cache);
   for (const problem of discovery.problems) builder.problems.push(problem);

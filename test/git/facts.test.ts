@@ -234,6 +234,7 @@ describe('questions started before the files are read', () => {
       const root = makeRepo({ 'policies/a.md': policy('Text.') });
       // Started and never asked for, as when loading throws before it gets to git: the failures stay in the answers.
       const abandoned = startGit(root);
+      await abandoned.asked;
       expect(await abandoned.where).toMatchObject({ ok: false });
       expect(await abandoned.files).toMatchObject({ ok: false });
       expect(await loadGitFacts(request(root), startGit(root))).toEqual({ available: false, reason: 'the folder is not in a git repository' });
