@@ -8,6 +8,7 @@ import { maxDate, minDate, type IsoDate } from '../../src/core/dates.js';
 import { loadGitFacts } from '../../src/git/facts.js';
 import { evidenceFiles } from '../../src/model/evidence.js';
 import { loadRepo, resolvePath } from '../../src/model/load.js';
+import { childrenCpuMs } from './children-cpu.js';
 
 const root = process.argv[2]!;
 const model = await loadRepo(loadConfig(root));
@@ -40,13 +41,3 @@ process.stderr.write(
     cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
   }) + '\n',
 );
-
-/** CPU time of the child processes waited for (Linux: /proc/self/stat cutime + cstime, in clock ticks of 10 ms). */
-function childrenCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
