@@ -33,7 +33,7 @@ export interface Version {
 }
 
 export const RECORD = '\u001e';
-export const FIELD = '\u001f';
+const FIELD = '\u001f';
 /**
  * The log format `committedTouches` reads, with `--raw -z`. The blob ids stay abbreviated as git abbreviates them
  * (unique when printed; cat-file reads them as they are): `--no-abbrev` would lengthen `%h` as well.
