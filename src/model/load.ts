@@ -8,7 +8,7 @@ import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { digestEvidence, readEvidenceWithDigest, readTextFile, type EvidenceDigest, type Overlay } from '../files/read.js';
-import { loadGitFacts } from '../git/facts.js';
+import { loadGitFacts, startGit, type StartedGit } from '../git/facts.js';
 import { evidenceFiles } from './evidence.js';
 import { headingAnchors } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
@@ -46,7 +46,11 @@ const FILE_KINDS: Record<RecordFileKind, { schema: SchemaName; listKey: string; 
  * `overlay` gives files' content instead of the disk's (see src/files/read.ts).
  */
 export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = new Set(), overlay?: Overlay, cache?: FileCache): Promise<RepoModel> {
+  // Git's questions that need nothing from the files are asked now, so git answers while the files are read.
+  const git = needs.has('git-index') || needs.has('git-history') || needs.has('git-added') ? startGit(config.root) : undefined;
   const discovery = await discoverFiles(config.root, config.paths, config.ignore, overlay);
+  // Reading never yields, so git's questions leave now or only after every file is read.
+  await git?.asked;
   cache?.useConfig(config);
   const builder = new ModelBuilder(config, overlay, cache);
   for (const problem of discovery.problems) builder.problems.push(problem);
@@ -57,7 +61,7 @@ export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = n
     for (const problem of standards.problems) builder.problems.push(problem);
     for (const file of standards.files) builder.addStandard(file);
   }
-  return builder.finish(needs);
+  return builder.finish(needs, git);
 }
 
 /**
@@ -526,7 +530,7 @@ class ModelBuilder {
     return withoutKeys(value, found.map((key) => key.path));
   }
 
-  async finish(needs: ReadonlySet<ModelPart>): Promise<RepoModel> {
+  async finish(needs: ReadonlySet<ModelPart>, git?: StartedGit): Promise<RepoModel> {
     const format = this.config.format ?? 'native';
     this.model.format = format;
     // Comply maps criteria on documents and procedures alike; a program with policies but no controls can only map
@@ -566,7 +570,7 @@ class ModelBuilder {
         signedOff,
         ...(format === 'comply' ? { headerless: true } : {}),
         ...(needs.has('git-added') ? { evidence: [...new Set(evidence.filter((path) => paths.get(path)?.state === 'file').map(overlayKey))] } : {}),
-      });
+      }, git);
     }
     return this.model;
   }

@@ -7,15 +7,19 @@
 //   npm run bench -- --scale      programs of about 1k, 10k, 50k and 100k files, each against the floor: wall, CPU,
 //                                 peak memory, ratios and the fitted growth; a program whose evidence holds 300 MB;
 //                                 then the hook cases
+//   npm run bench -- --history    the 10,000-file program with 50,000 commits that touch policies after their
+//                                 approvals and add evidence over time: the history pass alone, and the full lint
 //
 // BENCH_RUNS (5), BENCH_POLICIES, BENCH_CONTROLS and BENCH_COMMITS change the default run; BENCH_SIZES picks the scale
-// sizes (`BENCH_SIZES=1k,10k`), BENCH_SCALE_COMMITS the history each scale program gets (1,000 commits).
+// sizes (`BENCH_SIZES=1k,10k`), BENCH_SCALE_COMMITS the history each scale program gets (1,000 commits),
+// BENCH_HISTORY_COMMITS the history of --history (50,000).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateProgram, type ProgramSize } from './generate.js';
+import { childrenCpuMs } from './children-cpu.js';
 import { writeHistory } from './history.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -183,12 +187,50 @@ function sizeFor(files: number): ProgramSize {
   return { policies: Math.max(5, Math.round(controls / 10)), controls, evidencePerControl: 4 };
 }
 
+/**
+ * The history pass at 50,000 commits, hard case (test/bench/history.ts): the pass alone, timed inside its process
+ * around loadGitFacts (test/bench/history-pass.ts), alternating with the full lint of the same repo.
+ */
+function historyCase(): void {
+  const root = mkdtempSync(join(tmpdir(), 'soc2lint-bench-history-'));
+  try {
+    const commits = Number(process.env.BENCH_HISTORY_COMMITS ?? 50_000);
+    const files = generateProgram(root, { policies: 200, controls: 2000, evidencePerControl: 4 }).files;
+    writeHistory(root, files, commits, { hard: true });
+    const passes: Sample[] = [];
+    const lints: Sample[] = [];
+    // The lint's CPU with its git processes': what this process's children used while it ran.
+    const withGit: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      passes.push(time('history-pass.js', [root]));
+      const before = childrenCpuMs();
+      lints.push(time('run-cli.js', [root, '--format', 'json']));
+      withGit.push(childrenCpuMs() - before);
+    }
+    const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const pass = (key: string) => middle(passes.map((sample) => Number(sample.detail[key])));
+    const found = passes[0]!.detail;
+    console.log(
+      `history ${String(files.length).padStart(6)} files ${String(commits).padStart(6)} commits  history pass ${ms(pass('historyMs'))} (CPU: node ${ms(pass('nodeCpuMs'))}, git ${ms(pass('gitCpuMs'))})` +
+        `  ${String(found.changes)} changes in ${String(found.changed)} policies, ${String(found.added)} evidence files dated`,
+    );
+    const lint = median(lints);
+    console.log(
+      `history ${String(files.length).padStart(6)} files ${String(commits).padStart(6)} commits  full lint    soc2lint ${ms(lint.ms)} (CPU ${ms(lint.cpuMs)}; with git ${ms(middle(withGit))}), ${mib(lint.maxRssKiB)}  (exit ${String(lint.detail.code)})`,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 const SCALE_SIZES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '50k': 50_000, '100k': 100_000 };
 
 console.log(`node ${process.version}, median of ${runs} runs each, alternating with the parse floor`);
 const small = program({ policies: 5, controls: 11, evidencePerControl: 3 }, 20);
 try {
-  if (process.argv.includes('--scale')) {
+  if (process.argv.includes('--history')) {
+    historyCase();
+  } else if (process.argv.includes('--scale')) {
     const chosen = (process.env.BENCH_SIZES ?? '1k,10k,50k,100k').split(',').map((name) => name.trim());
     const commits = Number(process.env.BENCH_SCALE_COMMITS ?? 1_000);
     const measured: Measured[] = [];

@@ -3,7 +3,7 @@
 import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGitFacts, type GitFacts } from '../../src/git/facts.js';
+import { loadGitFacts, startGit, type GitFacts } from '../../src/git/facts.js';
 import { git, gitRepo } from '../helpers/git.js';
 import { makeRepo } from '../helpers/repo.js';
 
@@ -105,6 +105,47 @@ describe('policy history', () => {
     expect(result.available && result.policyChanges.has('policies/b.md')).toBe(false);
   });
 
+  it('finds the one body change among many front-matter-only and whitespace touches after the approval', async () => {
+    const file = 'policies/a.md';
+    const text = '# Access\n\nAccess is reviewed every quarter by the system owner.\n';
+    const touches = Array.from({ length: 12 }, (_, i) => ({
+      date: `2026-02-${String(i + 1).padStart(2, '0')}`,
+      // Even touches edit the front matter only; odd ones rewrap the body, alternating two wrappings.
+      files: { [file]: i % 2 === 0 ? policy(text, '2026-01-10').replace('status:', `tag: t${i}\nstatus:`) : policy(i % 4 === 1 ? text.replace('quarter by', 'quarter\nby') : text.replace('every', 'every  ')) },
+      message: `touch ${i}`,
+    }));
+    const root = gitRepo([
+      { date: '2026-01-05', files: { [file]: policy(text) }, message: 'add' },
+      ...touches.slice(0, 7),
+      { date: '2026-02-20', files: { [file]: policy(text.replace('quarter', 'month')) }, message: 'monthly' },
+      { date: '2026-02-21', files: { [file]: policy(text.replace('quarter', 'month'), '2026-01-10').replace('status:', 'tag: late\nstatus:') }, message: 'tag again' },
+    ]);
+    expect(subjects((await facts(root, [file])).policyChanges.get(file))).toEqual(['monthly']);
+  });
+
+  it('reports every change when a policy goes back and forth between the same two texts', async () => {
+    // The versions repeat (the same blobs, read once), but each touch is its own change.
+    const file = 'policies/a.md';
+    const root = gitRepo([
+      { date: '2026-01-05', files: { [file]: policy('Quarterly.') }, message: 'add' },
+      { date: '2026-02-01', files: { [file]: policy('Monthly.') }, message: 'to monthly' },
+      { date: '2026-02-02', files: { [file]: policy('Quarterly.') }, message: 'back to quarterly' },
+      { date: '2026-02-03', files: { [file]: policy('Monthly.') }, message: 'monthly again' },
+    ]);
+    writeFileSync(join(root, file), policy('Quarterly.'));
+    expect(subjects((await facts(root, [file])).policyChanges.get(file))).toEqual(['uncommitted changes', 'monthly again', 'back to quarterly', 'to monthly']);
+  });
+
+  it('a commit that changes only the file mode (the same blob before and after) is not a change', async () => {
+    const file = 'policies/a.md';
+    const root = gitRepo([{ date: '2026-01-05', files: { [file]: policy('Text.') }, message: 'add' }]);
+    git(root, ['update-index', '--chmod=+x', file]);
+    git(root, ['commit', '-qm', 'executable'], { GIT_AUTHOR_DATE: '2026-02-01T12:00:00+00:00', GIT_COMMITTER_DATE: '2026-02-01T12:00:00+00:00' });
+    expect(git(root, ['log', '-1', '--format=', '--raw'])).toMatch(/^:100644 100755 (\w+) \1 M/);
+    const result = await facts(root, [file]);
+    expect(result.policyChanges.get(file)).toEqual([]);
+  });
+
   it('reads a program in a subfolder of the checkout', async () => {
     const root = gitRepo([
       { date: '2026-01-05', files: { 'compliance/policies/a.md': policy('Text.'), 'README.md': '# top\n' } },
@@ -167,6 +208,48 @@ describe('repositories git cannot read', () => {
 
   it('git not on PATH', async () => {
     expect(await unavailable(repo(), { PATH: '/nonexistent' })).toEqual({ available: false, reason: 'git is not installed, or not on PATH' });
+  });
+});
+
+describe('questions started before the files are read', () => {
+  const request = (root: string) => ({ root, history: true, policies: new Map([['policies/a.md', readText(root, 'policies/a.md')]]), since: '2026-01-01' });
+
+  it('give the same facts as questions asked at the end', async () => {
+    const root = gitRepo([
+      { date: '2026-01-05', files: { 'policies/a.md': policy('Text.'), 'evidence/e.md': 'e\n' }, message: 'add' },
+      { date: '2026-02-05', files: { 'policies/a.md': policy('Other text.') }, message: 'edit' },
+    ]);
+    const started = startGit(root);
+    const early = await loadGitFacts({ ...request(root), evidence: ['evidence/e.md'] }, started);
+    const late = await loadGitFacts({ ...request(root), evidence: ['evidence/e.md'] });
+    expect(early).toEqual(late);
+    expect(early.available && subjects(early.policyChanges.get('policies/a.md'))).toEqual(['edit']);
+  });
+
+  it('in a folder outside any repository, fail as the same reason, never as an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const listen = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const root = makeRepo({ 'policies/a.md': policy('Text.') });
+      // Started and never asked for, as when loading throws before it gets to git: the failures stay in the answers.
+      const abandoned = startGit(root);
+      await abandoned.asked;
+      expect(await abandoned.where).toMatchObject({ ok: false });
+      expect(await abandoned.files).toMatchObject({ ok: false });
+      expect(await loadGitFacts(request(root), startGit(root))).toEqual({ available: false, reason: 'the folder is not in a git repository' });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+  });
+
+  it('are not used for another root', async () => {
+    const outside = makeRepo({ 'policies/a.md': policy('Text.') });
+    const root = gitRepo([{ date: '2026-01-05', files: { 'policies/a.md': policy('Text.') } }]);
+    const result = await loadGitFacts(request(root), startGit(outside));
+    expect(result.available && [...result.tracked]).toEqual(['policies/a.md']);
   });
 });
 
