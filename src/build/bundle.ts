@@ -1,7 +1,7 @@
 // Build step (npm run build): bundle the CLI into a few files (dist/bundle), so a run loads a handful of modules
 // instead of a hundred. Start-up is most of a pre-commit hook's time, and module loading most of start-up.
 import { build, type Plugin } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 
@@ -42,3 +42,7 @@ const result = await build({
 // What must never ship: a JavaScript engine for front matter, or the YAML parser that is not soc2lint's.
 const unwanted = Object.keys(result.metafile.inputs).filter((input) => /node_modules[\\/](js-yaml|esprima)[\\/]|gray-matter[\\/]lib[\\/]engines\.js$/.test(input));
 if (unwanted.length > 0) throw new Error(`The bundle includes modules soc2lint never runs: ${unwanted.join(', ')}`);
+
+// Which sources each chunk holds, for the test that checks what a run loads (test/build/lazy-loading.test.ts). Beside
+// the bundle, not in it: the package does not ship it.
+writeFileSync(join(packageRoot, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));
