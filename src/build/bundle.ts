@@ -23,6 +23,8 @@ const noFrontMatterEngines: Plugin = {
 
 const result = await build({
   entryPoints: [join(packageRoot, 'src', 'cli', 'main.ts')],
+  // The metafile names sources relative to this folder: `src/cli/main.ts`, `node_modules/yaml/...`.
+  absWorkingDir: packageRoot,
   outdir: join(packageRoot, 'dist', 'bundle'),
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
