@@ -5,19 +5,20 @@
 // in CommonJS. Nothing is written at run time; a chunk without a cache for this Node compiles as usual.
 //
 // V8 trusts what it is given: it checks a cache against its source's length only, and a damaged cache crashes the
-// process. So a cache is used only when the manifest the build wrote beside it has the SHA-256 of both the cache and
-// the chunk it was made from, and both match (about 1 ms a run for all of them).
-import { hash } from 'node:crypto';
+// process. So a cache is used only when the manifest the build wrote beside it has the checksums (CRC-32) of both the
+// cache and the chunk it was made from, and both match: a guard against damage and stale files, not an attacker, who
+// could as well change the chunks themselves. Checking every chunk a lint loads takes about 1 ms.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
 
 type Main = typeof import('../cli/main.js').main;
 
 /** What the build made a cache from, and the cache, by chunk path relative to the bundle folder. */
-type Manifest = Record<string, { source: string; cache: string }>;
+type Manifest = Record<string, { source: number; cache: number }>;
 
 const bundle = dirname(fileURLToPath(import.meta.url));
 const cacheFolder = join(bundle, 'code-cache', `${process.versions.v8}-${process.arch}`);
@@ -26,8 +27,6 @@ const scripts = new Map<string, { script: Script; source: string }>();
 // Chunks are registered in require's cache like any CommonJS module: loaded once, and visible as loaded.
 const loaded = createRequire(import.meta.url).cache;
 let manifest: Manifest | undefined;
-
-const sha256 = (data: string | Buffer) => hash('sha256', data);
 
 function readManifest(): Manifest {
   if (!manifest) {
@@ -46,7 +45,7 @@ function codeCache(name: string, source: string): Buffer | undefined {
   if (!expected) return undefined;
   try {
     const cache = readFileSync(join(cacheFolder, `${name}.cache`));
-    return sha256(cache) === expected.cache && sha256(source) === expected.source ? cache : undefined;
+    return crc32(cache) === expected.cache && crc32(source) === expected.source ? cache : undefined;
   } catch {
     return undefined;
   }
@@ -88,7 +87,7 @@ export function writeCodeCache(): number {
     const target = join(cacheFolder, `${name}.cache`);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, cache);
-    written[name] = { source: sha256(source), cache: sha256(cache) };
+    written[name] = { source: crc32(source), cache: crc32(cache) };
   }
   mkdirSync(cacheFolder, { recursive: true });
   writeFileSync(manifestFile, `${JSON.stringify(written, null, 1)}\n`);
