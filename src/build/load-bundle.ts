@@ -4,10 +4,11 @@
 // (module.enableCompileCache is Node 22) and takes a code cache for vm.Script only, not for ES modules: hence chunks
 // in CommonJS. Nothing is written at run time; a chunk without a cache for this Node compiles as usual.
 //
-// V8 trusts what it is given: it checks a cache against its source's length only, and a damaged cache crashes the
-// process. So a cache is used only when the manifest the build wrote beside it has the checksums (CRC-32) of both the
-// cache and the chunk it was made from, and both match: a guard against damage and stale files, not an attacker, who
-// could as well change the chunks themselves. Checking every chunk a lint loads takes about 1 ms.
+// V8 checks that a cache was made by its own version with the same flags, but of the source only the length, and a
+// damaged cache crashes the process. So a cache is used only when the manifest the build wrote beside it has the
+// checksums (CRC-32) of both the cache and the chunk it was made from, and both match: a guard against damage and
+// stale files, not an attacker, who could as well change the chunks themselves. Checking every chunk a lint loads
+// takes about 1 ms.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -31,7 +32,8 @@ let manifest: Manifest | undefined;
 function readManifest(): Manifest {
   if (!manifest) {
     try {
-      manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+      const read: unknown = JSON.parse(readFileSync(manifestFile, 'utf8'));
+      manifest = read && typeof read === 'object' ? (read as Manifest) : {};
     } catch {
       manifest = {};
     }
