@@ -44,7 +44,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   // `--version` alone is answered here, from package.json, before any of the CLI is loaded: as fast as Node starts.
   stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  // The bundled build of src/cli/main.ts (npm run build): one module graph of a few files, loaded only for a real run.
+  // The bundled build of src/cli/main.ts (npm run build): its loader, which runs the chunks a command needs with V8's
+  // code cache (src/build/load-bundle.ts). Loaded only for a real run.
   import('../dist/bundle/main.js')
     .then(({ main }) => main(argv, { stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), readStdin }))
     .then((code) => {

@@ -1,12 +1,17 @@
 // Build step (npm run build): bundle the CLI into a few files (dist/bundle), so a run loads a handful of modules
 // instead of a hundred. Start-up is most of a pre-commit hook's time, and module loading most of start-up.
-import { build, type Plugin } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+//
+// esbuild splits the CLI into chunks (commands, formatters and git load on demand), each chunk is turned into
+// CommonJS (dist/bundle/cjs), and dist/bundle/main.js is the loader that runs them with V8's code cache
+// (./load-bundle.ts; the cache itself is made by ./code-cache.ts).
+import { build, transform, type Plugin } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 
-// Start clean: chunks are named by content hash, and stale ones would ship in the package.
-rmSync(join(packageRoot, 'dist', 'bundle'), { recursive: true, force: true });
+const bundle = join(packageRoot, 'dist', 'bundle');
+// Start clean: chunks are named by content hash, and stale ones (or a code cache made from other code) would ship.
+rmSync(bundle, { recursive: true, force: true });
 
 /**
  * gray-matter's default engines (js-yaml, esprima behind it, and an `eval` for `---js`) are never used: front matter
@@ -23,7 +28,10 @@ const noFrontMatterEngines: Plugin = {
 
 const result = await build({
   entryPoints: [join(packageRoot, 'src', 'cli', 'main.ts')],
-  outdir: join(packageRoot, 'dist', 'bundle'),
+  // The metafile names sources relative to this folder: `src/cli/main.ts`, `node_modules/yaml/...`.
+  absWorkingDir: packageRoot,
+  outdir: join(bundle, 'cjs'),
+  outExtension: { '.js': '.cjs' },
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -32,13 +40,45 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Bundled CommonJS dependencies (gray-matter) call require; give ES module chunks one.
-  banner: { js: "import { createRequire as __soc2lintCreateRequire } from 'node:module'; const require = __soc2lintCreateRequire(import.meta.url);" },
   plugins: [noFrontMatterEngines],
   metafile: true,
+  write: false,
   logLevel: 'warning',
 });
 
 // What must never ship: a JavaScript engine for front matter, or the YAML parser that is not soc2lint's.
 const unwanted = Object.keys(result.metafile.inputs).filter((input) => /node_modules[\\/](js-yaml|esprima)[\\/]|gray-matter[\\/]lib[\\/]engines\.js$/.test(input));
 if (unwanted.length > 0) throw new Error(`The bundle includes modules soc2lint never runs: ${unwanted.join(', ')}`);
+
+// Each chunk as CommonJS: imports become require calls (the loader resolves the chunks' own), dynamic imports lazy
+// requires, and import.meta.url the chunk's own file URL.
+for (const file of result.outputFiles) {
+  const { code } = await transform(file.text, {
+    loader: 'js',
+    format: 'cjs',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__soc2lintFileUrl' },
+    banner: "var __soc2lintFileUrl = require('node:url').pathToFileURL(__filename).href;",
+    logLevel: 'warning',
+  });
+  if (/\bimport\s*\(/.test(code.replace(/\/\/.*$/gm, ''))) throw new Error(`${relative(packageRoot, file.path)}: a dynamic import was left in CommonJS output`);
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, code);
+}
+
+// The loader, as dist/bundle/main.js: what bin/soc2lint.js imports.
+await build({
+  entryPoints: [join(packageRoot, 'src', 'build', 'load-bundle.ts')],
+  absWorkingDir: packageRoot,
+  outfile: join(bundle, 'main.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
+// Which sources each chunk holds, for the test that checks what a run loads (test/build/lazy-loading.test.ts). Beside
+// the bundle, not in it: the package does not ship it.
+writeFileSync(join(packageRoot, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));

@@ -1,15 +1,15 @@
 // The CLI: arguments in, exit code out. Never calls process.exit; bin/soc2lint.js owns the process.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError } from '../config/config.js';
 import { todayUtc } from '../core/dates.js';
-import { GitError } from '../git/errors.js';
-import { TargetError } from '../report/targets.js';
 import { version } from './version.js';
 import { HELP, UsageError, mistypedCommand, parseCliArgs, type CliCommand } from './args.js';
-import { OutputError, type CliIo } from './io.js';
+import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
+
+// What main loads up front is what `--help` and a usage error need: the argument parser and its help text. The config
+// loader, the YAML parser, the schemas and the rules come with the command that uses them.
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -43,23 +43,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TargetError) {
+    if (error instanceof UsageError) {
       io.stderr.write(`soc2lint: ${error.message}\nRun soc2lint --help for usage.\n`);
       return 2;
     }
-    if (error instanceof ConfigError) {
-      io.stderr.write(`soc2lint: ${error.describe()}\n`);
-      return 2;
-    }
-    if (error instanceof OutputError) {
-      io.stderr.write(`soc2lint: ${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof GitError) {
-      io.stderr.write(`soc2lint: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`soc2lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug in soc2lint; please report it.\n`);
+    const { message, usage } = (await import('./failures.js')).describeFailure(error);
+    io.stderr.write(`soc2lint: ${message}\n${usage ? 'Run soc2lint --help for usage.\n' : ''}`);
     return 2;
   }
 }

@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { LintCache } from '../../cache/file-cache.js';
 import { loadConfig } from '../../config/config.js';
 import type { IsoDate } from '../../core/dates.js';
 import { packageRoot } from '../../core/package-root.js';
@@ -28,7 +27,8 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
     io.stdout.write(`${JSON.stringify(describeRuleSettings(RULES, config, options.rules, file), null, 2)}\n`);
     return 0;
   }
-  const cache = options.cache ? new LintCache({ file: cacheFile(resolve(io.cwd, options.cache.location), options.cache.location, plan.root), strategy: options.cache.strategy, version: codeVersion() }) : undefined;
+  // The cache's code is loaded only for --cache.
+  const cache = options.cache ? new (await import('../../cache/file-cache.js')).LintCache({ file: cacheFile(resolve(io.cwd, options.cache.location), options.cache.location, plan.root), strategy: options.cache.strategy, version: codeVersion() }) : undefined;
   const result = await lint({
     root: plan.root,
     ...(configFile !== undefined ? { configFile } : {}),
