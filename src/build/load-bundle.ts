@@ -15,6 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
+import { registerShippedLoader } from '../core/load-shipped.js';
 
 type Main = typeof import('../cli/main.js').main;
 
@@ -56,7 +57,8 @@ function codeCache(name: string, source: string): Buffer | undefined {
 function load(file: string): unknown {
   const known = loaded[file];
   if (known) return known.exports;
-  const name = relative(bundle, file).split('\\').join('/');
+  // A file shipped beside the bundle (../validators.cjs) keeps its cache inside this Node's cache folder too.
+  const name = relative(bundle, file).split('\\').join('/').replace(/(^|\/)\.\.(?=\/)/g, '$1@parent');
   const source = readFileSync(file, 'utf8');
   const cachedData = codeCache(name, source);
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
@@ -74,6 +76,8 @@ function load(file: string): unknown {
   module.loaded = true;
   return module.exports;
 }
+
+registerShippedLoader(load);
 
 /** The CLI's main, from the bundle. */
 export const main = (load(join(bundle, 'cjs', 'main.cjs')) as { main: Main }).main;

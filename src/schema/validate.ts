@@ -2,6 +2,7 @@
 // them: every mistake a problem at the exact key or value (the words are ./explain.ts's).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadShipped } from '../core/load-shipped.js';
 import { join } from 'node:path';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
 import type { Part, PathSegment, RecordSource } from '../parse/source.js';
@@ -65,7 +66,7 @@ function loadValidators(): Record<string, ValidateFunction> {
   if (validators) return validators;
   const precompiled = join(packageRoot, 'dist', 'validators.cjs');
   if (existsSync(precompiled)) {
-    validators = (require(precompiled) as (formats: typeof FORMATS) => Record<string, ValidateFunction>)(FORMATS);
+    validators = (loadShipped(precompiled, require) as (formats: typeof FORMATS) => Record<string, ValidateFunction>)(FORMATS);
   } else {
     const ajv = newAjv();
     validators = Object.fromEntries(Object.entries(RECORD_SCHEMAS).map(([name, ref]) => [name, ajv.getSchema(BASE_ID + ref)!]));

@@ -38,11 +38,13 @@ describe.skipIf(!existsSync(join(cacheFolder, 'manifest.json')))('the code cache
   it('is taken by V8 for every chunk it was made for', () => {
     const manifest = JSON.parse(readFileSync(join(cacheFolder, 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(manifest)).toContain('cjs/main.cjs');
+    // The precompiled validators, shipped beside the bundle, have their cache too (src/core/load-shipped.ts).
+    expect(Object.keys(manifest)).toContain('@parent/validators.cjs');
     // In a plain node process, with the flags a run has.
     const check = `
       const { readFileSync } = require('node:fs'); const { Module } = require('node:module'); const { Script } = require('node:vm');
       const [bundle, cache, ...names] = process.argv.slice(1);
-      const rejected = names.filter((name) => new Script(Module.wrap(readFileSync(bundle + '/' + name, 'utf8')), { filename: name, cachedData: readFileSync(cache + '/' + name + '.cache') }).cachedDataRejected);
+      const rejected = names.filter((name) => new Script(Module.wrap(readFileSync(bundle + '/' + name.replace(/(^|\\/)@parent(?=\\/)/g, '$1..'), 'utf8')), { filename: name, cachedData: readFileSync(cache + '/' + name + '.cache') }).cachedDataRejected);
       process.stdout.write(JSON.stringify(rejected));`;
     const result = spawnSync(process.execPath, ['-e', check, join(projectRoot, 'dist', 'bundle'), cacheFolder, ...Object.keys(manifest)], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
