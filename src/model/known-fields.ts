@@ -37,9 +37,18 @@ export const FILES_OF: Record<FieldedKind, string> = {
  * mapping of custom keys to fields from the config plugs in at this one place.
  */
 export function knownFields(kind: FieldedKind, parentPath: readonly PathSegment[] = []): readonly string[] | undefined {
-  // Every list item has the same fields: one schema walk per kind and path shape, whatever the program's size.
-  const key = `${kind}:${parentPath.map((segment) => (typeof segment === 'number' ? '#' : segment)).join('/')}`;
-  if (!cache.has(key)) cache.set(key, propertiesAt(SCHEMA_OF[kind], parentPath));
+  return knownAt(kind, shapeOf(parentPath), parentPath);
+}
+
+/** A path's shape: its keys, with `#` for every list index (every list item has the same fields). */
+function shapeOf(path: readonly PathSegment[]): string {
+  return path.map((segment) => (typeof segment === 'number' ? '#' : segment)).join('/');
+}
+
+/** The fields known at a path of the given shape: one schema walk per kind and shape, whatever the program's size. */
+function knownAt(kind: FieldedKind, shape: string, path: readonly PathSegment[]): readonly string[] | undefined {
+  const key = `${kind}:${shape}`;
+  if (!cache.has(key)) cache.set(key, propertiesAt(SCHEMA_OF[kind], path));
   return cache.get(key);
 }
 
@@ -59,13 +68,31 @@ export interface FoundKey {
 
 /** Every key in `value` (a record of `kind`) that its kind does not know, at any depth, in document order. */
 export function unknownKeys(kind: FieldedKind, value: unknown, parentPath: PathSegment[] = []): FoundKey[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => unknownKeys(kind, item, [...parentPath, index]));
-  if (value === null || typeof value !== 'object') return [];
-  const known = knownFields(kind, parentPath);
-  if (!known) return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
-    known.includes(key) ? unknownKeys(kind, child, [...parentPath, key]) : [{ path: [...parentPath, key], extension: isExtensionKey(key) }],
-  );
+  const found: FoundKey[] = [];
+  // One walk; the path and its shape are built as it goes down, and copied only for a key it reports.
+  const path = [...parentPath];
+  const walk = (item: unknown, shape: string): void => {
+    if (Array.isArray(item)) {
+      const itemShape = shape === '' ? '#' : `${shape}/#`;
+      for (let index = 0; index < item.length; index++) {
+        path.push(index);
+        walk(item[index], itemShape);
+        path.pop();
+      }
+      return;
+    }
+    if (item === null || typeof item !== 'object') return;
+    const known = knownAt(kind, shape, path);
+    if (!known) return;
+    for (const [key, child] of Object.entries(item as Record<string, unknown>)) {
+      path.push(key);
+      if (known.includes(key)) walk(child, shape === '' ? key : `${shape}/${key}`);
+      else found.push({ path: [...path], extension: isExtensionKey(key) });
+      path.pop();
+    }
+  };
+  walk(value, shapeOf(parentPath));
+  return found;
 }
 
 /** A copy of `value` without the keys at `paths` (each path ends with the key to remove). */
