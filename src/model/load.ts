@@ -320,7 +320,9 @@ class ModelBuilder {
     normalise(value, kind === 'policies' ? 'policy' : 'other', problems);
     for (const [field, fallback] of Object.entries(this.config.defaults?.[kind] ?? {})) if (!(field in value)) value[field] = structuredClone(fallback);
     const inner = sourceFor(stringOrUndefined(value.id));
-    const source = new MappedSource(inner, translation);
+    // A record written in soc2lint's own fields is its own source; the mapped one (which keeps the translation) is for
+    // records whose fields are written elsewhere.
+    const source = translation.changesNoPath ? inner : new MappedSource(inner, translation);
     const label = typeof value.id === 'string' ? `${FILE_LABELS[kind]} ${value.id}` : FILE_LABELS[kind];
     const seen = new Set<string>(); // one written value read as two fields (approval_date as approved_on and last_reviewed) is one problem
     for (const problem of problems) {

@@ -43,6 +43,11 @@ export class Translation {
     return typeof field === 'string' && this.emptied !== undefined && this.emptied.has(field);
   }
 
+  /** Whether every field is written under its own name, none gathered or written empty: paths are the program's own. */
+  get changesNoPath(): boolean {
+    return (this.fields === undefined || this.fields.size === 0) && this.items === undefined && this.emptied === undefined;
+  }
+
   /** The program's path for a native path: `['criteria', 2]` → `['satisfies', 'TSC', 2]`. */
   written(path: readonly PathSegment[]): readonly PathSegment[] {
     const [field, index, ...rest] = path;

@@ -30,6 +30,8 @@ const DROPPED = Symbol('dropped');
  */
 export function prune(raw: unknown, violations: readonly Violation[], isRequired: (parentPath: PathSegment[], key: string) => boolean): Raw | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  // Nothing to remove (the usual case): the record as it is, not a copy.
+  if (violations.length === 0) return raw as Raw;
   const record = structuredClone(raw) as Raw;
   for (const { path, unknownKey } of violations) {
     if (unknownKey) {
