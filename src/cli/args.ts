@@ -161,7 +161,7 @@ function cacheOption(cache: boolean, location: string | undefined, strategy: str
     if (location !== undefined || strategy !== undefined) throw new UsageError(`--cache-${location !== undefined ? 'location' : 'strategy'} configures the cache; add --cache to use it.`);
     return undefined;
   }
-  if (strategy !== undefined && strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`--cache-strategy is metadata (size and modification time, the default) or content (a hash of each file); got "${strategy}".`);
+  if (strategy !== undefined && strategy !== 'metadata' && strategy !== 'content') throw new UsageError(`--cache-strategy is metadata (size, modification time, inode and change time; the default) or content (a hash of each file); got "${strategy}".`);
   if (location === '') throw new UsageError('--cache-location needs a file or folder.');
   return { location: location ?? DEFAULT_CACHE_LOCATION, strategy: strategy ?? 'metadata' };
 }
@@ -245,8 +245,8 @@ Options:
       --cache            keep each file's results, so unchanged files are not read again
       --cache-location PATH  the cache file, or a folder for it
                          (default: node_modules/.cache/soc2lint/)
-      --cache-strategy S  metadata (size and modification time, the default) or
-                         content (a hash of each file) tells a changed file
+      --cache-strategy S  metadata (size, modification and change time, inode; the
+                         default) or content (a hash of each file) tells a changed file
   -q, --quiet            report errors only (warnings still count for --max-warnings)
       --color, --no-color  force colour on or off; otherwise FORCE_COLOR (0 or false: off,
                          1, 2, 3, true or empty: on), then NO_COLOR (set: off), then
