@@ -54,6 +54,12 @@ describe('isIsoDate', () => {
   ])('%j -> %s %s', (text, expected) => {
     expect(isIsoDate(text)).toBe(expected);
   });
+
+  it('is false, without throwing, for a value that is not text (a YAML null or number that slipped through)', () => {
+    for (const value of [null, undefined, 20260305, {}, ['2026', '03']]) expect(isIsoDate(value as unknown as string), String(value)).toBe(false);
+    // A value whose text is a date reads as that date, as the strict pattern read it before.
+    expect(isIsoDate({ toString: () => '2026-03-05' } as unknown as string)).toBe(true);
+  });
 });
 
 describe('todayUtc', () => {

@@ -30,4 +30,9 @@ describe('closestAll', () => {
     expect(didYouMean('acess-review.md', files)).toBe(' Did you mean "access-review.md"?');
     expect(didYouMean('nothing-like-it.txt', files)).toBe('');
   });
+
+  it('names two equally near candidates with "or", and at most three', () => {
+    expect(didYouMean('cc6.1', ['CC6.2', 'CC6.3', 'A1.1'])).toBe(' Did you mean "CC6.2" or "CC6.3"?');
+    expect(didYouMean('cc6.1', ['CC6.5', 'CC6.4', 'CC6.3', 'CC6.2'])).toBe(' Did you mean "CC6.2" or "CC6.3" or "CC6.4"?');
+  });
 });
