@@ -18,6 +18,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/config.js';
 import type { DiscoveredFile } from '../files/discover.js';
 import { digestEvidence } from '../files/read.js';
+import type { AddedDates } from '../git/facts.js';
 import type { EvidenceFacts, FileCache, FileContribution } from '../model/load.js';
 import { storedContribution, revivedContribution } from './stored.js';
 
@@ -70,6 +71,8 @@ interface Stored {
   /** Every kept contribution, one after the other: read in one piece, each deserialized when its file is unchanged. */
   blob: Uint8Array;
   evidence: StoredEvidence;
+  /** When each evidence file was first committed, for one HEAD (src/git/facts.ts AddedDates); absent when never asked. */
+  added?: AddedDates;
 }
 
 export interface CacheOptions {
@@ -93,6 +96,8 @@ export class LintCache implements FileCache {
   private readonly seen = new Map<string, FileState>();
   /** This run's evidence files: the kept entry when it still holds, else what the file is now. */
   private readonly seenEvidence = new Map<string, FileState | EvidenceEntry>();
+  private keptAdded: AddedDates | undefined;
+  private nextAdded: AddedDates | undefined;
   private configKey = '';
   private changed = false;
   private evidenceAsked = false;
@@ -132,6 +137,7 @@ export class LintCache implements FileCache {
       this.kept = stored.files;
       this.keptBlob = stored.blob;
       this.storedEvidence = stored.evidence;
+      this.keptAdded = isAddedDates(stored.added) ? stored.added : undefined;
       this.changed = false;
     }
   }
@@ -195,6 +201,15 @@ export class LintCache implements FileCache {
     this.nextEvidence.set(path, { size, mtimeMs, ino, ctimeMs, ...(hash !== undefined ? { hash } : {}), facts });
   }
 
+  gitAdded(): AddedDates | undefined {
+    return this.keptAdded;
+  }
+
+  keepGitAdded(dates: AddedDates): void {
+    if (dates !== this.keptAdded) this.changed = true;
+    this.nextAdded = dates;
+  }
+
   /**
    * Write the cache: the entries of this run's files only (a deleted or renamed file's entry goes). Nothing is written
    * when every file was kept and none went. A run that looked at no evidence (its rules were off) keeps what the cache
@@ -210,7 +225,8 @@ export class LintCache implements FileCache {
       at += bytes.length;
     }
     const blob = Buffer.concat([...this.next.values()].map(({ bytes }) => bytes), at);
-    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: storedEvidenceOf(evidence) };
+    const added = this.nextAdded ?? this.keptAdded;
+    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: storedEvidenceOf(evidence), ...(added ? { added } : {}) };
     const file = this.options.file;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
@@ -302,4 +318,19 @@ function hashOf(data: string | Uint8Array): string {
 /** JSON with maps and sets written out, for a key that changes whenever the config does. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => (item instanceof Map ? { map: [...item] } : item instanceof Set ? { set: [...item] } : item));
+}
+
+/** First-added dates as the cache keeps them; anything else (a damaged or older cache) is not used. */
+function isAddedDates(value: unknown): value is AddedDates {
+  const added = value as Partial<AddedDates> | undefined;
+  return (
+    typeof added === 'object' &&
+    added !== null &&
+    typeof added.head === 'string' &&
+    /^[0-9a-f]{40,64}$/.test(added.head) &&
+    typeof added.prefix === 'string' &&
+    Array.isArray(added.folders) &&
+    added.folders.every((folder) => typeof folder === 'string') &&
+    added.dates instanceof Map
+  );
 }

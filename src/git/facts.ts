@@ -22,6 +22,8 @@ export type GitFacts =
       policyChanges: ReadonlyMap<string, PolicyChange[]>;
       /** With `added`: per evidence file (root-relative, normalized), the date of the commit that first added it. */
       evidenceAdded?: ReadonlyMap<string, IsoDate>;
+      /** The first-added dates behind `evidenceAdded`, for a cache to keep (see GitRequest.keptAdded). */
+      addedDates?: AddedDates;
     };
 
 export interface GitRequest {
@@ -41,6 +43,24 @@ export interface GitRequest {
   headerless?: boolean;
   /** Evidence files (root-relative, normalized) whose first commit date a rule needs; none when empty or absent. */
   evidence?: readonly string[];
+  /**
+   * First-added dates a previous run read (`GitFacts.addedDates`, kept by the cache): used instead of walking the
+   * history again when HEAD, the program's place in the checkout and the folders asked about are the same.
+   */
+  keptAdded?: AddedDates;
+}
+
+/**
+ * When each file under some folders was first committed, as of one HEAD: the history behind a commit never changes,
+ * so the answer holds for as long as HEAD, the program's place in the checkout and the folders do.
+ */
+export interface AddedDates {
+  head: string;
+  prefix: string;
+  /** The pathspecs the log was asked for (the top folders of the evidence files, root-relative). */
+  folders: readonly string[];
+  /** Per file (path in the checkout), the committer's date of the oldest commit that added it. */
+  dates: ReadonlyMap<string, IsoDate>;
 }
 
 /**
@@ -131,17 +151,21 @@ async function readFacts(request: GitRequest, started: StartedGit): Promise<GitF
   const hasCommit = (top[3] ?? '').trim() !== '';
   const wantHistory = askHistory && !shallow && hasCommit;
   const wantAdded = (request.evidence?.length ?? 0) > 0 && !shallow && hasCommit;
+  const head = (top[3] ?? '').trim();
+  const addedFolders = wantAdded ? topFolders(request.evidence!) : [];
+  const kept = request.keptAdded;
+  const reuse = wantAdded && kept !== undefined && kept.head === head && kept.prefix === prefix && sameList(kept.folders, addedFolders);
 
   // Side by side: what is tracked, when each evidence file was first committed, and the policies' history (which
   // policies differ from HEAD and which commits touched one since the earliest sign-off, then their texts).
   const [files, added, policyChanges] = await Promise.all([
     unwrap(started.files),
     // Every commit that added one of the evidence files, for the folders holding them.
-    wantAdded ? git.raw(['log', `--format=${RECORD}%cI`, '--diff-filter=A', '--name-only', '-z', '--no-renames', '--no-relative', '--', ...topFolders(request.evidence!)]) : '',
+    wantAdded && !reuse ? git.raw(['log', `--format=${RECORD}%cI`, '--diff-filter=A', '--name-only', '-z', '--no-renames', '--no-relative', '--', ...addedFolders]) : '',
     wantHistory ? readPolicyHistory(git, request, prefix, folders, count) : new Map<string, PolicyChange[]>(),
   ]);
-  const evidenceAdded = wantAdded ? firstAdded(added, prefix, new Set(request.evidence)) : undefined;
-  const withAdded = evidenceAdded ? { evidenceAdded } : {};
+  const addedDates: AddedDates | undefined = !wantAdded ? undefined : reuse ? kept : { head, prefix, folders: addedFolders, dates: firstAdded(added) };
+  const withAdded = addedDates ? { evidenceAdded: evidenceDates(addedDates, request.evidence!), addedDates } : {};
   const tracked = new Set(files.split('\0').filter(Boolean));
   if ((request.history || (request.evidence?.length ?? 0) > 0) && shallow) {
     return { available: true, prefix, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
@@ -186,21 +210,35 @@ function historyLimits(since: IsoDate | undefined): string[] {
 }
 
 /**
- * From `log --diff-filter=A --name-only -z` (newest first): the date of the oldest commit that added each wanted file,
- * the committer's own calendar date. A file added, deleted and added again keeps its first date.
+ * From `log --diff-filter=A --name-only -z` (newest first): the date of the oldest commit that added each file it names
+ * (a path in the checkout), the committer's own calendar date. A file added, deleted and added again keeps its first
+ * date.
  */
-function firstAdded(log: string, prefix: string, wanted: ReadonlySet<string>): Map<string, IsoDate> {
+function firstAdded(log: string): Map<string, IsoDate> {
   const added = new Map<string, IsoDate>();
   for (const entry of log.split(RECORD).slice(1)) {
     const [header = '', ...names] = entry.split('\0');
     const date = header.trim().slice(0, 10);
     for (const name of names) {
       const path = name.replace(/^\n/, '');
-      const file = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
-      if (file !== undefined && wanted.has(file)) added.set(file, date);
+      if (path !== '') added.set(path, date);
     }
   }
   return added;
+}
+
+/** The first-added date of each evidence file (root-relative) that has one. */
+function evidenceDates(added: AddedDates, evidence: readonly string[]): Map<string, IsoDate> {
+  const dates = new Map<string, IsoDate>();
+  for (const file of evidence) {
+    const date = added.dates.get(`${added.prefix}${file}`);
+    if (date !== undefined) dates.set(file, date);
+  }
+  return dates;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** A git failure as one line for the notice: git missing, not a repository, or a repository git cannot read. */

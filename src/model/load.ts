@@ -8,7 +8,7 @@ import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { digestEvidence, readEvidenceWithDigest, readTextFile, type EvidenceDigest, type Overlay } from '../files/read.js';
-import { loadGitFacts, startGit, type StartedGit } from '../git/facts.js';
+import { loadGitFacts, startGit, type AddedDates, type StartedGit } from '../git/facts.js';
 import { evidenceFiles } from './evidence.js';
 import { headingAnchors } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
@@ -117,6 +117,10 @@ export interface FileCache {
   evidence(path: string, absolute: string, stats: Stats): EvidenceFacts | undefined;
   /** Keep what is known of an evidence file after this run: the kept facts given back, or new ones. */
   keepEvidence(path: string, facts: EvidenceFacts): void;
+  /** When each evidence file was first committed, as a previous run read it for its HEAD (src/git/facts.ts). */
+  gitAdded?(): AddedDates | undefined;
+  /** Keep this run's first-added dates. */
+  keepGitAdded?(dates: AddedDates): void;
 }
 
 type DeclaredKind = 'policy' | 'control' | 'system' | 'vendor' | 'person';
@@ -572,7 +576,10 @@ class ModelBuilder {
         signedOff,
         ...(format === 'comply' ? { headerless: true } : {}),
         ...(needs.has('git-added') ? { evidence: [...new Set(evidence.filter((path) => paths.get(path)?.state === 'file').map(overlayKey))] } : {}),
+        ...(this.cache?.gitAdded ? { keptAdded: this.cache.gitAdded() } : {}),
       }, git);
+      // The first-added dates, for the next run: the same as long as HEAD is (src/git/facts.ts AddedDates).
+      if (this.model.git.available && this.model.git.addedDates) this.cache?.keepGitAdded?.(this.model.git.addedDates);
     }
     return this.model;
   }

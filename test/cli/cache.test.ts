@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateProgram } from '../bench/generate.js';
+import { git, gitRepo } from '../helpers/git.js';
 
 const bin = fileURLToPath(new URL('../../bin/soc2lint.js', import.meta.url));
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -238,6 +239,43 @@ describe('--cache', () => {
       const bytes = readFileSync(kept);
       for (const secret of [...secrets, 'Export of 2026-06-02']) expect(bytes.includes(secret), secret).toBe(false);
     }
+  });
+
+  it('keeps when each evidence file was first committed for its HEAD, and asks git again when HEAD or the folders change', () => {
+    const control = (entries: string) => `id: CTL-1\ntitle: Access review\nowner: a@x.io\nfrequency: quarterly\ncriteria: [CC6.1]\nevidence:\n${entries}`;
+    const entry = (path: string, date: string) => `  - { path: ${path}, date: ${date} }\n`;
+    const root = gitRepo([
+      {
+        date: '2026-01-10',
+        files: { 'soc2lint.config.yaml': 'as_of: 2026-07-01\n', 'controls/c.yaml': control(entry('evidence/q1.md', '2026-01-05')), 'evidence/q1.md': '# Q1 review\n' },
+      },
+    ]);
+    const location = temporary('soc2lint-cache-added-');
+    const args = ['--cache-location', `${location}/`];
+    const head = () => git(root, ['rev-parse', 'HEAD']).trim();
+    const kept = () => cacheIn(location).data.added as { head: string; folders: string[]; dates: Map<string, string> } | undefined;
+
+    expectSameWithCache(root, args);
+    expect(kept()).toMatchObject({ head: head(), folders: ['evidence/'] });
+    expect(kept()!.dates.get('evidence/q1.md')).toBe('2026-01-10');
+
+    // A new commit adds evidence dated months before it was committed: a new HEAD, so the history is read again.
+    writeFileSync(join(root, 'controls', 'c.yaml'), control(entry('evidence/q1.md', '2026-01-05') + entry('evidence/q2.md', '2026-04-02')));
+    writeFileSync(join(root, 'evidence', 'q2.md'), '# Q2 review\n');
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Q2 evidence, late'], { GIT_AUTHOR_DATE: '2026-06-20T12:00:00+00:00', GIT_COMMITTER_DATE: '2026-06-20T12:00:00+00:00' });
+    const warm = run(root, ['--cache', ...args]);
+    expect(warm).toEqual(run(root, []));
+    expect(warm.stdout).toContain('backdated-evidence');
+    expect(kept()).toMatchObject({ head: head() });
+    expect(kept()!.dates.get('evidence/q2.md')).toBe('2026-06-20');
+
+    // The same HEAD, but evidence in a folder the kept dates were not read for: asked again, and the same report.
+    mkdirSync(join(root, 'audit'));
+    writeFileSync(join(root, 'audit', 'q3.md'), '# Q3 review\n');
+    writeFileSync(join(root, 'controls', 'c.yaml'), control(entry('evidence/q1.md', '2026-01-05') + entry('evidence/q2.md', '2026-04-02') + entry('audit/q3.md', '2026-06-25')));
+    expect(run(root, ['--cache', ...args])).toEqual(run(root, []));
+    expect(kept()).toMatchObject({ head: head(), folders: ['audit/', 'evidence/'] });
   });
 
   it('ignores a damaged cache, or one from another version or config, with a notice, and writes it anew', () => {
