@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, t
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/config.js';
+import { isIsoDate } from '../core/dates.js';
 import type { DiscoveredFile } from '../files/discover.js';
 import { digestEvidence } from '../files/read.js';
 import type { AddedDates } from '../git/facts.js';
@@ -331,6 +332,7 @@ function isAddedDates(value: unknown): value is AddedDates {
     typeof added.prefix === 'string' &&
     Array.isArray(added.folders) &&
     added.folders.every((folder) => typeof folder === 'string') &&
-    added.dates instanceof Map
+    added.dates instanceof Map &&
+    [...added.dates].every(([file, date]) => typeof file === 'string' && typeof date === 'string' && isIsoDate(date))
   );
 }

@@ -259,6 +259,12 @@ describe('--cache', () => {
     expect(kept()).toMatchObject({ head: head(), folders: ['evidence/'] });
     expect(kept()!.dates.get('evidence/q1.md')).toBe('2026-01-10');
 
+    // Kept dates that are not dates (a damaged or hand-edited cache) are not trusted: the history is read again.
+    const { file, data } = cacheIn(location);
+    writeFileSync(file, serialize({ ...data, added: { ...(data.added as object), dates: new Map([['evidence/q1.md', 'yesterday']]) } }));
+    expect(run(root, ['--cache', ...args])).toEqual(run(root, []));
+    expect(kept()!.dates.get('evidence/q1.md')).toBe('2026-01-10');
+
     // A new commit adds evidence dated months before it was committed: a new HEAD, so the history is read again.
     writeFileSync(join(root, 'controls', 'c.yaml'), control(entry('evidence/q1.md', '2026-01-05') + entry('evidence/q2.md', '2026-04-02')));
     writeFileSync(join(root, 'evidence', 'q2.md'), '# Q2 review\n');
