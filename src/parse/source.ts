@@ -53,7 +53,7 @@ export class PositionIndex {
 }
 
 /** No node: a document with no content, or a record that is not one. */
-export const NO_NODE = -1;
+const NO_NODE = -1;
 
 /** What a YAML source is built from: a parsed document's position index, and the number of each of its nodes in it. */
 export interface IndexedYaml {

@@ -80,11 +80,6 @@ export function sourceText(node: unknown): string | undefined {
   return undefined;
 }
 
-export function nodeAt(yaml: ParsedYaml, path: readonly (string | number)[]): Node | undefined {
-  const node = yaml.doc.getIn(path, true);
-  return node && typeof node === 'object' ? (node as Node) : undefined;
-}
-
 const NESTED_TOO_DEEP = `YAML nests deeper than ${MAX_YAML_DEPTH} levels (or an alias makes a value contain itself); no compliance record needs that. Flatten it.`;
 
 /**
