@@ -61,7 +61,7 @@ export function readConfigFile(absolute: string, file: string): ConfigFile {
     throw new ConfigError(first.message, first.range);
   }
   const value = parsed.yaml.value ?? {};
-  const source = yamlSource(parsed.yaml, parsed.yaml.doc.contents);
+  const source = yamlSource(parsed.yaml, parsed.yaml.root);
   const { problems } = validateRecord('config', value, source, 'config', ruleEntryWords);
   if (problems.length > 0) {
     // Every mistake at once, up to a screenful: a generated config can hold thousands of the same one.

@@ -119,7 +119,7 @@ function count(field: string, size: number): number {
 export function readStandard(yaml: ParsedYaml): Standard | undefined {
   const value = yaml.value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const source = yamlSource(yaml, yaml.doc.contents);
+  const source = yamlSource(yaml, yaml.root);
   const name = (value as Raw).name;
   return {
     file: yaml.file,

@@ -2,7 +2,6 @@
 // and build the repo model with its cross references. Every failure is a problem in the model, never an exception.
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, posix, sep } from 'node:path';
-import type { Document } from 'yaml';
 import type { Config, FileKind } from '../config/config.js';
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
@@ -14,8 +13,8 @@ import { headingAnchors } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
 import { frontMatterDirectives, markdownDirectives, yamlDirectives } from '../parse/directives.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
-import { CsvRowSource, FileSource, yamlSource, type RecordSource } from '../parse/source.js';
-import { parseYaml, sourceText, type ParsedYaml } from '../parse/yaml.js';
+import { CsvRowSource, FileSource, NO_NODE, yamlSource, type PathSegment, type RecordSource } from '../parse/source.js';
+import { parseYaml, type ParsedYaml } from '../parse/yaml.js';
 import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
 import { isExtensionKey, knownFields, unknownKeys, withoutKeys, type FieldedKind } from './known-fields.js';
 import { readPopulationFile } from './population-files.js';
@@ -265,11 +264,11 @@ class ModelBuilder {
     for (const directive of frontMatterDirectives(text, file)) this.model.directives.push(directive);
     const written = parsed.yaml?.value ?? {};
     const yaml = parsed.yaml;
-    const { value, source, translation } = this.mapped('policies', written, (id) => (yaml ? yamlSource(yaml, yaml.doc.contents, id) : new FileSource(file)), comply ? 'document' : undefined);
+    const { value, source, translation } = this.mapped('policies', written, (id) => (yaml ? yamlSource(yaml, yaml.root, id) : new FileSource(file)), comply ? 'document' : undefined);
     const id = value && typeof value === 'object' ? (value as Raw).id : undefined;
     const raw = this.checked('policy', value, source, typeof id === 'string' ? `policy ${id}` : 'policy');
     if (!raw) return;
-    const versionText = yaml ? sourceText(yaml.doc.getIn(translation ? [...translation.written(['version'])] : ['version'], true)) : undefined;
+    const versionText = yaml ? yaml.sourceText(yaml.node(translation ? [...translation.written(['version'])] : ['version'])) : undefined;
     this.policyTexts.set(file, text);
     if (this.recording) this.recording.policyText = [file, text];
     const approval = comply && translation?.written(['status'])[0] === 'majorRevisions' ? 'revision-history' : undefined;
@@ -288,7 +287,7 @@ class ModelBuilder {
     }
     for (const directive of frontMatterDirectives(text, file)) this.model.directives.push(directive);
     const yaml = parsed.yaml;
-    const node = yaml?.doc.contents ?? null;
+    const node = yaml?.root ?? NO_NODE;
     this.addRecord('controls', 'control', 'control', yaml?.value ?? {}, (id) => (yaml ? yamlSource(yaml, node, id) : new FileSource(file)), () => undefined, 'procedure');
   }
 
@@ -344,11 +343,11 @@ class ModelBuilder {
 
   private addScope(yaml: ParsedYaml): void {
     if (this.scopeFile) {
-      this.problems.push(problemAt(yamlSource(yaml, yaml.doc.contents), `A second scope file; ${this.scopeFile} is already the scope. Keep one.`));
+      this.problems.push(problemAt(yamlSource(yaml, yaml.root), `A second scope file; ${this.scopeFile} is already the scope. Keep one.`));
       return;
     }
     this.scopeFile = yaml.file;
-    const mapped = this.mapped('scope', yaml.value ?? {}, () => yamlSource(yaml, yaml.doc.contents));
+    const mapped = this.mapped('scope', yaml.value ?? {}, () => yamlSource(yaml, yaml.root));
     const source = mapped.source;
     // Systems are declared as written, so a malformed system is not also reported as an unknown reference.
     const written = (yaml.value as { systems?: unknown } | null)?.systems;
@@ -360,8 +359,7 @@ class ModelBuilder {
     this.model.scope = records.toScope(raw, source);
     this.model.systems = records.toSystems(raw, (native) => {
       const path = mapped.translation ? [...mapped.translation.written(native)] : native;
-      const node = yaml.doc.getIn(path, true) as YamlNode;
-      return yamlSource(yaml, node, stringOrUndefined(yaml.doc.getIn([...path, 'id'])));
+      return yamlSource(yaml, yaml.node(path), stringOrUndefined(valueAt(yaml.value, [...path, 'id'])));
     });
   }
 
@@ -369,7 +367,7 @@ class ModelBuilder {
   private addRecords(kind: RecordFileKind, yaml: ParsedYaml): void {
     const { schema, listKey, label } = FILE_KINDS[kind];
     const value = yaml.value;
-    const root = yaml.doc.contents;
+    const root = yaml.root;
     if (value === null || value === undefined) return; // an empty file holds no records
     if (typeof value !== 'object' || Array.isArray(value)) {
       this.problems.push(
@@ -387,12 +385,12 @@ class ModelBuilder {
         this.model.unknownFields.push({ kind: schema as FieldedKind, path: [key], at: fileSource.at([key], 'key'), label: `this ${label} file`, siblings: Object.keys(value), beside: listKey });
       }
       list.forEach((item, index) => {
-        const node = yaml.doc.getIn([listKey, index], true) as YamlNode;
-        this.addRecord(kind, schema, label, item, (id) => yamlSource(yaml, node, id), (path) => sourceText(yaml.doc.getIn([listKey, index, ...path], true)));
+        const node = yaml.node([listKey, index]);
+        this.addRecord(kind, schema, label, item, (id) => yamlSource(yaml, node, id), (path) => yaml.sourceText(yaml.node(path, node)));
       });
       return;
     }
-    this.addRecord(kind, schema, label, value, (id) => yamlSource(yaml, root, id), (path) => sourceText(yaml.doc.getIn(path, true)));
+    this.addRecord(kind, schema, label, value, (id) => yamlSource(yaml, root, id), (path) => yaml.sourceText(yaml.node(path)));
   }
 
   /** `roles:` in people.yaml: a role an owner may name, and who holds it now. */
@@ -401,7 +399,7 @@ class ModelBuilder {
     if (roles === undefined) return;
     this.model.roles ??= new Map();
     if (this.recording) this.recording.hasRoles = true;
-    const source = yamlSource(yaml, yaml.doc.contents);
+    const source = yamlSource(yaml, yaml.root);
     if (!Array.isArray(roles)) {
       this.problems.push({ kind: 'schema', message: 'People: "roles" must be a list of { id, holder }, such as "- { id: ISMS Manager, holder: jane@acme.example }".', range: source.at(['roles']) });
       return;
@@ -656,8 +654,6 @@ class ModelBuilder {
   }
 }
 
-type YamlNode = Document.Parsed['contents'];
-
 /** How a finding names a record of each kind before its ID. */
 const FILE_LABELS: Record<FileKind, string> = {
   policies: 'policy',
@@ -681,6 +677,16 @@ const DECLARING_SCHEMAS: Partial<Record<SchemaName, 'policy' | 'control' | 'vend
 /** The overlay's key for a path as written in a record: root-relative, normalized, `/` separators. */
 function overlayKey(written: string): string {
   return posix.normalize(written.replace(/\\/g, '/'));
+}
+
+/** The value at a path of a parsed file's value (keys of mappings, indexes of lists); undefined where it is not written. */
+function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+  let at = value;
+  for (const segment of path) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, segment)) return undefined;
+    at = (at as Record<PathSegment, unknown>)[segment];
+  }
+  return at;
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

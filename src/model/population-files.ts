@@ -3,12 +3,11 @@
 // as incidents; any other name as plain items. JSON is read as YAML 1.2 (of which it is a subset) so that every item
 // keeps the line and column it is written at. A file or an item that cannot be read is a load problem, never a throw.
 import { basename, extname } from 'node:path';
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { compareMoments, dayOf, readMoment, type Moment } from '../core/dates.js';
 import type { LoadProblem, SourceRange } from '../core/types.js';
 import { parseCsv } from '../parse/csv.js';
 import { jsonSyntaxProblem } from '../parse/json.js';
-import { CsvRowSource, yamlSource, type RecordSource } from '../parse/source.js';
+import { CsvRowSource, NO_NODE, yamlSource, type RecordSource } from '../parse/source.js';
 import { parseYaml, type ParsedYaml } from '../parse/yaml.js';
 import type { Change, ChangeReview, Incident, PopulationFile, PopulationItem } from './population.js';
 
@@ -72,24 +71,24 @@ export function readPopulationFile(file: string, text: string): PopulationRead {
 
 /** The items of a YAML or JSON file: a list at the top, or under the file's name or `items` (`incidents: [...]`). */
 function yamlItems(file: string, name: string, yaml: ParsedYaml, problems: LoadProblem[]): WrittenItem[] | undefined {
-  const root = yaml.doc.contents;
-  if (root === null || yaml.value === null || yaml.value === undefined) return []; // an empty file holds no items
-  let list: Node | null = root;
+  const root = yaml.root;
+  if (root === NO_NODE || yaml.value === null || yaml.value === undefined) return []; // an empty file holds no items
+  let list = root;
   let values: unknown = yaml.value;
-  if (isMap(root)) {
-    const key = [name, 'items'].find((candidate) => (root as YAMLMap).has(candidate));
-    list = key === undefined ? null : (root.get(key, true) as Node | null);
+  if (yaml.index.kind(root) === 'map') {
+    const key = [name, 'items'].find((candidate) => yaml.index.child(root, candidate) !== undefined);
+    list = key === undefined ? NO_NODE : yaml.node([key]);
     values = key === undefined ? undefined : (yaml.value as Raw)[key];
   }
-  if (!isSeq(list) || !Array.isArray(values)) {
+  if (yaml.index.kind(list) !== 'seq' || !Array.isArray(values)) {
     const shape = format(file) === 'json' ? 'a JSON array of objects' : `a list of items (at the top, or under ${name}: or items:)`;
     problems.push({ kind: 'schema', message: `A population file holds ${shape}, one item a row with at least an id and a date; ${file} does not.`, range: yamlSource(yaml, root).at() });
     return undefined;
   }
   const items: WrittenItem[] = [];
-  list.items.forEach((node, i) => {
+  yaml.index.items(list).forEach((node, i) => {
     const source = yamlSource(yaml, node);
-    if (!isMap(node)) {
+    if (yaml.index.kind(node) !== 'map') {
       problems.push({ kind: 'schema', message: `Item ${i + 1} of ${file} is not ${format(file) === 'json' ? 'an object' : 'a mapping'}; each item has fields (id, date, …).`, range: source.at() });
       return;
     }

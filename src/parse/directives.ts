@@ -13,6 +13,7 @@ import {
   type SourceRange,
 } from '../core/types.js';
 import { proseLines } from './markdown.js';
+import type { Lines } from './source.js';
 
 /** The forms each syntax takes: ranges only make sense in prose, "this line" only after YAML content. */
 
@@ -21,7 +22,7 @@ const MARKER = 'soc2lint-';
 const NOT_CONTENT = new Set(['space', 'newline', 'comment', 'byte-order-mark', 'doc-mode', 'flow-error-end']);
 
 /** Directives in the comments of a YAML file. `lines` is the parse's own line counter, when the caller has one. */
-export function yamlDirectives(text: string, file: string, lines: LineCounter = countLines(text)): Directive[] {
+export function yamlDirectives(text: string, file: string, lines: Lines = countLines(text)): Directive[] {
   if (!text.includes(MARKER)) return [];
   const { comments, contentStarts } = lex(text);
   const place = (start: number, end: number) => range(file, lines, start, end);
@@ -223,7 +224,7 @@ function countLines(text: string): LineCounter {
 }
 
 /** The range of a stretch of text, from its first character to just after its last. */
-function range(file: string, lines: LineCounter, start: number, end: number): SourceRange {
+function range(file: string, lines: Lines, start: number, end: number): SourceRange {
   const from = lines.linePos(start);
   const to = lines.linePos(end);
   return { file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };

@@ -1,5 +1,4 @@
 // Where a record came from, and how to turn a path inside it into a line and column.
-import type { LineCounter, Node } from 'yaml';
 import type { SourceRange } from '../core/types.js';
 
 export type PathSegment = string | number;
@@ -23,7 +22,7 @@ export interface RecordSource {
  * and column, kept in a few flat arrays. A parsed document is large (an object per node, key and range); a program of
  * 100,000 files keeps one of these per file instead, and the document goes as soon as its records are built.
  */
-export class PositionIndex {
+export class PositionIndex implements Lines {
   constructor(
     /** Where each line starts, as the parser's LineCounter counted them. */
     readonly lineStarts: readonly number[],
@@ -35,6 +34,42 @@ export class PositionIndex {
     /** Per node: its children by key (a mapping: the first pair of each key), by index (a list: -1 for an item that is not a node), or null. */
     readonly children: (Map<string, number> | readonly number[] | null)[],
   ) {}
+
+  /** The node below `node` at one key (a mapping) or index (a list); undefined when there is none. */
+  child(node: number, segment: PathSegment): number | undefined {
+    if (node < 0 || this.offsets[node * 4]! < 0) return undefined;
+    const children = this.children[node];
+    if (children instanceof Map) return children.get(String(segment));
+    if (children && typeof segment === 'number') {
+      const item = Number.isInteger(segment) ? children[segment] : undefined;
+      return item === undefined || item < 0 ? undefined : item;
+    }
+    return undefined;
+  }
+
+  /** The node at `path` below `from`, or NO_NODE when the path is not written that far. */
+  nodeAt(path: readonly PathSegment[], from: number): number {
+    let node = from;
+    for (const segment of path) {
+      const next = this.child(node, segment);
+      if (next === undefined) return NO_NODE;
+      node = next;
+    }
+    return node;
+  }
+
+  /** What a node is: a mapping, a list, or (a scalar, an empty value, an alias) neither. */
+  kind(node: number): 'map' | 'seq' | 'scalar' | undefined {
+    if (node < 0) return undefined;
+    const children = this.children[node];
+    return children instanceof Map ? 'map' : Array.isArray(children) ? 'seq' : 'scalar';
+  }
+
+  /** The items of a list node, by number (empty for anything else). */
+  items(node: number): readonly number[] {
+    const children = node < 0 ? null : this.children[node];
+    return Array.isArray(children) ? children : [];
+  }
 
   /** The 1-based line and column of an offset, exactly as the parser's LineCounter gives them. */
   linePos(offset: number): { line: number; col: number } {
@@ -53,38 +88,40 @@ export class PositionIndex {
 }
 
 /** No node: a document with no content, or a record that is not one. */
-const NO_NODE = -1;
+export const NO_NODE = -1;
 
-/** What a YAML source is built from: a parsed document's position index, and the number of each of its nodes in it. */
+/** Lines as the parser counted them: where each starts, and an offset's line and column. */
+export interface Lines {
+  readonly lineStarts: readonly number[];
+  linePos(offset: number): { line: number; col: number };
+}
+
+/** What a YAML source is built from: a parsed document's position index. */
 export interface IndexedYaml {
   readonly file: string;
   readonly index: PositionIndex;
-  readonly numbers: ReadonlyMap<Node, number>;
 }
 
-/** The source of the record at `node` of a parsed document: its root, or a node found in it with `doc.getIn(path, true)`. */
-export function yamlSource(yaml: IndexedYaml, node: unknown, recordId?: string): YamlSource {
-  const root = isNode(node) ? (yaml.numbers.get(node) ?? NO_NODE) : NO_NODE;
-  return new YamlSource(yaml.file, yaml.index, root, recordId);
+/** The source of the record at a node of a parsed document (its number in the index): its root, or a node found with `ParsedYaml.node`. */
+export function yamlSource(yaml: IndexedYaml, node: number, recordId?: string): YamlSource {
+  return new YamlSource(yaml.file, yaml.index, node, recordId);
 }
 
 /**
- * Builds a position index in one walk of a document (src/parse/yaml.ts walks it once for its key checks too): `add`
- * numbers a node reached by a key or as a list item, `children` says what is below a node.
+ * Builds a position index while a document is walked or parsed (src/parse/yaml.ts, src/parse/fast-yaml.ts): `add`
+ * numbers a node reached by a key or as a list item, `setChildren` says what is below a node, `setSource` keeps a
+ * scalar's text as written for the load (`version: 1.10` is "1.10"), which the index itself does not keep.
  */
 export class PositionIndexBuilder {
   private readonly offsets: number[] = [];
   private readonly children: (Map<string, number> | number[] | null)[] = [];
-  readonly numbers = new Map<Node, number>();
+  readonly sources: (string | undefined)[] = [];
 
-  /** Number a node (or a key written with no value: `node` null) and the key that holds it. */
-  add(node: Node | null, key: Node | null): number {
+  /** Number a node by its value's range (-1, -1 for a key written with no value node) and its key's range (-1, -1 for none). */
+  add(start: number, end: number, keyStart: number, keyEnd: number): number {
     const number = this.children.length;
-    const [start, end] = node ? (node.range ?? [0, 0]) : [NO_NODE, NO_NODE];
-    const [keyStart, keyEnd] = key ? (key.range ?? [0, 0]) : [NO_NODE, NO_NODE];
     this.offsets.push(start, end, keyStart, keyEnd);
     this.children.push(null);
-    if (node) this.numbers.set(node, number);
     return number;
   }
 
@@ -92,8 +129,12 @@ export class PositionIndexBuilder {
     this.children[number] = children;
   }
 
-  finish(lines: LineCounter): PositionIndex {
-    return new PositionIndex(lines.lineStarts, Int32Array.from(this.offsets), this.children);
+  setSource(number: number, text: string): void {
+    this.sources[number] = text;
+  }
+
+  finish(lineStarts: readonly number[]): PositionIndex {
+    return new PositionIndex(lineStarts, Int32Array.from(this.offsets), this.children);
   }
 }
 
@@ -138,14 +179,7 @@ export class YamlSource implements RecordSource {
   }
 
   private childOf(node: number, segment: PathSegment): number | undefined {
-    if (node < 0 || this.index.offsets[node * 4]! < 0) return undefined;
-    const children = this.index.children[node];
-    if (children instanceof Map) return children.get(String(segment));
-    if (children && typeof segment === 'number') {
-      const item = Number.isInteger(segment) ? children[segment] : undefined;
-      return item === undefined || item < 0 ? undefined : item;
-    }
-    return undefined;
+    return this.index.child(node, segment);
   }
 
   /** The range of a node's value: the record's own node for the root (whatever key holds it in the document). */
@@ -217,8 +251,4 @@ function isLineStart(starts: readonly number[], offset: number): boolean {
     else high = middle - 1;
   }
   return false;
-}
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && 'range' in value;
 }

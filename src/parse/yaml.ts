@@ -2,7 +2,7 @@
 // (the YAML 1.2 core schema has no timestamp type, so 2026-01-31 is never turned into a time-zone-shifted Date).
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { LoadProblem } from '../core/types.js';
-import { PositionIndexBuilder, type IndexedYaml } from './source.js';
+import { NO_NODE, PositionIndexBuilder, type PositionIndex, type IndexedYaml, type Lines, type PathSegment } from './source.js';
 
 /** Enough for any real document; an alias bomb needs thousands. */
 const MAX_ALIAS_COUNT = 100;
@@ -13,11 +13,34 @@ export const MAX_YAML_DEPTH = 64;
 /** Errors reported per file: a broken line can make the parser report one error per character. */
 const MAX_PROBLEMS = 20;
 
+/**
+ * A parsed YAML file: its value, and its position index (nodes by number) to find records and say where things are.
+ * The parsed document itself is not kept: the index holds what positions need.
+ */
 export interface ParsedYaml extends IndexedYaml {
   readonly file: string;
-  readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
   readonly value: unknown;
+  /** The lines as the parser counted them (the index's own). */
+  readonly lines: Lines;
+  /** The document's node (NO_NODE for an empty document). */
+  readonly root: number;
+  /** The node at `path` below `from` (the root by default), as the document writes it; NO_NODE when it does not. */
+  node(path: readonly PathSegment[], from?: number): number;
+  /** A scalar's text as written, before it is read as a number or a boolean (`version: 1.10` is "1.10"). */
+  sourceText(node: number): string | undefined;
+}
+
+/** A ParsedYaml from a value, its position index, the texts of its scalars and its root node. */
+export function parsedYaml(file: string, value: unknown, index: PositionIndex, sources: readonly (string | undefined)[], root: number): ParsedYaml {
+  return {
+    file,
+    value,
+    index,
+    lines: index,
+    root,
+    node: (path, from = root) => index.nodeAt(path, from),
+    sourceText: (node) => (node < 0 ? undefined : sources[node]),
+  };
 }
 
 export type YamlResult = { ok: true; yaml: ParsedYaml } | { ok: false; problems: LoadProblem[] };
@@ -60,7 +83,7 @@ export function parseYaml(text: string, file: string): YamlResult {
   try {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (nesting(value, MAX_YAML_DEPTH) > MAX_YAML_DEPTH) return { ok: false, problems: [problemAt(file, lines, firstAliasOffset(doc), NESTED_TOO_DEEP)] };
-    return { ok: true, yaml: { file, doc, lines, value, index: positions.finish(lines), numbers: positions.numbers } };
+    return { ok: true, yaml: parsedYaml(file, value, positions.finish(lines.lineStarts), positions.sources, keys.root) };
   } catch (error) {
     const message = (error as Error).message;
     const text = /alias count|resource exhaustion/i.test(message)
@@ -192,6 +215,8 @@ function problemAt(file: string, lines: LineCounter, offset: number, message: st
 }
 
 interface KeyProblems {
+  /** The document's node in the index (NO_NODE when it has none). */
+  root: number;
   /** Each key written a second time in its mapping, where the second one starts. */
   duplicates: { offset: number; key: string }[];
   /** Where the first key (in the text) that is a list or mapping starts. */
@@ -205,34 +230,42 @@ interface KeyProblems {
  * a path can reach (the first pair of each plain key, every list item) is numbered in `positions` on the way.
  */
 function keyProblems(doc: Document.Parsed, positions: PositionIndexBuilder): KeyProblems {
-  const found: KeyProblems = { duplicates: [] };
-  const NOT_INDEXED = -1;
-  const stack: [node: unknown, number: number][] = [[doc.contents, hasRange(doc.contents) ? positions.add(doc.contents, null) : NOT_INDEXED]];
+  const add = (node: unknown, key: Node | null): number => {
+    const [start, end] = hasRange(node) ? (node.range ?? [0, 0]) : [NO_NODE, NO_NODE];
+    const [keyStart, keyEnd] = key ? (key.range ?? [0, 0]) : [NO_NODE, NO_NODE];
+    const number = positions.add(start, end, keyStart, keyEnd);
+    const text = sourceText(node);
+    if (text !== undefined) positions.setSource(number, text);
+    return number;
+  };
+  const root = hasRange(doc.contents) ? add(doc.contents, null) : NO_NODE;
+  const found: KeyProblems = { root, duplicates: [] };
+  const stack: [node: unknown, number: number][] = [[doc.contents, root]];
   while (stack.length > 0) {
     const [node, number] = stack.pop()!;
     if (isMap(node)) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {
         const key = pair.key as Node | null;
-        let child = NOT_INDEXED;
+        let child = NO_NODE;
         if (isScalar(key)) {
           if (typeof key.value === 'symbol') found.merge = Math.min(found.merge ?? Infinity, key.range?.[0] ?? 0);
           const name = String(key.value);
           if (seen.has(name)) found.duplicates.push({ offset: key.range?.[0] ?? 0, key: key.source ?? name });
           else {
-            if (number !== NOT_INDEXED) child = positions.add(hasRange(pair.value) ? pair.value : null, key);
+            if (number !== NO_NODE) child = add(pair.value, key);
             seen.set(name, child);
           }
         } else if (isMap(key) || isSeq(key)) {
           found.complexKey = Math.min(found.complexKey ?? Infinity, key.range?.[0] ?? 0);
         }
-        stack.push([pair.value, hasRange(pair.value) ? child : NOT_INDEXED]);
+        stack.push([pair.value, hasRange(pair.value) ? child : NO_NODE]);
       }
-      if (number !== NOT_INDEXED) positions.setChildren(number, seen);
+      if (number !== NO_NODE) positions.setChildren(number, seen);
     } else if (isSeq(node)) {
-      const items = node.items.map((item) => (number !== NOT_INDEXED && hasRange(item) ? positions.add(item, null) : NOT_INDEXED));
+      const items = node.items.map((item) => (number !== NO_NODE && hasRange(item) ? add(item, null) : NO_NODE));
       node.items.forEach((item, i) => stack.push([item, items[i]!]));
-      if (number !== NOT_INDEXED) positions.setChildren(number, items);
+      if (number !== NO_NODE) positions.setChildren(number, items);
     } else if (isScalar(node) && typeof node.value === 'symbol') {
       found.merge = Math.min(found.merge ?? Infinity, node.range?.[0] ?? 0);
     }

@@ -14,7 +14,7 @@ import { MappedSource, translate, emptyToAbsent } from '../../src/model/mapping.
 import { yamlSource, type RecordSource } from '../../src/parse/source.js';
 import type { Node } from 'yaml';
 import { parseYaml } from '../../src/parse/yaml.js';
-import { DocumentSource, pathsOf } from '../helpers/document-source.js';
+import { DocumentSource, pathsOf, referenceDocument } from '../helpers/document-source.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'soc2lint-cache-positions-'));
@@ -61,11 +61,12 @@ describe('a cached YAML source', () => {
   it.each(documents())('answers every path of %s as the document does', (name, text) => {
     const parsed = parseYaml(text, name);
     if (!parsed.ok) return; // a document that does not parse has no records to keep
+    const { root, lines } = referenceDocument(text);
     for (const recordId of [undefined, 'REC-1']) {
-      const source = new DocumentSource(name, parsed.yaml.doc.contents, parsed.yaml.lines, recordId);
-      const kept = throughCache(`${name}-${recordId ?? 'none'}`, yamlSource(parsed.yaml, parsed.yaml.doc.contents, recordId));
+      const source = new DocumentSource(name, root, lines, recordId);
+      const kept = throughCache(`${name}-${recordId ?? 'none'}`, yamlSource(parsed.yaml, parsed.yaml.root, recordId));
       expect(kept).toBeInstanceOf(TableSource);
-      for (const path of pathsOf(parsed.yaml.doc.contents)) {
+      for (const path of pathsOf(root)) {
         expect(kept.at(path), JSON.stringify(path)).toEqual(source.at(path));
         expect(kept.at(path, 'key'), JSON.stringify(path)).toEqual(source.at(path, 'key'));
         expect(kept.has(path), JSON.stringify(path)).toBe(source.has(path));
@@ -93,9 +94,9 @@ describe('a cached mapped source', () => {
       return [];
     });
     if (gathered) emptyToAbsent(translation);
-    const source = new MappedSource(yamlSource(parsed.yaml, parsed.yaml.doc.contents, 'CTL-9'), translation);
+    const source = new MappedSource(yamlSource(parsed.yaml, parsed.yaml.root, 'CTL-9'), translation);
     const kept = throughCache(`mapped ${name}`, source);
-    for (const path of paths(parsed.yaml.doc.contents)) {
+    for (const path of paths(referenceDocument(text).root)) {
       expect(kept.at(path), JSON.stringify(path)).toEqual(source.at(path));
       expect(kept.at(path, 'key'), JSON.stringify(path)).toEqual(source.at(path, 'key'));
       expect(kept.has(path), JSON.stringify(path)).toBe(source.has(path));

@@ -1,6 +1,6 @@
 // The reference for positions: a YAML source that walks the parsed document itself, as soc2lint did before it kept
 // only a position index (src/parse/source.ts). Tests check that the index answers every path exactly as this does.
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { SourceRange } from '../../src/core/types.js';
 import type { Part, PathSegment, RecordSource } from '../../src/parse/source.js';
 
@@ -86,5 +86,29 @@ export function nodesOf(node: Node | null, out: (Node | null)[] = []): (Node | n
   out.push(node);
   if (isMap(node)) for (const item of node.items) if (isPair(item) && isNode(item.value)) nodesOf(item.value, out);
   if (isSeq(node)) for (const item of node.items) if (isNode(item)) nodesOf(item, out);
+  return out;
+}
+
+/** The document soc2lint's parse reads (the same options as src/parse/yaml.ts), with its own line counter: the reference. */
+export function referenceDocument(text: string): { root: Node | null; lines: LineCounter } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
+  return { root: doc.contents, lines };
+}
+
+/** The nodes a record can be rooted at, each with the path that reaches it from the root (the first pair of a key). */
+export function nodePaths(node: Node | null, path: PathSegment[] = [], out: [Node | null, PathSegment[]][] = []): [Node | null, PathSegment[]][] {
+  out.push([node, path]);
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const item of node.items) {
+      if (!isPair(item) || !isScalar(item.key) || !isNode(item.value)) continue;
+      const key = String(item.key.value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      nodePaths(item.value, [...path, key], out);
+    }
+  }
+  if (isSeq(node)) node.items.forEach((item, index) => isNode(item) && nodePaths(item, [...path, index], out));
   return out;
 }

@@ -2,11 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter, splitBody } from '../../src/parse/front-matter.js';
+import { yamlSource } from '../../src/parse/source.js';
 
 describe('parseFrontMatter', () => {
   it('reads a `---` block, with the body line after it', () => {
     const result = parseFrontMatter('---\nid: POL-A\ntitle: A\n---\n# A\n', 'policies/a.md');
-    expect(result.ok && result.yaml?.doc.toJS()).toEqual({ id: 'POL-A', title: 'A' });
+    expect(result.ok && result.yaml?.value).toEqual({ id: 'POL-A', title: 'A' });
     expect(result.ok && [result.body, result.bodyLine]).toEqual(['# A\n', 5]);
   });
 
@@ -21,16 +22,16 @@ describe('parseFrontMatter', () => {
     const text = 'name: Access Policy\nacronym: AP\nsatisfies:\n  TSC:\n    - CC6.1\n---\n# Access\n\nText.\n';
     const result = parseFrontMatter(text, 'policies/access.md', { headerless: true });
     if (!result.ok) throw new Error(result.problems[0]!.message);
-    expect(result.yaml?.doc.toJS()).toEqual({ name: 'Access Policy', acronym: 'AP', satisfies: { TSC: ['CC6.1'] } });
+    expect(result.yaml?.value).toEqual({ name: 'Access Policy', acronym: 'AP', satisfies: { TSC: ['CC6.1'] } });
     expect([result.body, result.bodyLine]).toEqual(['# Access\n\nText.\n', 7]);
     // Positions are the file's own: CC6.1 is on line 5.
-    const item = result.yaml!.doc.getIn(['satisfies', 'TSC', 0], true) as { range: [number, number, number] };
-    expect(result.yaml!.lines.linePos(item.range[0])).toEqual({ line: 5, col: 7 });
+    const item = yamlSource(result.yaml!, result.yaml!.node(['satisfies', 'TSC', 0])).at();
+    expect([item.line, item.column]).toEqual([5, 7]);
   });
 
   it('still reads a `---` block when headerless documents are allowed', () => {
     const result = parseFrontMatter('---\nname: A\n---\nBody\n', 'policies/a.md', { headerless: true });
-    expect(result.ok && [result.yaml?.doc.toJS(), result.bodyLine]).toEqual([{ name: 'A' }, 4]);
+    expect(result.ok && [result.yaml?.value, result.bodyLine]).toEqual([{ name: 'A' }, 4]);
   });
 
   it('reports a headerless document whose header never ends, and YAML errors at their file line', () => {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { yamlSource } from '../../src/parse/source.js';
 import { parseYaml } from '../../src/parse/yaml.js';
-import { DocumentSource, nodesOf, pathsOf } from '../helpers/document-source.js';
+import { DocumentSource, nodePaths, pathsOf, referenceDocument } from '../helpers/document-source.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -16,10 +16,12 @@ function compare(name: string, text: string): number {
   const parsed = parseYaml(text, name);
   if (!parsed.ok) return 0;
   let compared = 0;
-  for (const node of nodesOf(parsed.yaml.doc.contents)) {
+  const { root, lines } = referenceDocument(text);
+  expect(parsed.yaml.lines.lineStarts, name).toEqual(lines.lineStarts);
+  for (const [node, nodePath] of nodePaths(root)) {
     for (const recordId of [undefined, 'REC-1']) {
-      const reference = new DocumentSource(name, node, parsed.yaml.lines, recordId);
-      const source = yamlSource(parsed.yaml, node, recordId);
+      const reference = new DocumentSource(name, node, lines, recordId);
+      const source = yamlSource(parsed.yaml, parsed.yaml.node(nodePath), recordId);
       expect(source.at(), name).toEqual(reference.at());
       for (const path of pathsOf(node)) {
         const where = `${name} ${JSON.stringify(path)}`;

@@ -69,7 +69,7 @@ describe('a bad date or interval is explained', () => {
   function problems(yaml: string): string[] {
     const parsed = parseYaml(yaml, 'policies/a.md');
     if (!parsed.ok) throw new Error('bad YAML in the test');
-    const source = yamlSource(parsed.yaml, parsed.yaml.doc.contents);
+    const source = yamlSource(parsed.yaml, parsed.yaml.root);
     return validateRecord('policy', parsed.yaml.value, source, 'policy').problems.map((p) => `${p.range.line}:${p.range.column} ${p.message}`);
   }
   const head = 'id: POL-1\ntitle: T\nstatus: approved\n';
@@ -114,7 +114,7 @@ describe('unknown keys: strict for editors, except x- keys', () => {
   it('soc2lint itself validates what remains after setting unknown keys aside, so its validator agrees with the editor', () => {
     const parsed = parseYaml('id: AC-01\ntitle: Access review\nfrequency: quarterly\nx-jira: SEC-1\n', 'controls/a.yaml');
     if (!parsed.ok) throw new Error('no parse');
-    const source = yamlSource(parsed.yaml, parsed.yaml.doc.contents);
+    const source = yamlSource(parsed.yaml, parsed.yaml.root);
     expect(validateRecord('control', parsed.yaml.value, source, 'control').problems).toEqual([]);
     expect(validatorFor('control')({ ...base, ownr: 'a@x.io' })).toBe(false);
   });
