@@ -125,6 +125,12 @@ export class PositionIndexBuilder {
     return number;
   }
 
+  /** Set a node's value range, once it is known (a parser numbers a node before it has read it). */
+  setRange(number: number, start: number, end: number): void {
+    this.offsets[number * 4] = start;
+    this.offsets[number * 4 + 1] = end;
+  }
+
   setChildren(number: number, children: Map<string, number> | number[]): void {
     this.children[number] = children;
   }

@@ -2,6 +2,7 @@
 // (the YAML 1.2 core schema has no timestamp type, so 2026-01-31 is never turned into a time-zone-shifted Date).
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { LoadProblem } from '../core/types.js';
+import { fastYaml } from './fast-yaml.js';
 import { NO_NODE, PositionIndexBuilder, type PositionIndex, type IndexedYaml, type Lines, type PathSegment } from './source.js';
 
 /** Enough for any real document; an alias bomb needs thousands. */
@@ -45,7 +46,8 @@ export function parsedYaml(file: string, value: unknown, index: PositionIndex, s
 
 export type YamlResult = { ok: true; yaml: ParsedYaml } | { ok: false; problems: LoadProblem[] };
 
-export function parseYaml(text: string, file: string): YamlResult {
+/** `fast: false` reads every file with the full parser (the reference the fast path is tested against). */
+export function parseYaml(text: string, file: string, { fast = true }: { fast?: boolean } = {}): YamlResult {
   const lines = new LineCounter();
   // The parser recurses once per level, and at a few hundred levels runs out of stack, sometimes fatally: measure the
   // nesting first, without parsing.
@@ -54,6 +56,10 @@ export function parseYaml(text: string, file: string): YamlResult {
     const line = countLinesBefore(text, deep);
     return { ok: false, problems: [{ kind: 'parse', message: NESTED_TOO_DEEP, range: { file, line, column: 1, endLine: line, endColumn: 1 } }] };
   }
+  // Most records are plain block YAML: read those in one pass, without a document (./fast-yaml.ts); anything else, and
+  // every file with an error, is read by the full parser below.
+  const read = fast ? fastYaml(text) : undefined;
+  if (read) return { ok: true, yaml: parsedYaml(file, read.value, read.index, read.sources, read.root) };
   let doc: Document.Parsed;
   try {
     // Duplicate keys are found below, in one pass: the parser's own check compares each key with every earlier one.

@@ -1,0 +1,172 @@
+// The fast path (src/parse/fast-yaml.ts) must give exactly what the full parser gives, or nothing: the same value (key
+// order, numbers, nulls), the same lines, the same range and `has` for every path from every node, the same written
+// text of every scalar. Held to that on every YAML text of the examples, on awkward documents, and on generated and
+// mutated ones, where giving up is always allowed and a different answer never is.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inspect, isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastYaml } from '../../src/parse/fast-yaml.js';
+import { yamlSource } from '../../src/parse/source.js';
+import { parseYaml } from '../../src/parse/yaml.js';
+import { nodePaths, pathsOf, referenceDocument } from '../helpers/document-source.js';
+
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+/** Whether the fast path read `text`; throws (with the text) when it read it differently from the full parser. */
+function agrees(text: string): boolean {
+  if (!fastYaml(text)) return false;
+  const fast = parseYaml(text, 'f.yaml');
+  const full = parseYaml(text, 'f.yaml', { fast: false });
+  const where = JSON.stringify(text);
+  if (!full.ok) throw new Error(`the fast path read a text the full parser refuses (${full.problems[0]!.message}): ${where}`);
+  if (!fast.ok) throw new Error(`unreachable: ${where}`);
+  const [a, b] = [fast.yaml, full.yaml];
+  if (!isDeepStrictEqual(a.value, b.value) || inspect(a.value, { depth: null }) !== inspect(b.value, { depth: null })) {
+    throw new Error(`values differ: ${where}\nfast: ${inspect(a.value, { depth: null })}\nfull: ${inspect(b.value, { depth: null })}`);
+  }
+  expect(a.lines.lineStarts, where).toEqual(b.lines.lineStarts);
+  const { root } = referenceDocument(text);
+  for (const [node, nodePath] of nodePaths(root)) {
+    const [fa, fb] = [a.node(nodePath), b.node(nodePath)];
+    expect(a.sourceText(fa), `${where} source ${JSON.stringify(nodePath)}`).toBe(b.sourceText(fb));
+    expect(a.index.kind(fa), where).toBe(b.index.kind(fb));
+    for (const recordId of [undefined, 'R']) {
+      const [sa, sb] = [yamlSource(a, fa, recordId), yamlSource(b, fb, recordId)];
+      expect(sa.at(), where).toEqual(sb.at());
+      for (const path of pathsOf(node)) {
+        const at = `${where} ${JSON.stringify(nodePath)} ${JSON.stringify(path)}`;
+        expect(sa.at(path), at).toEqual(sb.at(path));
+        expect(sa.at(path, 'key'), at).toEqual(sb.at(path, 'key'));
+        expect(sa.has(path), at).toBe(sb.has(path));
+      }
+    }
+  }
+  return true;
+}
+
+function exampleTexts(): [string, string][] {
+  const texts: [string, string][] = [];
+  for (const example of readdirSync(examples)) {
+    for (const entry of readdirSync(join(examples, example), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      if (/\.ya?ml$/.test(entry.name)) texts.push([`${example}/${entry.name}`, text]);
+      const matter = /^---\n([\s\S]*?\n)---\n/.exec(text);
+      if (entry.name.endsWith('.md') && matter) texts.push([`${example}/${entry.name} (front matter)`, `\n${matter[1]}`]);
+    }
+  }
+  return texts;
+}
+
+describe('the fast YAML path', () => {
+  it('reads most of the examples, and reads them as the full parser does', () => {
+    const texts = exampleTexts();
+    const read = texts.filter(([name, text]) => {
+      try {
+        return agrees(text);
+      } catch (error) {
+        throw new Error(`${name}: ${(error as Error).message}`);
+      }
+    });
+    expect(texts.length).toBeGreaterThan(50);
+    // A fast path that gave up on everything would agree with everything: it must read the common shape.
+    expect(read.length / texts.length).toBeGreaterThan(0.5);
+  });
+
+  it.each([
+    ['keys, lists, nesting', 'id: CTL-1\ntitle: Access review\ncriteria:\n  - CC6.1\n  - CC6.2\nevidence:\n  - path: evidence/a.md\n    date: 2026-01-31\n  - path: b.md\n'],
+    ['a list at its key\'s indentation', 'controls:\n- id: A\n  owner: x@y.example\n- id: B\nafter: 1\n'],
+    ['flow lists', 'criteria: [CC1.1, "CC2.1", \'CC3.1\']\nempty: []\nmap: {}\n'],
+    ['typed scalars', 'a: 1\nb: 1.10\nc: true\nd: null\ne: ~\nf: .inf\ng: -.5e3\nh: 0o17\ni: 0x1F\nj: +3\nk: 2026-01-31\nl: 1e3\nm: NULL\nn: FALSE\no: -\np: --x\n'],
+    ['empty values', 'a:\nb:   \nc:\n  -\n  - x\n  -   \nd: 1\n'],
+    ['comments between entries', '# head\n\na: 1 # one\n# between\nb:\n  # before\n  - x\n  # inside\n  - y\n# after\nc: 2\n'],
+    ['comments where yaml folds them into a range', 'a:\n  b: 1\n    # deep\nc: 2\n'],
+    ['a trailing comment', 'a:\n  b: 1\n# end\n'],
+    ['comment after an empty value', 'a:\n  b:\n# c\nd: 1\n'],
+    ['quotes', 'a: "it is"\nb: \'it\'\'s\'\nc: "with # hash"\nd: \'\'\ne: ""\n'],
+    ['names an object already has', 'constructor: 1\ntoString: x\nhasOwnProperty: [a]\n'],
+    ['a key that is a number', '1: a\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['an anchor', 'a: &x 1\nb: *x\n'],
+    ['a block scalar', 'a: |\n  text\n'],
+    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a tab', 'a:\t1\n'],
+    ['CRLF', 'a: 1\r\nb: 2\r\n'],
+    ['a document marker', '---\na: 1\n'],
+    ['a nested mapping on one line', 'a: b: c\n'],
+    ['a bare scalar', 'just text\n'],
+    ['unicode', 'title: Zugriffsprüfung — ✓\nemoji: "🙂"\n'],
+    ['an indented root', '  a: 1\n  b:\n    - x\n'],
+    ['a root list of mappings', '- id: A\n  x: [1, 2]\n- id: B\n'],
+    ['colons in values', 'url: https://example.com/a:b\ntime: 12:30\n'],
+    ['hashes in values', 'a: x#y\nb: "#z"\n'],
+    ['a value after an indented comment', 'a: 1\n  # deep\nb: 2\n'],
+    ['__proto__', '__proto__: 1\n'],
+  ])('%s', (_, text) => {
+    agrees(text);
+  });
+
+  it('reads generated documents as the full parser does, and gives up on broken ones', () => {
+    const key = fc.constantFrom('id', 'title', 'evidence', 'date', 'a b', 'x-y', 'k.1', 'constructor', 'null', '1', 'a[0]', 'é');
+    const plain = fc.constantFrom('x', 'CC6.1', '2026-01-31', '1', '1.10', '-1', 'true', 'null', '~', '', 'a b', 'a #b', 'a#b', 'http://x:y', '- x', '-x', '[a]', 'a, b', '.5', '0x1', 'NaN', '.nan', 'é✓');
+    const scalar = fc.oneof(plain, fc.string({ maxLength: 5 }).map((s) => JSON.stringify(s)), fc.string({ maxLength: 5 }).map((s) => `'${s.replace(/'/g, "''")}'`), fc.array(plain, { maxLength: 3 }).map((items) => `[${items.join(', ')}]`));
+    type Tree = string | { map: [string, Tree][] } | { seq: Tree[] };
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree; map: Tree; seq: Tree }>((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('map'), tie('seq')),
+      map: fc.array(fc.tuple(key, tie('node')), { minLength: 1, maxLength: 4 }).map((map) => ({ map })),
+      seq: fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((seq) => ({ seq })),
+    })).node;
+    const comment = fc.constantFrom('', '', '', '# c', '#', '  # d', '    # e', '', '');
+    const render = (node: Tree, indent: number, extras: string[], compact: boolean): string[] => {
+      const pad = ' '.repeat(indent);
+      const lines: string[] = [];
+      const extra = () => extras.shift() ?? '';
+      const after = (line: string) => {
+        lines.push(line);
+        const e = extra();
+        if (e !== '') lines.push(e.startsWith('#') || e.startsWith(' ') ? e : '');
+      };
+      if (typeof node === 'string') return [node];
+      if ('map' in node) {
+        for (const [k, v] of node.map) {
+          if (typeof v === 'string') after(`${pad}${k}: ${v}`.replace(/ $/, ''));
+          else {
+            after(`${pad}${k}:`);
+            lines.push(...render(v, 'seq' in v && compact ? indent : indent + 2, extras, compact));
+          }
+        }
+      } else {
+        for (const item of node.seq) {
+          if (typeof item === 'string') after(`${pad}- ${item}`.replace(/ $/, ''));
+          else if ('map' in item) {
+            const inner = render(item, indent + 2, extras, compact);
+            lines.push(`${pad}- ${inner[0]!.trimStart()}`, ...inner.slice(1));
+          } else {
+            after(`${pad}-`);
+            lines.push(...render(item, indent + 2, extras, compact));
+          }
+        }
+      }
+      return lines;
+    };
+    const mutation = fc.oneof(
+      fc.constant((t: string) => t),
+      fc.constant((t: string) => t),
+      fc.tuple(fc.nat(), fc.constantFrom(' ', '\n', '#', ':', '-', '"', "'", '[', ']', ',', '  ', '\t', 'x', '&a ', '*a', '|', '>', '? ', '{', '}')).map(([at, c]) => (t: string) => t.slice(0, at % (t.length + 1)) + c + t.slice(at % (t.length + 1))),
+      fc.nat().map((at) => (t: string) => t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + 1)),
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.record({ map: fc.array(fc.tuple(key, tree), { minLength: 1, maxLength: 5 }) }), tree), fc.array(comment, { maxLength: 30 }), fc.boolean(), mutation, fc.boolean(), (root, extras, compact, mutate, newline) => {
+        const text = mutate(render(root, 0, [...extras], compact).join('\n') + (newline ? '\n' : ''));
+        if (agrees(text)) read++;
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator writes mostly readable documents: the fast path must read a good part of them.
+    expect(read).toBeGreaterThan(150);
+  });
+});
