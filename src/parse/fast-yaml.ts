@@ -197,15 +197,18 @@ class FastParser {
       return;
     }
     if (char === '#') giveUp(); // `-#` or `:#`
+    if (char === '|' || char === '>') {
+      const end = this.blockScalar(number, at, indent);
+      this.end2 = end;
+      const next = this.contentFrom(end);
+      if (next.first < text.length && next.indent > indent) giveUp();
+      this.next = next;
+      return;
+    }
     let valueEnd: number;
-    if (char === '[') valueEnd = this.flowList(number, at);
+    if (char === '[' || char === '{') valueEnd = this.flow(number, at, depth + 1);
     else if (char === '"' || char === "'") valueEnd = this.quoted(number, at, char);
-    else if (char === '{') {
-      if (text[at + 1] !== '}') giveUp();
-      valueEnd = at + 2;
-      this.builder.setChildren(number, new Map());
-      this.value = {};
-    } else {
+    else {
       if (NOT_PLAIN_START.has(char) || (char === '-' && isBlankOrEnd(text, at + 1))) giveUp();
       // A mapping starting on a list item's line (`- id: A`), its keys at that column.
       if (!inMapping && this.keyEnd(at) >= 0) {
@@ -227,52 +230,141 @@ class FastParser {
     this.next = next;
   }
 
-  /** A one-line flow list `[a, "b", 3]`; its end (after `]`). */
-  private flowList(number: number, open: number): number {
+  /** A flow list or mapping on one line (`[a, "b", 3]`, `{ id: A, on: [x] }`), nested or not; its end (after the bracket). */
+  private flow(number: number, open: number, depth: number): number {
+    if (depth > MAX_DEPTH) giveUp();
     const text = this.text;
+    const isMap = text[open] === '{';
+    const close = isMap ? '}' : ']';
     const values: unknown[] = [];
     const items: number[] = [];
-    let at = open + 1;
-    while (text.charCodeAt(at) === 32) at++;
-    if (text[at] === ']') {
-      this.builder.setChildren(number, items);
-      this.value = values;
-      return at + 1;
-    }
-    for (;;) {
-      const char = text[at];
-      const item = this.builder.add(NO_NODE, NO_NODE, NO_NODE, NO_NODE);
-      items.push(item);
-      let end: number;
-      if (char === '"' || char === "'") {
-        end = this.quoted(item, at, char);
-        values.push(this.value);
-      } else {
-        if (char === undefined || NOT_PLAIN_START.has(char) || (char === '-' && ' \n,]'.includes(text[at + 1] ?? ' '))) giveUp();
-        end = at;
-        for (;;) {
-          const c = text[end];
-          if (c === undefined || c === '\n' || c === ',' || c === ']') break;
-          if (c === '[' || c === '{' || c === '}' || c === ':' || (c === '#' && text[end - 1] === ' ')) giveUp();
-          end++;
+    const object: Record<string, unknown> = {};
+    const children = new Map<string, number>();
+    let at = skipSpaces(text, open + 1);
+    if (text[at] !== close) {
+      for (;;) {
+        let item: number;
+        let key = '';
+        if (isMap) {
+          const keyStart = at;
+          const keyEnd = this.flowKeyEnd(keyStart);
+          key = text.slice(keyStart, keyEnd);
+          if (key === '__proto__' || key === '<<' || children.has(key) || resolvePlain(key) !== key) giveUp();
+          item = this.builder.add(NO_NODE, NO_NODE, keyStart, keyEnd);
+          children.set(key, item);
+          at = skipSpaces(text, keyEnd + 1);
+        } else {
+          item = this.builder.add(NO_NODE, NO_NODE, NO_NODE, NO_NODE);
+          items.push(item);
         }
-        while (text.charCodeAt(end - 1) === 32) end--;
-        const written = text.slice(at, end);
-        this.builder.setSource(item, written);
-        values.push(resolvePlain(written));
+        at = this.flowValue(item, at, depth);
+        if (isMap) defineValue(object, key, this.value);
+        else values.push(this.value);
+        at = skipSpaces(text, at);
+        if (text[at] === close) break;
+        if (text[at] !== ',') giveUp();
+        at = skipSpaces(text, at + 1);
+        if (text[at] === close || text[at] === ',') giveUp(); // a trailing or doubled comma
       }
-      this.builder.setRange(item, at, end);
-      at = end;
-      while (text.charCodeAt(at) === 32) at++;
-      if (text[at] === ']') break;
-      if (text[at] !== ',') giveUp();
-      at++;
-      while (text.charCodeAt(at) === 32) at++;
-      if (text[at] === ']' || text[at] === ',') giveUp(); // a trailing or doubled comma
     }
-    this.builder.setChildren(number, items);
-    this.value = values;
+    if (isMap) this.builder.setChildren(number, children);
+    else this.builder.setChildren(number, items);
+    this.value = isMap ? object : values;
     return at + 1;
+  }
+
+  /** A value inside a flow collection, starting at `at`: a scalar or a nested collection. Sets its range; returns its end. */
+  private flowValue(number: number, at: number, depth: number): number {
+    const text = this.text;
+    const char = text[at];
+    let end: number;
+    if (char === '[' || char === '{') end = this.flow(number, at, depth + 1);
+    else if (char === '"' || char === "'") end = this.quoted(number, at, char);
+    else {
+      if (char === undefined || NOT_PLAIN_START.has(char) || (char === '-' && ' \n,]}'.includes(text[at + 1] ?? ' '))) giveUp();
+      end = at;
+      for (;;) {
+        const c = text[end];
+        if (c === undefined || c === '\n' || c === ',' || c === ']' || c === '}') break;
+        if (c === '[' || c === '{' || c === ':' || (c === '#' && text[end - 1] === ' ')) giveUp();
+        end++;
+      }
+      while (text.charCodeAt(end - 1) === 32) end--;
+      const written = text.slice(at, end);
+      this.builder.setSource(number, written);
+      this.value = resolvePlain(written);
+    }
+    this.builder.setRange(number, at, end);
+    return end;
+  }
+
+  /** Where a key inside a flow mapping ends: right before its `:`, which a space follows. Gives up on anything else. */
+  private flowKeyEnd(from: number): number {
+    const text = this.text;
+    const first = text[from];
+    if (first === undefined || NOT_PLAIN_START.has(first) || first === '-') giveUp();
+    for (let at = from; at - from <= MAX_KEY; at++) {
+      const c = text[at];
+      if (c === ':') {
+        if (text[at + 1] !== ' ' || text[at - 1] === ' ') giveUp();
+        return at;
+      }
+      if (c === undefined || c === '\n' || c === ',' || c === '[' || c === ']' || c === '{' || c === '}' || c === '#' || c === '"' || c === "'") giveUp();
+    }
+    return giveUp();
+  }
+
+  /**
+   * A block scalar (`|`, `|-`, `>`, `>-`) of an entry indented `indent`, its header at `at`; where its range ends (after
+   * its last line with content). Gives up on what the common shape does not need: keep chomping (`+`), indentation
+   * indicators, leading blank lines, lines of spaces, and in a folded scalar lines indented past the first.
+   */
+  private blockScalar(number: number, at: number, indent: number): number {
+    const text = this.text;
+    const folded = text[at] === '>';
+    let header = at + 1;
+    const strip = text[header] === '-';
+    if (strip) header++;
+    if (text[header] !== ' ' && text[header] !== '\n') giveUp();
+    let line = this.lineRest(header);
+    if (line >= text.length) giveUp();
+    // The first line sets the indentation of all of them.
+    const content = skipSpaces(text, line) - line;
+    if (content <= indent || text[line + content] === '\n' || line + content >= text.length) giveUp();
+    const lines: string[] = [];
+    let blank = 0;
+    let end = line;
+    while (line < text.length) {
+      const first = skipSpaces(text, line);
+      const lineIndent = first - line;
+      if (text[first] === '\n' || first >= text.length) {
+        if (first > line) giveUp(); // a line of spaces
+        if (first >= text.length) break;
+        blank++;
+        line = first + 1;
+        continue;
+      }
+      if (lineIndent < content) break;
+      if (folded && lineIndent > content) giveUp();
+      const newline = text.indexOf('\n', first);
+      if (newline === -1) giveUp(); // the last line has no line break: leave the chomping to the full parser
+      for (; blank > 0; blank--) lines.push('');
+      lines.push(text.slice(line + content, newline));
+      line = end = newline + 1;
+    }
+    let value: string;
+    if (folded) {
+      value = lines[0]!;
+      for (let i = 1; i < lines.length; i++) {
+        const previous = lines[i - 1]!;
+        value += lines[i] === '' ? '\n' : previous === '' ? lines[i] : ` ${lines[i]}`;
+      }
+    } else value = lines.join('\n');
+    if (!strip) value += '\n';
+    this.builder.setRange(number, at, end);
+    this.builder.setSource(number, value);
+    this.value = value;
+    return end;
   }
 
   /** A quoted scalar on one line, without escapes; its end (after the closing quote). Sets the value and source. */
@@ -382,6 +474,11 @@ function lineEnd(text: string, at: number): number {
 
 function lineStartOf(text: string, at: number): number {
   return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function skipSpaces(text: string, at: number): number {
+  while (text.charCodeAt(at) === 32) at++;
+  return at;
 }
 
 function isBlankOrEnd(text: string, at: number): boolean {

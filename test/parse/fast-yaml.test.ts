@@ -77,45 +77,61 @@ describe('the fast YAML path', () => {
   });
 
   it.each([
-    ['keys, lists, nesting', 'id: CTL-1\ntitle: Access review\ncriteria:\n  - CC6.1\n  - CC6.2\nevidence:\n  - path: evidence/a.md\n    date: 2026-01-31\n  - path: b.md\n'],
-    ['a list at its key\'s indentation', 'controls:\n- id: A\n  owner: x@y.example\n- id: B\nafter: 1\n'],
-    ['flow lists', 'criteria: [CC1.1, "CC2.1", \'CC3.1\']\nempty: []\nmap: {}\n'],
-    ['typed scalars', 'a: 1\nb: 1.10\nc: true\nd: null\ne: ~\nf: .inf\ng: -.5e3\nh: 0o17\ni: 0x1F\nj: +3\nk: 2026-01-31\nl: 1e3\nm: NULL\nn: FALSE\no: -\np: --x\n'],
-    ['empty values', 'a:\nb:   \nc:\n  -\n  - x\n  -   \nd: 1\n'],
-    ['comments between entries', '# head\n\na: 1 # one\n# between\nb:\n  # before\n  - x\n  # inside\n  - y\n# after\nc: 2\n'],
-    ['comments where yaml folds them into a range', 'a:\n  b: 1\n    # deep\nc: 2\n'],
-    ['a trailing comment', 'a:\n  b: 1\n# end\n'],
-    ['comment after an empty value', 'a:\n  b:\n# c\nd: 1\n'],
-    ['quotes', 'a: "it is"\nb: \'it\'\'s\'\nc: "with # hash"\nd: \'\'\ne: ""\n'],
-    ['names an object already has', 'constructor: 1\ntoString: x\nhasOwnProperty: [a]\n'],
-    ['a key that is a number', '1: a\n'],
-    ['a duplicate key', 'a: 1\na: 2\n'],
-    ['an anchor', 'a: &x 1\nb: *x\n'],
-    ['a block scalar', 'a: |\n  text\n'],
-    ['a multi-line plain scalar', 'a: one\n  two\n'],
-    ['a tab', 'a:\t1\n'],
-    ['CRLF', 'a: 1\r\nb: 2\r\n'],
-    ['a document marker', '---\na: 1\n'],
-    ['a nested mapping on one line', 'a: b: c\n'],
-    ['a bare scalar', 'just text\n'],
-    ['unicode', 'title: Zugriffsprüfung — ✓\nemoji: "🙂"\n'],
-    ['an indented root', '  a: 1\n  b:\n    - x\n'],
-    ['a root list of mappings', '- id: A\n  x: [1, 2]\n- id: B\n'],
-    ['colons in values', 'url: https://example.com/a:b\ntime: 12:30\n'],
-    ['hashes in values', 'a: x#y\nb: "#z"\n'],
-    ['a value after an indented comment', 'a: 1\n  # deep\nb: 2\n'],
-    ['__proto__', '__proto__: 1\n'],
-  ])('%s', (_, text) => {
-    agrees(text);
+    ['keys, lists, nesting', 'id: CTL-1\ntitle: Access review\ncriteria:\n  - CC6.1\n  - CC6.2\nevidence:\n  - path: evidence/a.md\n    date: 2026-01-31\n  - path: b.md\n', true],
+    ['a list at its key\'s indentation', 'controls:\n- id: A\n  owner: x@y.example\n- id: B\nafter: 1\n', true],
+    ['flow lists', 'criteria: [CC1.1, "CC2.1", \'CC3.1\']\nempty: []\nmap: {}\n', true],
+    ['flow mappings', 'people:\n  - { id: a@x.example, start: 2024-01-01, check: { date: 2023-12-10 }, tags: [a, "b"] }\n  - {id: b, v: "1.0",w: 2}\n', true],
+    ['flow mappings soc2lint leaves to the full parser', 'a: {x}\nb: { y : 1 }\nc: {a:1}\nd: { e: 1, }\ne: { x: }\n', false],
+    ['typed scalars', 'a: 1\nb: 1.10\nc: true\nd: null\ne: ~\nf: .inf\ng: -.5e3\nh: 0o17\ni: 0x1F\nj: +3\nk: 2026-01-31\nl: 1e3\nm: NULL\nn: FALSE\np: --x\nq: -x\n', true],
+    ['a dash alone, a list item where a value goes', 'o: -\n', false],
+    ['empty values', 'a:\nb:   \nc:\n  -\n  - x\n  -   \nd: 1\n', true],
+    ['comments between entries', '# head\n\na: 1 # one\n# between\nb:\n  # before\n  - x\n  # inside\n  - y\n# after\nc: 2\n', true],
+    ['comments where yaml folds them into a range', 'a:\n  b: 1\n    # deep\nc: 2\n', false],
+    ['a trailing comment', 'a:\n  b: 1\n# end\n', false],
+    ['comment after an empty value', 'a:\n  b:\n# c\nd: 1\n', false],
+    ['quotes', 'a: "it is"\nb: \'it\'\'s\'\nc: "with # hash"\nd: \'\'\ne: ""\n', true],
+    ['names an object already has', 'constructor: 1\ntoString: x\nhasOwnProperty: [a]\n', true],
+    ['a key that is a number', '1: a\n', false],
+    ['a duplicate key', 'a: 1\na: 2\n', false],
+    ['an anchor', 'a: &x 1\nb: *x\n', false],
+    ['block scalars', 'a: |\n  text\n    more\n\n  end\nb: >-\n  one\n  two\n\n\n  three\nc:\n  - >\n    x\n  - |-\n    y\n\n# c\nd: > # note\n  z\n', true],
+    ['block scalars soc2lint leaves to the full parser', 'a: |+\n  keep\n\nb: 1\n', false],
+    ['a folded scalar with a more-indented line', 'a: >\n  x\n    y\n', false],
+    ['a block scalar with no line break at the end', 'a: |\n  x', false],
+    ['a multi-line plain scalar', 'a: one\n  two\n', false],
+    ['a tab', 'a:\t1\n', false],
+    ['CRLF', 'a: 1\r\nb: 2\r\n', false],
+    ['a document marker', '---\na: 1\n', false],
+    ['a nested mapping on one line', 'a: b: c\n', false],
+    ['a bare scalar', 'just text\n', false],
+    ['unicode', 'title: Zugriffsprüfung — ✓\nemoji: "🙂"\n', true],
+    ['an indented root', '  a: 1\n  b:\n    - x\n', true],
+    ['a root list of mappings', '- id: A\n  x: [1, 2]\n- id: B\n', true],
+    ['colons in values', 'url: https://example.com/a:b\ntime: 12:30\n', true],
+    ['hashes in values', 'a: x#y\nb: "#z"\n', true],
+    ['a value after an indented comment', 'a: 1\n  # deep\nb: 2\n', true],
+    ['__proto__', '__proto__: 1\n', false],
+  ])('%s', (_, text, read) => {
+    expect(agrees(text)).toBe(read);
   });
 
   it('reads generated documents as the full parser does, and gives up on broken ones', () => {
     const key = fc.constantFrom('id', 'title', 'evidence', 'date', 'a b', 'x-y', 'k.1', 'constructor', 'null', '1', 'a[0]', 'é');
     const plain = fc.constantFrom('x', 'CC6.1', '2026-01-31', '1', '1.10', '-1', 'true', 'null', '~', '', 'a b', 'a #b', 'a#b', 'http://x:y', '- x', '-x', '[a]', 'a, b', '.5', '0x1', 'NaN', '.nan', 'é✓');
-    const scalar = fc.oneof(plain, fc.string({ maxLength: 5 }).map((s) => JSON.stringify(s)), fc.string({ maxLength: 5 }).map((s) => `'${s.replace(/'/g, "''")}'`), fc.array(plain, { maxLength: 3 }).map((items) => `[${items.join(', ')}]`));
-    type Tree = string | { map: [string, Tree][] } | { seq: Tree[] };
+    const quoted = fc.oneof(fc.string({ maxLength: 5 }).map((s) => JSON.stringify(s)), fc.string({ maxLength: 5 }).map((s) => `'${s.replace(/'/g, "''")}'`));
+    const flow: fc.Arbitrary<string> = fc.letrec<{ value: string; list: string; map: string }>((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, plain, quoted, tie('list'), tie('map')),
+      list: fc.tuple(fc.array(tie('value'), { maxLength: 3 }), fc.constantFrom(', ', ',', ' , ')).map(([items, comma]) => `[${items.join(comma)}]`),
+      map: fc.tuple(fc.array(fc.tuple(key, tie('value')), { maxLength: 3 }), fc.constantFrom(' ', '')).map(([pairs, pad]) => `{${pad}${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}${pad}}`),
+    })).value;
+    const scalar = fc.oneof(plain, quoted, flow);
+    type Tree = string | { map: [string, Tree][] } | { seq: Tree[] } | { block: string; lines: string[] };
+    const block = fc.record({
+      block: fc.constantFrom('|', '|-', '>', '>-', '|+', '>2', '| # c', '>-  '),
+      lines: fc.array(fc.constantFrom('one two', 'three', '', '', '  more', '# not a comment', 'x: y', '- z', ' ', 'end.'), { minLength: 1, maxLength: 5 }),
+    });
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree; map: Tree; seq: Tree }>((tie) => ({
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('map'), tie('seq')),
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, block, tie('map'), tie('seq')),
       map: fc.array(fc.tuple(key, tie('node')), { minLength: 1, maxLength: 4 }).map((map) => ({ map })),
       seq: fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((seq) => ({ seq })),
     })).node;
@@ -130,9 +146,12 @@ describe('the fast YAML path', () => {
         if (e !== '') lines.push(e.startsWith('#') || e.startsWith(' ') ? e : '');
       };
       if (typeof node === 'string') return [node];
+      const blockLines = (b: { lines: string[] }) => b.lines.map((line) => (line === '' ? '' : `${pad}  ${line}`));
+      if ('block' in node) return [node.block, ...blockLines(node)];
       if ('map' in node) {
         for (const [k, v] of node.map) {
           if (typeof v === 'string') after(`${pad}${k}: ${v}`.replace(/ $/, ''));
+          else if ('block' in v) lines.push(`${pad}${k}: ${v.block}`, ...blockLines(v));
           else {
             after(`${pad}${k}:`);
             lines.push(...render(v, 'seq' in v && compact ? indent : indent + 2, extras, compact));
@@ -141,6 +160,7 @@ describe('the fast YAML path', () => {
       } else {
         for (const item of node.seq) {
           if (typeof item === 'string') after(`${pad}- ${item}`.replace(/ $/, ''));
+          else if ('block' in item) lines.push(`${pad}- ${item.block}`, ...blockLines(item));
           else if ('map' in item) {
             const inner = render(item, indent + 2, extras, compact);
             lines.push(`${pad}- ${inner[0]!.trimStart()}`, ...inner.slice(1));
@@ -164,9 +184,34 @@ describe('the fast YAML path', () => {
         const text = mutate(render(root, 0, [...extras], compact).join('\n') + (newline ? '\n' : ''));
         if (agrees(text)) read++;
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.FAST_YAML_RUNS ?? 3000) },
     );
     // The generator writes mostly readable documents: the fast path must read a good part of them.
     expect(read).toBeGreaterThan(150);
+  });
+
+  it('reads the examples, edited line by line, as the full parser does', () => {
+    const texts = exampleTexts().map(([, text]) => text);
+    const edit = fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('indent', 'outdent', 'delete', 'duplicate', 'comment', 'blank', 'swap'));
+    let read = 0;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(edit, { minLength: 1, maxLength: 3 }), (pick, edits) => {
+        const lines = texts[pick % texts.length]!.split('\n');
+        for (const [at, depth, kind] of edits) {
+          const i = at % lines.length;
+          const line = lines[i]!;
+          if (kind === 'indent') lines[i] = ` ${line}`;
+          else if (kind === 'outdent') lines[i] = line.replace(/^ {1,2}/, '');
+          else if (kind === 'delete') lines.splice(i, 1);
+          else if (kind === 'duplicate') lines.splice(i, 0, line);
+          else if (kind === 'comment') lines.splice(i, 0, `${' '.repeat(depth % 7)}# note`);
+          else if (kind === 'blank') lines.splice(i, 0, '');
+          else if (i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1]!, line];
+        }
+        if (agrees(lines.join('\n'))) read++;
+      }),
+      { numRuns: Number(process.env.FAST_YAML_EDITS ?? 200) },
+    );
+    expect(read).toBeGreaterThan(20);
   });
 });
