@@ -48,6 +48,11 @@ export type YamlResult = { ok: true; yaml: ParsedYaml } | { ok: false; problems:
 
 /** `fast: false` reads every file with the full parser (the reference the fast path is tested against). */
 export function parseYaml(text: string, file: string, { fast = true }: { fast?: boolean } = {}): YamlResult {
+  // Most records are plain block YAML: read those in one pass, without a document (./fast-yaml.ts); anything else, and
+  // every file with an error, is read by the full parser below. The fast path nests at most 32 levels (it gives up
+  // deeper), so it needs no measure of the nesting first.
+  const read = fast ? fastYaml(text) : undefined;
+  if (read) return { ok: true, yaml: parsedYaml(file, read.value, read.index, read.sources, read.root) };
   const lines = new LineCounter();
   // The parser recurses once per level, and at a few hundred levels runs out of stack, sometimes fatally: measure the
   // nesting first, without parsing.
@@ -56,10 +61,6 @@ export function parseYaml(text: string, file: string, { fast = true }: { fast?: 
     const line = countLinesBefore(text, deep);
     return { ok: false, problems: [{ kind: 'parse', message: NESTED_TOO_DEEP, range: { file, line, column: 1, endLine: line, endColumn: 1 } }] };
   }
-  // Most records are plain block YAML: read those in one pass, without a document (./fast-yaml.ts); anything else, and
-  // every file with an error, is read by the full parser below.
-  const read = fast ? fastYaml(text) : undefined;
-  if (read) return { ok: true, yaml: parsedYaml(file, read.value, read.index, read.sources, read.root) };
   let doc: Document.Parsed;
   try {
     // Duplicate keys are found below, in one pass: the parser's own check compares each key with every earlier one.
