@@ -8,6 +8,7 @@ import type { Violation } from '../schema/validate.js';
 import type {
   AcknowledgmentRecord,
   Control,
+  EvidenceRef,
   Mention,
   Person,
   Policy,
@@ -160,21 +161,32 @@ export function toControl(raw: Raw, source: RecordSource): Control {
     systems: mentions(raw.systems),
     vendors: mentions(raw.vendors),
     ...optional('activity', text(raw.activity)),
-    evidence: items(raw.evidence).map(({ item, index }) => ({
-      index,
+    evidence: items(raw.evidence).flatMap(({ item, index }) => {
       // A range without a date of its own is dated by its end: the export cannot have been made earlier.
-      date: (text(item.date) ?? text(item.to)) as string,
-      ...optional('path', text(item.path)),
-      ...optional('url', text(item.url)),
-      ...optional('note', text(item.note)),
-      ...optional('from', text(item.from)),
-      ...optional('to', text(item.to)),
-    })).filter((entry) => entry.date !== undefined),
+      const date = text(item.date) ?? text(item.to);
+      return date === undefined ? [] : [evidenceRef(index, date, item)];
+    }),
     ...optional('effectiveFrom', text(raw.effective_from)),
     ...optional('retiredOn', text(raw.retired_on)),
     ...optional('evidenceEvery', text(raw.evidence_every) as Control['evidenceEvery']),
     ...optional('population', text(raw.population)),
   };
+}
+
+/** An evidence entry, its fields in a fixed order (a control cites thousands: built without spreading). */
+function evidenceRef(index: number, date: string, item: Raw): EvidenceRef {
+  const entry: EvidenceRef = { index, date };
+  const path = text(item.path);
+  if (path !== undefined) entry.path = path;
+  const url = text(item.url);
+  if (url !== undefined) entry.url = url;
+  const note = text(item.note);
+  if (note !== undefined) entry.note = note;
+  const from = text(item.from);
+  if (from !== undefined) entry.from = from;
+  const to = text(item.to);
+  if (to !== undefined) entry.to = to;
+  return entry;
 }
 
 export function toScope(raw: Raw, source: RecordSource): Scope {
