@@ -373,10 +373,11 @@ class FastParser {
     let at = open + 1;
     let value = '';
     let from = at;
+    const newline = text.indexOf('\n', at);
+    const lineEnds = newline === -1 ? text.length : newline;
     for (;;) {
       const close = text.indexOf(quote, at);
-      const newline = text.indexOf('\n', at);
-      if (close === -1 || (newline !== -1 && newline < close)) giveUp();
+      if (close === -1 || close > lineEnds) giveUp();
       if (quote === "'" && text[close + 1] === "'") {
         value += text.slice(from, close + 1);
         at = from = close + 2;

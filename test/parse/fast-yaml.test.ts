@@ -228,4 +228,25 @@ describe('the fast YAML path', () => {
     );
     expect(read).toBeGreaterThan(edits / 10);
   });
+
+  it('reads large and odd inputs in linear time, or gives up on them', () => {
+    // A line of 100,000 quote pairs, a flow list of 50,000 items, 50,000 list lines, 50,000 comment lines, keys
+    // 900 characters long with no colon, 10,000 nested brackets: none may take quadratic time (a hang fails the test).
+    const inputs = [
+      `a: '${"''".repeat(100_000)}'\n`,
+      `a: [${'x, '.repeat(50_000)}y]\n`,
+      `a:\n${'  - x\n'.repeat(50_000)}`,
+      `${'# c\n'.repeat(50_000)}a: 1\n`,
+      `${'k'.repeat(900)}\n`.repeat(200),
+      `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+    ];
+    const read = inputs.filter((text) => {
+      const fast = fastYaml(text);
+      if (!fast) return false;
+      const full = parseYaml(text, 'big.yaml', { fast: false });
+      expect(full.ok && isDeepStrictEqual(full.yaml.value, fast.value)).toBe(true);
+      return true;
+    });
+    expect(read.length).toBe(4);
+  });
 });
