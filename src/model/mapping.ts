@@ -149,24 +149,26 @@ export interface NormalisationProblem {
  * reported, never guessed. Empty top-level fields are left to the caller (see emptyToAbsent).
  */
 export function normalise(value: Raw, kind: 'policy' | 'other', problems: NormalisationProblem[], path: PathSegment[] = []): void {
-  for (const [key, item] of Object.entries(value)) {
-    const here = [...path, key];
+  // Called for every record and every mapping in it: a path is built only for a problem or a mapping below.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
     if (typeof item === 'string' && DATE_FIELDS.has(key) && !isAbsent(item)) {
       const read = parseWrittenDate(item);
       if (read && 'date' in read) value[key] = read.date;
       else if (read) {
         delete value[key];
-        problems.push({ path: here, message: `"${item}" could be either of two days (month/day or day/month). Write it as YYYY-MM-DD.` });
+        problems.push({ path: [...path, key], message: `"${item}" could be either of two days (month/day or day/month). Write it as YYYY-MM-DD.` });
       }
     } else if (typeof item === 'string' && KEYWORD_FIELDS.has(key)) {
       const lower = item.trim().toLowerCase();
       value[key] = kind === 'policy' && key === 'status' && APPROVED_SYNONYMS.has(lower) ? 'approved' : lower;
     } else if (Array.isArray(item)) {
       item.forEach((entry, index) => {
-        if (entry && typeof entry === 'object' && !Array.isArray(entry)) normalise(entry as Raw, 'other', problems, [...here, index]);
+        if (entry && typeof entry === 'object' && !Array.isArray(entry)) normalise(entry as Raw, 'other', problems, [...path, key, index]);
       });
     } else if (item && typeof item === 'object') {
-      normalise(item as Raw, 'other', problems, here);
+      normalise(item as Raw, 'other', problems, [...path, key]);
     }
   }
 }
