@@ -7,7 +7,7 @@ import { minimatch } from 'minimatch';
 import type { FileKind } from '../core/types.js';
 import type { LoadProblem } from '../core/types.js';
 import type { Overlay } from './read.js';
-import { walkFiles, walkIgnore } from './walk.js';
+import { walkFiles, walkIgnore, type WalkedFile } from './walk.js';
 
 export interface DiscoveredFile {
   kind: FileKind;
@@ -98,12 +98,15 @@ export async function discoverFiles(
 async function listFiles(root: string, patterns: readonly (readonly string[])[], ignore: readonly string[], lister: Lister): Promise<Listed[][]> {
   const ignored = lister === 'walk' && process.platform !== 'darwin' && process.platform !== 'win32' ? walkIgnore(ignore) : undefined;
   const base = resolve(root);
+  // The walk's paths are made of folder names (no `.`, `..` or empty part): the root and `/` make them absolute.
+  const prefix = base.endsWith(sep) ? base : `${base}${sep}`;
+  const listed = (files: WalkedFile[]) => files.map(({ file, type }) => ({ file, absolute: `${prefix}${file}`, type }));
   const walked = patterns.map((kind) => (ignored ? walkFiles(base, kind, ignored) : undefined));
-  if (walked.every((files) => files !== undefined)) return walked.map((files) => files!.map(({ file, type }) => ({ file, absolute: join(base, file), type })));
+  if (walked.every((files) => files !== undefined)) return walked.map((files) => listed(files!));
   const { glob } = await import('glob');
   return Promise.all(
     patterns.map(async (kind, k) => {
-      if (walked[k]) return walked[k].map(({ file, type }) => ({ file, absolute: join(base, file), type }));
+      if (walked[k]) return listed(walked[k]);
       const entries = await glob([...kind], { cwd: root, ignore: [...ignore], nodir: true, follow: false, dot: false, withFileTypes: true });
       return entries.map((entry) => ({ file: entry.relativePosix(), absolute: entry.fullpath(), type: entry }));
     }),

@@ -89,7 +89,8 @@ export function walkIgnore(patterns: readonly string[]): IgnoreTest | undefined 
     } else if (n === 3 && stars === 2 && segments[0] === '**' && segments[2] === '**') {
       // Any folder (or the file itself) of that name.
       const name = segments[1]!;
-      tests.push((file) => file.split('/').includes(name));
+      const [first, inner, last] = [`${name}/`, `/${name}/`, `/${name}`];
+      tests.push((file) => file === name || file.startsWith(first) || file.endsWith(last) || file.includes(inner));
     } else if (stars === 1 && segments[n - 1] === '**') {
       const folder = segments.slice(0, -1).join('/');
       tests.push((file) => file === folder || file.startsWith(`${folder}/`));
