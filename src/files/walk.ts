@@ -36,9 +36,12 @@ export type IgnoreTest = (file: string) => boolean;
 /** Characters that make a glob segment more than a literal name. */
 const MAGIC = /[*?[\]{}()!+@\\]/;
 
-/** A literal path segment the walk takes as it is written. */
+/**
+ * A literal path segment the walk takes as it is written: printable ASCII only, since glob compares a name found in a
+ * folder with a pattern's in Unicode compatibility form (NFKD), which leaves ASCII as it is.
+ */
 function isLiteral(segment: string): boolean {
-  return segment !== '' && segment !== '.' && segment !== '..' && !MAGIC.test(segment) && !segment.startsWith('#');
+  return segment !== '' && segment !== '.' && segment !== '..' && /^[\x20-\x7e]+$/.test(segment) && !MAGIC.test(segment) && !segment.startsWith('#');
 }
 
 /** `a{b,c}d` as its alternatives; undefined for any other use of braces (nested, empty or magic alternatives). */
@@ -143,7 +146,8 @@ function literalFile(root: string, folder: string, name: string, add: (file: str
 }
 
 function nameTest(name: WalkPattern['name']): (entry: string) => boolean {
-  if ('literal' in name) return (entry) => name.literal.includes(entry);
+  // A name found in a folder matches a literal one in compatibility form, as glob compares them (`ﬁle` is `file`).
+  if ('literal' in name) return (entry) => name.literal.includes(entry) || (!/^[\x20-\x7e]*$/.test(entry) && name.literal.includes(entry.normalize('NFKD')));
   // `*.ext` without dot files: `*` never matches a leading dot.
   return (entry) => entry.charCodeAt(0) !== 0x2e && name.extensions.some((extension) => entry.length > extension.length + 1 && entry.endsWith(extension) && entry.charCodeAt(entry.length - extension.length - 1) === 0x2e);
 }
