@@ -106,6 +106,10 @@ export class LintCache implements FileCache {
   private configKey = '';
   private changed = false;
   private evidenceAsked = false;
+  /** Whether an evidence entry of this run is not one the cache kept as it was. */
+  private evidenceChanged = false;
+  /** Whether the kept evidence columns were read back whole (not damaged). */
+  private evidenceWhole = false;
 
   constructor(private readonly options: CacheOptions) {}
 
@@ -202,6 +206,7 @@ export class LintCache implements FileCache {
       this.nextEvidence.set(path, seen);
       return;
     }
+    this.evidenceChanged = true;
     this.changed = true;
     const { size, mtimeMs, ino, ctimeMs, hash } = seen;
     this.nextEvidence.set(path, { size, mtimeMs, ino, ctimeMs, ...(hash !== undefined ? { hash } : {}), facts });
@@ -242,7 +247,10 @@ export class LintCache implements FileCache {
     const blob = Buffer.concat([...this.next.values()].map(({ bytes }) => bytes), at);
     const added = this.nextAdded ?? this.keptAdded;
     const git = this.nextGitFacts ?? this.keptGitFacts;
-    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: storedEvidenceOf(evidence), ...(added ? { added } : {}), ...(git ? { git } : {}) };
+    // Every evidence entry the one kept, and none gone: the columns as they were read (not made again from 8,000 entries).
+    const sameEvidence = (!this.evidenceAsked || (!this.evidenceChanged && evidence.size === this.evidenceKept().size)) && this.evidenceWhole;
+    const stored = sameEvidence ? this.storedEvidence! : storedEvidenceOf(evidence);
+    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: stored, ...(added ? { added } : {}), ...(git ? { git } : {}) };
     const file = this.options.file;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
@@ -272,6 +280,7 @@ export class LintCache implements FileCache {
         if (hashes[i] !== null) entry.hash = hashes[i]!;
         this.keptEvidence!.set(path, entry);
       });
+      this.evidenceWhole = true;
     } catch {
       this.keptEvidence.clear(); // damaged: every evidence file is looked at again
     }

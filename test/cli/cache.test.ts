@@ -362,6 +362,18 @@ describe('--cache', () => {
     expect(damaged.stderr).toContain(`soc2lint: the cache ${file} could not be read`);
     expect(run(root, args)).toEqual(plain);
 
+    // Evidence facts that cannot be read back: every evidence file is looked at again, and the facts are written anew
+    // (not the damaged ones kept), also when a program file changed meanwhile and the cache is written for it.
+    writeFileSync(file, serialize({ ...cacheIn(folder).data, evidence: { ...(cacheIn(folder).data.evidence as object), facts: '[not json' } }));
+    const policy = readdirSync(join(root, 'policies'))[0]!;
+    writeFileSync(join(root, 'policies', policy), `${readFileSync(join(root, 'policies', policy), 'utf8')}\n`);
+    const plainAfter = run(root, []);
+    expect(run(root, args)).toEqual(plainAfter);
+    expect(() => JSON.parse((cacheIn(folder).data.evidence as { facts: string }).facts) as unknown).not.toThrow();
+    expect(run(root, args)).toEqual(plainAfter);
+    writeFileSync(join(root, 'policies', policy), readFileSync(join(root, 'policies', policy), 'utf8').replace(/\n$/, ''));
+    expect(run(root, args)).toEqual(plain);
+
     writeFileSync(file, serialize({ ...data, version: '0.0.1' }));
     const older = run(root, args);
     expect(older.stdout).toBe(plain.stdout);
