@@ -159,6 +159,17 @@ describe('discovery by one directory walk', () => {
     expect(walk.problems.length).toBeGreaterThan(0);
   });
 
+  it('finds what glob finds, at the same absolute paths, from a root given through a symlink or with a trailing slash', async () => {
+    const link = `${tree}-link`;
+    symlinkSync(tree, link);
+    created.push(link);
+    for (const root of [link, `${link}/`, `${tree}/../repo`]) {
+      const walk = await discoverFiles(root, DEFAULT_PATHS, DEFAULT_IGNORE, undefined, 'walk');
+      expect(walk).toEqual(await discoverFiles(root, DEFAULT_PATHS, DEFAULT_IGNORE, undefined, 'glob'));
+      expect(walk.files.length).toBeGreaterThan(0);
+    }
+  });
+
   it('finds what glob finds with files given in an overlay', async () => {
     const overlay = new Map([
       ['controls/new.yaml', new TextEncoder().encode(YAML)],
