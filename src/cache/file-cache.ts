@@ -19,7 +19,7 @@ import type { Config } from '../config/config.js';
 import { isIsoDate } from '../core/dates.js';
 import type { DiscoveredFile } from '../files/discover.js';
 import { digestEvidence } from '../files/read.js';
-import type { AddedDates } from '../git/facts.js';
+import type { AddedDates, KeptGit } from '../git/facts.js';
 import type { EvidenceFacts, FileCache, FileContribution } from '../model/load.js';
 import { storedContribution, revivedContribution } from './stored.js';
 
@@ -74,6 +74,8 @@ interface Stored {
   evidence: StoredEvidence;
   /** When each evidence file was first committed, for one HEAD (src/git/facts.ts AddedDates); absent when never asked. */
   added?: AddedDates;
+  /** What git answered for one index (src/git/facts.ts KeptGit); absent when never asked. */
+  git?: KeptGit;
 }
 
 export interface CacheOptions {
@@ -99,9 +101,15 @@ export class LintCache implements FileCache {
   private readonly seenEvidence = new Map<string, FileState | EvidenceEntry>();
   private keptAdded: AddedDates | undefined;
   private nextAdded: AddedDates | undefined;
+  private keptGitFacts: KeptGit | undefined;
+  private nextGitFacts: KeptGit | undefined;
   private configKey = '';
   private changed = false;
   private evidenceAsked = false;
+  /** Whether an evidence entry of this run is not one the cache kept as it was. */
+  private evidenceChanged = false;
+  /** Whether the kept evidence columns were read back whole (not damaged). */
+  private evidenceWhole = false;
 
   constructor(private readonly options: CacheOptions) {}
 
@@ -139,6 +147,7 @@ export class LintCache implements FileCache {
       this.keptBlob = stored.blob;
       this.storedEvidence = stored.evidence;
       this.keptAdded = isAddedDates(stored.added) ? stored.added : undefined;
+      this.keptGitFacts = isKeptGit(stored.git) ? stored.git : undefined;
       this.changed = false;
     }
   }
@@ -197,6 +206,7 @@ export class LintCache implements FileCache {
       this.nextEvidence.set(path, seen);
       return;
     }
+    this.evidenceChanged = true;
     this.changed = true;
     const { size, mtimeMs, ino, ctimeMs, hash } = seen;
     this.nextEvidence.set(path, { size, mtimeMs, ino, ctimeMs, ...(hash !== undefined ? { hash } : {}), facts });
@@ -209,6 +219,15 @@ export class LintCache implements FileCache {
   keepGitAdded(dates: AddedDates): void {
     if (dates !== this.keptAdded) this.changed = true;
     this.nextAdded = dates;
+  }
+
+  keptGit(): KeptGit | undefined {
+    return this.keptGitFacts;
+  }
+
+  keepGit(kept: KeptGit): void {
+    if (kept !== this.keptGitFacts) this.changed = true;
+    this.nextGitFacts = kept;
   }
 
   /**
@@ -227,7 +246,11 @@ export class LintCache implements FileCache {
     }
     const blob = Buffer.concat([...this.next.values()].map(({ bytes }) => bytes), at);
     const added = this.nextAdded ?? this.keptAdded;
-    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: storedEvidenceOf(evidence), ...(added ? { added } : {}) };
+    const git = this.nextGitFacts ?? this.keptGitFacts;
+    // Every evidence entry the one kept, and none gone: the columns as they were read (not made again from 8,000 entries).
+    const sameEvidence = (!this.evidenceAsked || (!this.evidenceChanged && evidence.size === this.evidenceKept().size)) && this.evidenceWhole;
+    const stored = sameEvidence ? this.storedEvidence! : storedEvidenceOf(evidence);
+    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: stored, ...(added ? { added } : {}), ...(git ? { git } : {}) };
     const file = this.options.file;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
@@ -257,6 +280,7 @@ export class LintCache implements FileCache {
         if (hashes[i] !== null) entry.hash = hashes[i]!;
         this.keptEvidence!.set(path, entry);
       });
+      this.evidenceWhole = true;
     } catch {
       this.keptEvidence.clear(); // damaged: every evidence file is looked at again
     }
@@ -324,15 +348,35 @@ function stableJson(value: unknown): string {
 /** First-added dates as the cache keeps them; anything else (a damaged or older cache) is not used. */
 function isAddedDates(value: unknown): value is AddedDates {
   const added = value as Partial<AddedDates> | undefined;
-  return (
-    typeof added === 'object' &&
-    added !== null &&
-    typeof added.head === 'string' &&
-    /^[0-9a-f]{40,64}$/.test(added.head) &&
-    typeof added.prefix === 'string' &&
-    Array.isArray(added.folders) &&
-    added.folders.every((folder) => typeof folder === 'string') &&
-    added.dates instanceof Map &&
-    [...added.dates].every(([file, date]) => typeof file === 'string' && typeof date === 'string' && isIsoDate(date))
-  );
+  if (
+    typeof added !== 'object' ||
+    added === null ||
+    typeof added.head !== 'string' ||
+    !/^[0-9a-f]{40,64}$/.test(added.head) ||
+    typeof added.prefix !== 'string' ||
+    !Array.isArray(added.folders) ||
+    !added.folders.every((folder) => typeof folder === 'string') ||
+    !(added.dates instanceof Map)
+  ) {
+    return false;
+  }
+  for (const [file, date] of added.dates) if (typeof file !== 'string' || typeof date !== 'string' || !isIsoDate(date)) return false;
+  return true;
+}
+
+/** Git's answers as the cache keeps them; anything else (a damaged or older cache) is not used. */
+function isKeptGit(value: unknown): value is KeptGit {
+  const kept = value as Partial<KeptGit> | undefined;
+  if (typeof kept !== 'object' || kept === null || typeof kept.top !== 'string' || typeof kept.prefix !== 'string' || typeof kept.index !== 'string' || typeof kept.files !== 'string') return false;
+  if (kept.history === undefined) return true;
+  const { head, request, changes } = kept.history as Partial<NonNullable<KeptGit['history']>>;
+  if (typeof head !== 'string' || !/^[0-9a-f]{40,64}$/.test(head) || typeof request !== 'string' || !(changes instanceof Map)) return false;
+  for (const [file, list] of changes) {
+    if (typeof file !== 'string' || !Array.isArray(list)) return false;
+    for (const change of list as unknown[]) {
+      const { commit, date, subject } = (change ?? {}) as Record<string, unknown>;
+      if (typeof commit !== 'string' || typeof date !== 'string' || !isIsoDate(date) || typeof subject !== 'string') return false;
+    }
+  }
+  return true;
 }

@@ -3,6 +3,9 @@
 // for the policies, one for the evidence, a status and one cat-file), never one process per file, and simple-git is
 // only loaded when a rule needs git at all. The questions that need nothing from the files are started before the
 // files are read (startGit), so git works while the program is parsed.
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { compareDates, type IsoDate } from '../core/dates.js';
 import { bodyChanges, committedTouches, readBatch, sinceAdded, TOUCH_FORMAT, uncommittedPolicies, versionsToRead, type PolicyChange, RECORD } from './policy-history.js';
 
@@ -24,6 +27,8 @@ export type GitFacts =
       evidenceAdded?: ReadonlyMap<string, IsoDate>;
       /** The first-added dates behind `evidenceAdded`, for a cache to keep (see GitRequest.keptAdded). */
       addedDates?: AddedDates;
+      /** What the next run may reuse while the index (and HEAD) stay the same, when the questions were asked to keep it (startGit). */
+      kept?: KeptGit;
     };
 
 export interface GitRequest {
@@ -64,6 +69,25 @@ export interface AddedDates {
 }
 
 /**
+ * What git answered that holds for as long as the index file is the same one (ls-files: what is tracked), and, for
+ * the policies' history, as long as HEAD, the index and the request are (the history log and status compare the
+ * policies' texts with the index and HEAD). The index is told unchanged by its size, modification and change times
+ * and inode: git writes a new index by renaming a new file over it, so a `git add`, a commit or a checkout give it
+ * another inode and other times.
+ */
+export interface KeptGit {
+  /** The checkout's top folder and the program's place in it. */
+  top: string;
+  prefix: string;
+  /** The index file's state, as indexState gives it. */
+  index: string;
+  /** ls-files' answer: what is tracked, NUL-separated. */
+  files: string;
+  /** The policies' history, for one HEAD and one request (requestKey). */
+  history?: { head: string; request: string; changes: ReadonlyMap<string, PolicyChange[]> };
+}
+
+/**
  * simple-git resolves a command when its process closes (not 50 ms after it exits, simple-git 4's default). Whatever
  * the completion settings, it still waits 50 ms after a command that printed nothing at all (simple-git 4.0's
  * completion plugin does so unconditionally), so every command here is one that prints something: `status --branch`
@@ -93,10 +117,12 @@ async function unwrap<T>(settled: Promise<Settled<T>>): Promise<T> {
 export interface StartedGit {
   readonly root: string;
   readonly git: Promise<Settled<SimpleGit>>;
-  /** Where we are, whether the clone is shallow, and whether there is a commit yet. */
+  /** Where we are, whether the clone is shallow, where the index is, and HEAD when there is a commit yet. */
   readonly where: Promise<Settled<string>>;
   /** What is tracked (committed or staged). */
   readonly files: Promise<Settled<string>>;
+  /** When the answers are to be kept (startGit's `keep`): the index's state before ls-files read it, and what was kept. */
+  readonly keep?: { index: Promise<string | undefined>; kept: KeptGit | undefined };
   /**
    * Settles once simple-git is loaded and the questions are on their way. Reading the files never yields to the
    * event loop, so a caller that waits for this before reading lets git work meanwhile (rather than after).
@@ -107,19 +133,52 @@ export interface StartedGit {
 /**
  * Start the questions that depend on nothing but the program root: loading simple-git, `rev-parse` and `ls-files`.
  * Their answers (or failures) wait for loadGitFacts; if nothing ever asks, the processes end on their own and no
- * failure goes unhandled.
+ * failure goes unhandled. With `keep` (a cache, and what it kept from an earlier run), ls-files waits for rev-parse to
+ * say where the index is, and is not asked at all when the index is the one whose files were kept.
  */
-export function startGit(root: string): StartedGit {
+export function startGit(root: string, keep?: { kept: KeptGit | undefined }): StartedGit {
   const git = settle(import('simple-git').then(({ simpleGit }) => simpleGit(gitOptions(root))));
   const ask = (args: string[]) => settle(git.then((client) => (client.ok ? client.value.raw(args) : Promise.reject(client.error))));
-  // An empty line after --revs-only HEAD means no commit yet. File names come NUL-separated, never quoted, whatever
+  // No HEAD line after --revs-only HEAD means no commit yet. File names come NUL-separated, never quoted, whatever
   // characters they hold.
-  const where = ask(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--revs-only', 'HEAD']);
-  const files = ask(['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.']);
-  // After both questions' callbacks (they run in the order they were added), and one turn of the event loop for
-  // simple-git to spawn them.
-  const asked = git.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-  return { root, git, where, files, asked };
+  const where = ask(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--git-path', 'index', '--revs-only', 'HEAD']);
+  const listFiles = ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'];
+  if (!keep) {
+    // After both questions' callbacks (they run in the order they were added), and one turn of the event loop for
+    // simple-git to spawn them.
+    return { root, git, where, files: ask(listFiles), asked: git.then(() => new Promise<void>((resolve) => setImmediate(resolve))) };
+  }
+  // The index's state is taken before ls-files reads it: if it changes meanwhile, what is kept is never reused.
+  const index = where.then((answer) => (answer.ok ? indexState(root, parseWhere(answer.value).index) : undefined));
+  const listed = index.then((state) => {
+    const kept = keep.kept;
+    if (kept && state !== undefined && state === kept.index) {
+      return where.then((answer) => {
+        const now = answer.ok ? parseWhere(answer.value) : undefined;
+        return now && now.top === kept.top && now.prefix === kept.prefix ? { ok: true as const, value: kept.files } : undefined;
+      });
+    }
+    return undefined;
+  });
+  const files = listed.then((reused) => reused ?? ask(listFiles));
+  return { root, git, where, files, keep: { index, kept: keep.kept }, asked: listed.then(() => new Promise<void>((resolve) => setImmediate(resolve))) };
+}
+
+/** rev-parse's answer, line by line (startGit). */
+function parseWhere(answer: string): { top: string; prefix: string; shallow: boolean; index: string; head: string } {
+  const lines = answer.split('\n');
+  return { top: lines[0] ?? '', prefix: lines[1] ?? '', shallow: lines[2]?.trim() === 'true', index: lines[3] ?? '', head: (lines[4] ?? '').trim() };
+}
+
+/** The index file's size, modification and change times and inode; undefined when there is none (nothing staged yet). */
+function indexState(root: string, path: string): string | undefined {
+  if (path === '') return undefined;
+  try {
+    const stats = statSync(resolve(root, path));
+    return stats.isFile() ? `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** In a hook, GIT_INDEX_FILE names the index being committed (git commit -a); keep it, as git itself would. */
@@ -141,20 +200,24 @@ async function readFacts(request: GitRequest, started: StartedGit): Promise<GitF
   // While rev-parse answers, whether the history log would list any commit: none is the usual case (nothing changed
   // since the sign-offs), and a log that prints nothing costs simple-git's 50 ms wait; a count always prints. Counting
   // stops at the first commit found, so when the log has work the count costs next to nothing. It fails (no commit
-  // yet, not a repository) only where rev-parse says why.
+  // yet, not a repository) only where rev-parse says why. A history kept for the same HEAD, index and request is
+  // looked at first: then there is nothing to count.
   const folders = pathspecsFor([...request.policies.keys()]);
   const askHistory = request.history && request.policies.size > 0;
-  const count = askHistory ? git.raw(['rev-list', '--count', '--max-count=1', ...historyLimits(request.since), 'HEAD', '--', ...folders]).catch(() => '') : '';
-  const top = (await unwrap(started.where)).split('\n');
-  const prefix = top[1] ?? '';
-  const shallow = top[2]?.trim() === 'true';
-  const hasCommit = (top[3] ?? '').trim() !== '';
+  const keep = started.keep;
+  const requestKey = keep && askHistory ? historyKey(request) : undefined;
+  const keptHistory = keep?.kept?.history && requestKey === keep.kept.history.request ? keep.kept.history : undefined;
+  const startCount = () => (askHistory ? git.raw(['rev-list', '--count', '--max-count=1', ...historyLimits(request.since), 'HEAD', '--', ...folders]).catch(() => '') : '');
+  const early = keptHistory ? undefined : startCount();
+  const { top, prefix, shallow, head } = parseWhere(await unwrap(started.where));
+  const index = await keep?.index;
+  const hasCommit = head !== '';
   const wantHistory = askHistory && !shallow && hasCommit;
   const wantAdded = (request.evidence?.length ?? 0) > 0 && !shallow && hasCommit;
-  const head = (top[3] ?? '').trim();
   const addedFolders = wantAdded ? topFolders(request.evidence!) : [];
   const kept = request.keptAdded;
   const reuse = wantAdded && kept !== undefined && kept.head === head && kept.prefix === prefix && sameList(kept.folders, addedFolders);
+  const reuseHistory = wantHistory && keptHistory !== undefined && index !== undefined && index === keep?.kept?.index && keptHistory.head === head && keep.kept.top === top && keep.kept.prefix === prefix;
 
   // Side by side: what is tracked, when each evidence file was first committed, and the policies' history (which
   // policies differ from HEAD and which commits touched one since the earliest sign-off, then their texts).
@@ -162,15 +225,30 @@ async function readFacts(request: GitRequest, started: StartedGit): Promise<GitF
     unwrap(started.files),
     // Every commit that added one of the evidence files, for the folders holding them.
     wantAdded && !reuse ? git.raw(['log', `--format=${RECORD}%cI`, '--diff-filter=A', '--name-only', '-z', '--no-renames', '--no-relative', '--', ...addedFolders]) : '',
-    wantHistory ? readPolicyHistory(git, request, prefix, folders, count) : new Map<string, PolicyChange[]>(),
+    reuseHistory ? keptHistory.changes : wantHistory ? readPolicyHistory(git, request, prefix, folders, early ?? startCount()) : new Map<string, PolicyChange[]>(),
   ]);
   const addedDates: AddedDates | undefined = !wantAdded ? undefined : reuse ? kept : { head, prefix, folders: addedFolders, dates: firstAdded(added) };
   const withAdded = addedDates ? { evidenceAdded: evidenceDates(addedDates, request.evidence!), addedDates } : {};
+  // What the next run may reuse: only what was read for the index's state taken before ls-files read it.
+  const keptBefore = keep?.kept;
+  const unchanged =
+    keptBefore !== undefined && index === keptBefore.index && top === keptBefore.top && prefix === keptBefore.prefix && files === keptBefore.files && (requestKey !== undefined && wantHistory ? reuseHistory : keptBefore.history === undefined);
+  const keepNext: KeptGit | undefined =
+    index === undefined ? undefined : unchanged ? keptBefore : { top, prefix, index, files, ...(wantHistory && requestKey !== undefined ? { history: { head, request: requestKey, changes: policyChanges } } : {}) };
+  const withKept = keepNext ? { kept: keepNext } : {};
   const tracked = new Set(files.split('\0').filter(Boolean));
   if ((request.history || (request.evidence?.length ?? 0) > 0) && shallow) {
-    return { available: true, prefix, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)' };
+    return { available: true, prefix, tracked, policyChanges: new Map(), historyUnavailable: 'this is a shallow clone, so the history is incomplete (in GitHub Actions, check out with fetch-depth: 0)', ...withKept };
   }
-  return { available: true, prefix, tracked, policyChanges, ...withAdded };
+  return { available: true, prefix, tracked, policyChanges, ...withAdded, ...withKept };
+}
+
+/** Everything of the request the policies' history depends on besides HEAD and the index, as one digest. */
+function historyKey(request: GitRequest): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([request.since ?? null, request.headerless === true, request.signedOff ? [...request.signedOff] : null, request.policies.size]));
+  for (const [file, text] of request.policies) hash.update(`\0${file}\0${text.length}\0`).update(text);
+  return hash.digest('hex');
 }
 
 /**
@@ -231,7 +309,7 @@ function firstAdded(log: string): Map<string, IsoDate> {
 function evidenceDates(added: AddedDates, evidence: readonly string[]): Map<string, IsoDate> {
   const dates = new Map<string, IsoDate>();
   for (const file of evidence) {
-    const date = added.dates.get(`${added.prefix}${file}`);
+    const date = added.dates.get(added.prefix === '' ? file : `${added.prefix}${file}`);
     if (date !== undefined) dates.set(file, date);
   }
   return dates;
@@ -257,7 +335,16 @@ function pathspecsFor(files: readonly string[]): string[] {
 
 /** The top-level folders holding the files (a handful of pathspecs, however many thousand evidence files there are). */
 function topFolders(files: readonly string[]): string[] {
-  return [...new Set(files.map((file) => (file.includes('/') ? file.slice(0, file.indexOf('/') + 1) : file)))].sort();
+  const folders = new Set<string>();
+  let last = '';
+  for (const file of files) {
+    // Files come folder by folder: most share the last one's.
+    if (last !== '' && file.startsWith(last)) continue;
+    const slash = file.indexOf('/');
+    last = slash === -1 ? '' : file.slice(0, slash + 1);
+    folders.add(slash === -1 ? file : last);
+  }
+  return [...folders].sort();
 }
 
 function firstLine(text: string): string {

@@ -7,7 +7,7 @@ import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { digestEvidence, readEvidenceWithDigest, readTextFile, type EvidenceDigest, type Overlay } from '../files/read.js';
-import { loadGitFacts, startGit, type AddedDates, type StartedGit } from '../git/facts.js';
+import { loadGitFacts, startGit, type AddedDates, type KeptGit, type StartedGit } from '../git/facts.js';
 import { evidenceFiles } from './evidence.js';
 import { headingAnchors } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
@@ -45,12 +45,13 @@ const FILE_KINDS: Record<RecordFileKind, { schema: SchemaName; listKey: string; 
  * `overlay` gives files' content instead of the disk's (see src/files/read.ts).
  */
 export async function loadRepo(config: Config, needs: ReadonlySet<ModelPart> = new Set(), overlay?: Overlay, cache?: FileCache): Promise<RepoModel> {
-  // Git's questions that need nothing from the files are asked now, so git answers while the files are read.
-  const git = needs.has('git-index') || needs.has('git-history') || needs.has('git-added') ? startGit(config.root) : undefined;
+  cache?.useConfig(config);
+  // Git's questions that need nothing from the files are asked now, so git answers while the files are read; with a
+  // cache, what git answered last time is reused while the index is the same (src/git/facts.ts KeptGit).
+  const git = needs.has('git-index') || needs.has('git-history') || needs.has('git-added') ? startGit(config.root, cache?.keptGit ? { kept: cache.keptGit() } : undefined) : undefined;
   const discovery = await discoverFiles(config.root, config.paths, config.ignore, overlay);
   // Reading never yields, so git's questions leave now or only after every file is read.
   await git?.asked;
-  cache?.useConfig(config);
   const builder = new ModelBuilder(config, overlay, cache);
   for (const problem of discovery.problems) builder.problems.push(problem);
   for (const file of discovery.files) builder.countFile(file.kind);
@@ -120,6 +121,10 @@ export interface FileCache {
   gitAdded?(): AddedDates | undefined;
   /** Keep this run's first-added dates. */
   keepGitAdded?(dates: AddedDates): void;
+  /** What git answered in a previous run, reused while the index (and HEAD, for the history) are the same. */
+  keptGit?(): KeptGit | undefined;
+  /** Keep what git answered this run. */
+  keepGit?(kept: KeptGit): void;
 }
 
 type DeclaredKind = 'policy' | 'control' | 'system' | 'vendor' | 'person';
@@ -578,6 +583,7 @@ class ModelBuilder {
       }, git);
       // The first-added dates, for the next run: the same as long as HEAD is (src/git/facts.ts AddedDates).
       if (this.model.git.available && this.model.git.addedDates) this.cache?.keepGitAdded?.(this.model.git.addedDates);
+      if (this.model.git.available && this.model.git.kept) this.cache?.keepGit?.(this.model.git.kept);
     }
     return this.model;
   }

@@ -68,7 +68,12 @@ export function planFiles(files: readonly string[], cwd: string): TargetPlan {
 
 /** What is staged in git, reported against the program it belongs to (found from the staged files when run above it). */
 export async function planStaged(cwd: string): Promise<TargetPlan> {
-  const staged = (await stagedFiles(cwd)).map((file) => resolve(cwd, file));
+  return stagedPlan(await stagedFiles(cwd), cwd);
+}
+
+/** The plan for the staged files git listed (relative to `cwd`, as stagedFiles gives them). */
+export function stagedPlan(files: readonly string[], cwd: string): TargetPlan {
+  const staged = files.map((file) => resolve(cwd, file));
   const root = findRoot(cwd);
   if (root) return { root, files: new Set(staged.map((file) => rootRelative(root, file))) };
   const plan = planFiles(staged.filter((file) => findRoot(file) !== undefined), cwd);

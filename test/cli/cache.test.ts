@@ -284,6 +284,69 @@ describe('--cache', () => {
     expect(kept()).toMatchObject({ head: head(), folders: ['audit/', 'evidence/'] });
   });
 
+  it('keeps what git answered for the index and HEAD, and asks again after a git add, a commit, a reset, a checkout and an edit', () => {
+    const policyText = (body: string) => `---\nid: POL-A\ntitle: Access\nstatus: approved\nowner: a@x.io\napproved_by: ciso@x.io\napproved_on: 2026-02-01\n---\n# Access\n\n${body}\n`;
+    const control = (paths: string[]) => `id: CTL-1\ntitle: Access review\nowner: a@x.io\nfrequency: quarterly\ncriteria: [CC6.1]\npolicies: [POL-A]\nevidence:\n${paths.map((path, i) => `  - { path: ${path}, date: 2026-0${i + 1}-05 }\n`).join('')}`;
+    const at = (date: string) => ({ GIT_AUTHOR_DATE: `${date}T12:00:00+00:00`, GIT_COMMITTER_DATE: `${date}T12:00:00+00:00` });
+    const root = gitRepo([
+      {
+        date: '2026-01-10',
+        files: { 'soc2lint.config.yaml': 'as_of: 2026-07-01\n', 'policies/a.md': policyText('Access is reviewed.'), 'controls/c.yaml': control(['evidence/q1.md']), 'evidence/q1.md': '# Q1\n' },
+      },
+    ]);
+    const location = temporary('soc2lint-cache-git-');
+    const args = ['--cache', '--cache-location', `${location}/`];
+    const kept = () => cacheIn(location).data.git as { index: string; files: string; history?: { head: string } } | undefined;
+    const head = () => git(root, ['rev-parse', 'HEAD']).trim();
+    /** A warm run gives what a run without the cache gives. */
+    const same = (): string => {
+      const warm = run(root, args);
+      expect(warm).toEqual(run(root, []));
+      return warm.stdout;
+    };
+
+    expectSameWithCache(root, ['--cache-location', `${location}/`]);
+    const first = kept()!;
+    expect(first.files.split('\0')).toContain('evidence/q1.md');
+    expect(first.history).toMatchObject({ head: head() });
+    // Nothing changed: the kept answers are used as they are, and the cache is not written again.
+    const written = statSync(cacheIn(location).file).mtimeMs;
+    same();
+    expect(statSync(cacheIn(location).file).mtimeMs).toBe(written);
+
+    // New evidence, not added yet: untracked. Then `git add`: a new index, so ls-files is asked again.
+    writeFileSync(join(root, 'controls', 'c.yaml'), control(['evidence/q1.md', 'evidence/q2.md']));
+    writeFileSync(join(root, 'evidence', 'q2.md'), '# Q2\n');
+    expect(same()).toContain('untracked-evidence');
+    git(root, ['add', 'evidence/q2.md']);
+    expect(same()).not.toContain('untracked-evidence');
+    expect(kept()!.index).not.toBe(first.index);
+    expect(kept()!.files.split('\0')).toContain('evidence/q2.md');
+
+    // An edit of the approved policy's body, not committed: its history is read again (the text is part of the key).
+    writeFileSync(join(root, 'policies', 'a.md'), policyText('Access is reviewed every month.'));
+    expect(same()).toContain('uncommitted changes');
+    // Committed after the approval: a new HEAD.
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Monthly reviews'], at('2026-03-01'));
+    expect(same()).toContain('Monthly reviews');
+    expect(kept()!.history).toMatchObject({ head: head() });
+
+    // A checkout of the commit before: HEAD, the index and the files all change; and back.
+    git(root, ['checkout', '-q', 'HEAD~1']);
+    expect(same()).not.toContain('changed-since-approval');
+    git(root, ['checkout', '-q', 'main']);
+    expect(same()).toContain('Monthly reviews');
+    // Back one commit, the index left as it is: HEAD alone changed, and the edit is uncommitted again.
+    const index = kept()!.index;
+    git(root, ['reset', '-q', '--soft', 'HEAD~1']);
+    expect(same()).toContain('uncommitted changes');
+    expect(kept()!.index).toBe(index);
+    // Removed from the index, kept on disk: untracked again.
+    git(root, ['rm', '-q', '--cached', 'evidence/q1.md']);
+    expect(same()).toContain('untracked-evidence');
+  });
+
   it('ignores a damaged cache, or one from another version or config, with a notice, and writes it anew', () => {
     const root = temporary('soc2lint-cache-foreign-');
     cpSync(join(examples, 'broken-saas'), root, { recursive: true });
@@ -297,6 +360,18 @@ describe('--cache', () => {
     const damaged = run(root, args);
     expect(damaged.stdout).toBe(plain.stdout);
     expect(damaged.stderr).toContain(`soc2lint: the cache ${file} could not be read`);
+    expect(run(root, args)).toEqual(plain);
+
+    // Evidence facts that cannot be read back: every evidence file is looked at again, and the facts are written anew
+    // (not the damaged ones kept), also when a program file changed meanwhile and the cache is written for it.
+    writeFileSync(file, serialize({ ...cacheIn(folder).data, evidence: { ...(cacheIn(folder).data.evidence as object), facts: '[not json' } }));
+    const policy = readdirSync(join(root, 'policies'))[0]!;
+    writeFileSync(join(root, 'policies', policy), `${readFileSync(join(root, 'policies', policy), 'utf8')}\n`);
+    const plainAfter = run(root, []);
+    expect(run(root, args)).toEqual(plainAfter);
+    expect(() => JSON.parse((cacheIn(folder).data.evidence as { facts: string }).facts) as unknown).not.toThrow();
+    expect(run(root, args)).toEqual(plainAfter);
+    writeFileSync(join(root, 'policies', policy), readFileSync(join(root, 'policies', policy), 'utf8').replace(/\n$/, ''));
     expect(run(root, args)).toEqual(plain);
 
     writeFileSync(file, serialize({ ...data, version: '0.0.1' }));

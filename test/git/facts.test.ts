@@ -245,6 +245,45 @@ describe('questions started before the files are read', () => {
     }
   });
 
+  it('give the same facts when kept for a cache, reused while the index and HEAD are the same, and asked again after a git add', async () => {
+    const root = gitRepo([
+      { date: '2026-01-05', files: { 'policies/a.md': policy('Text.'), 'evidence/e.md': 'e\n' }, message: 'add' },
+      { date: '2026-02-05', files: { 'policies/a.md': policy('Other text.') }, message: 'edit' },
+    ]);
+    const plain = await loadGitFacts(request(root));
+    const first = await loadGitFacts(request(root), startGit(root, { kept: undefined }));
+    if (!first.available || !first.kept) throw new Error('nothing kept');
+    expect({ ...first, kept: undefined }).toEqual({ ...plain, kept: undefined });
+    expect(first.kept.history).toBeDefined();
+    // Nothing changed: the same kept facts come back, as they were.
+    const again = await loadGitFacts(request(root), startGit(root, { kept: first.kept }));
+    expect(again.available && again.kept).toBe(first.kept);
+    expect(again).toEqual(first);
+    // A new file staged: a new index, so what is tracked is asked again.
+    writeFileSync(join(root, 'evidence', 'f.md'), 'f\n');
+    git(root, ['add', 'evidence/f.md']);
+    const added = await loadGitFacts(request(root), startGit(root, { kept: first.kept }));
+    expect(added.available && [...added.tracked].sort()).toEqual(['evidence/e.md', 'evidence/f.md', 'policies/a.md']);
+    expect({ ...added, kept: undefined }).toEqual({ ...(await loadGitFacts(request(root))), kept: undefined });
+  });
+
+  it('kept for a cache, in a folder outside any repository, fail as the same reason, never as an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const listen = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const root = makeRepo({ 'policies/a.md': policy('Text.') });
+      const abandoned = startGit(root, { kept: undefined });
+      await abandoned.asked;
+      expect(await abandoned.files).toMatchObject({ ok: false });
+      expect(await loadGitFacts(request(root), startGit(root, { kept: undefined }))).toEqual({ available: false, reason: 'the folder is not in a git repository' });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
+  });
+
   it('are not used for another root', async () => {
     const outside = makeRepo({ 'policies/a.md': policy('Text.') });
     const root = gitRepo([{ date: '2026-01-05', files: { 'policies/a.md': policy('Text.') } }]);

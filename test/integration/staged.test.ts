@@ -1,7 +1,7 @@
 // `soc2lint --staged`, the command git hooks run: findings in the files staged in git, whole program loaded. Real git
 // repos in temp folders; the CLI in-process, and the built bin behind a real .git/hooks/pre-commit.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../helpers/git.js';
@@ -112,6 +112,29 @@ describe('soc2lint --staged', () => {
     const result = await run(['--staged'], folder);
     expect(result.stderr).not.toMatch(/unknown option/);
     expect(result.stderr).toMatch(/not (in )?a git repository/i);
+  });
+
+  // Git lists the staged files while the program is linted: its failure is still the one said, and nothing is written.
+  it('outside a git repository, says so before a config problem, and writes no cache', async () => {
+    const folder = makeRepo({ 'scope.yaml': 'categories: [security]\n', 'soc2lint.config.yaml': 'paths: 5\n' });
+    const cache = join(folder, 'lint.cache');
+    const result = await run(['--staged', '--cache', '--cache-location', cache], folder);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^soc2lint: --staged needs a git repository/);
+    expect(existsSync(cache)).toBe(false);
+    const valid = makeRepo({ 'scope.yaml': 'categories: [security]\n' });
+    expect((await run(['--staged', '--cache', '--cache-location', join(valid, 'lint.cache')], valid)).stderr).toMatch(/^soc2lint: --staged needs a git repository/);
+    expect(existsSync(join(valid, 'lint.cache'))).toBe(false);
+  });
+
+  it('with a config problem in a git repository, says what is wrong with the config', async () => {
+    const { repo, program } = programRepo();
+    writeFileSync(join(program, 'soc2lint.config.yaml'), 'paths: 5\n');
+    git(repo, ['add', '-A']);
+    const result = await run(['--staged'], program);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^soc2lint: .*soc2lint\.config\.yaml/);
+    expect(result.stderr).not.toMatch(/git/);
   });
 
   // From the git root, looking upward finds no program: the staged files must lead to it, or the hook always passes.

@@ -2,16 +2,17 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadConfig } from '../../config/config.js';
+import { findRoot, loadConfig } from '../../config/config.js';
 import type { IsoDate } from '../../core/dates.js';
 import { packageRoot } from '../../core/package-root.js';
+import { stagedFiles } from '../../git/staged.js';
 import { describeRuleSettings } from '../../engine/settings.js';
 import { FORMATS_WITH_RULE_DOCS, FORMATTERS } from '../../formatters/index.js';
 import { countFindings, formatInput, summarizeProgram } from '../../report/format-input.js';
 import { lint } from '../../report/lint.js';
 import { holdsNoProgram, nothingFoundMessage } from '../../report/nothing-found.js';
 import { describeRules } from '../../report/rule-docs.js';
-import { checkoutPrefixOf, planLint } from '../../report/targets.js';
+import { checkoutPrefixOf, planLint, stagedPlan, type TargetPlan } from '../../report/targets.js';
 import { RULES } from '../../../rules/index.js';
 import { UsageError, type LintOptions } from '../args.js';
 import { useColor } from '../color.js';
@@ -19,7 +20,11 @@ import { appendStepSummary, writeOutput, type CliIo } from '../io.js';
 import { version } from '../version.js';
 
 export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): Promise<number> {
-  const plan = await planLint(options, io.cwd);
+  // --staged from inside a program: git lists the staged files while the program is linted (the list only narrows
+  // the report). From above a program, the staged files say which program it is, so they come first.
+  const stagedRoot = options.staged && options.printConfig === undefined ? findRoot(io.cwd) : undefined;
+  const staged = stagedRoot !== undefined ? settle(stagedFiles(io.cwd)) : undefined;
+  let plan: TargetPlan = stagedRoot !== undefined ? { root: stagedRoot } : await planLint(options, io.cwd);
   const configFile = options.config !== undefined ? resolve(io.cwd, options.config) : undefined;
   if (options.printConfig !== undefined) {
     const config = loadConfig(plan.root, configFile);
@@ -29,15 +34,24 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
   }
   // The cache's code is loaded only for --cache.
   const cache = options.cache ? new (await import('../../cache/file-cache.js')).LintCache({ file: cacheFile(resolve(io.cwd, options.cache.location), options.cache.location, plan.root), strategy: options.cache.strategy, version: codeVersion() }) : undefined;
-  const result = await lint({
-    root: plan.root,
-    ...(configFile !== undefined ? { configFile } : {}),
-    ...(options.now !== undefined ? { now: options.now } : {}),
-    today,
-    ruleOverrides: options.rules,
-    ...(options.stdinFilename !== undefined ? { overlay: new Map([[[...plan.files!][0]!, await readStdin(io)]]) } : {}),
-    ...(cache ? { cache } : {}),
-  });
+  let result: Awaited<ReturnType<typeof lint>>;
+  try {
+    result = await lint({
+      root: plan.root,
+      ...(configFile !== undefined ? { configFile } : {}),
+      ...(options.now !== undefined ? { now: options.now } : {}),
+      today,
+      ruleOverrides: options.rules,
+      ...(options.stdinFilename !== undefined ? { overlay: new Map([[[...plan.files!][0]!, await readStdin(io)]]) } : {}),
+      ...(cache ? { cache } : {}),
+    });
+  } catch (error) {
+    // git's failure is said first, as when the staged files were listed before the lint.
+    if (staged) await unwrap(staged);
+    throw error;
+  }
+  // Before the cache is written: a run that cannot list the staged files writes nothing.
+  if (staged) plan = stagedPlan(await unwrap(staged), io.cwd);
   if (cache) {
     cache.save();
     for (const notice of cache.notices) io.stderr.write(`soc2lint: ${notice}\n`);
@@ -118,6 +132,22 @@ function cacheFile(location: string, written: string, root: string): string {
     // not there yet: a file, unless written as a folder
   }
   return folder ? join(location, `lint-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.cache`) : location;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects: its failure waits for whoever asks, so none goes unhandled meanwhile. */
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+async function unwrap<T>(settled: Promise<Settled<T>>): Promise<T> {
+  const result = await settled;
+  if (!result.ok) throw result.error;
+  return result.value;
 }
 
 async function readStdin(io: CliIo): Promise<Uint8Array> {
