@@ -76,8 +76,9 @@ describe('the fast YAML path', () => {
       }
     });
     expect(texts.length).toBeGreaterThan(50);
-    // A fast path that gave up on everything would agree with everything: it must read the common shape.
-    expect(read.length / texts.length).toBeGreaterThan(0.5);
+    // A fast path that gave up on everything would agree with everything: it must read the common shape, which every
+    // example is written in (an example in another shape belongs in the cases below instead).
+    expect(texts.filter((text) => !read.includes(text)).map(([name]) => name)).toEqual([]);
   });
 
   it.each([
@@ -115,6 +116,45 @@ describe('the fast YAML path', () => {
     ['hashes in values', 'a: x#y\nb: "#z"\n', true],
     ['a value after an indented comment', 'a: 1\n  # deep\nb: 2\n', true],
     ['__proto__', '__proto__: 1\n', false],
+    ['a flow list across lines', 'a: [x,\n  y]\n', false],
+    ['a flow list broken before a comma', 'a: [x\n  , y]\n', false],
+    ['a flow mapping across lines', 'a: {k: v,\n  l: w}\n', false],
+    ['flow keys with indicators', 'a: {k[0]: v}\nb: {k]: v}\nc: {k{: v}\nd: {k}: v}\ne: {k,: v}\n', false],
+    ['a flow key with a hash', 'a: {k#x: v}\n', false],
+    ['a flow key with quotes', 'a: {k"x: v}\nb: {k\'x: v}\nc: {"k": v}\n', false],
+    ['a flow key with no space after its colon', 'a: {k:v}\n', false],
+    ['a flow key with a space before its colon', 'a: {k : v}\n', false],
+    ['a flow key that runs to the end of the line', 'a: {k\n', false],
+    ['flow values with indicators', 'a: [x:y]\nb: [x [y]]\nc: [x {y}]\nd: [x #y]\n', false],
+    ['flow items that are a dash', 'a: [-]\nb: [-, x]\nc: [- x]\nd: {k: -}\n', false],
+    ['flow items that start like numbers', 'a: [-1, -x, +2, .5]\n', true],
+    ['doubled and trailing commas', 'a: [x,, y]\nb: [x, ]\nc: {k: v, }\n', false],
+    ['flow closers in the wrong place', 'a: [x}\nb: {k: v]\nc: [x] y\n', false],
+    ['a document end marker inside', 'a: 1\n...\nb: 2\n', false],
+    ['a document start marker inside', 'a: 1\n---\nb: 2\n', false],
+    ['markers that are not at the line start', 'a:\n  - ---\n  - ...\n', true],
+    ['keys with a hash or quotes inside', 'a#b: 1\n', false],
+    ['a key with a quote inside', "a'b: 1\n", false],
+    ['a key with a double quote inside', 'a"b: 1\n', false],
+    ['a key with a space before its colon', 'a : 1\n', false],
+    ['a key at the wrong indentation', 'a: 1\n b: 2\n', false],
+    ['a list item among keys', 'a: 1\n- b\n', false],
+    ['a list item deeper than its list', '- a\n  - b\n', false],
+    ['quoted scalars across lines', 'a: "x\n  y"\nb: \'x\n  y\'\n', false],
+    ['an escape in a double-quoted scalar', 'a: "x\\ty"\n', false],
+    ['backslashes in a single-quoted scalar', "a: 'x\\y'\n", true],
+    ['an unterminated quote', 'a: "x\n', false],
+    ['text after a quoted scalar', 'a: "x" y\nb: "x"#c\n', false],
+    ['a comment right after a value', 'a: x #c\nb: [x] #c\nc: "x" # c\n', true],
+    ['a block scalar with an indentation indicator', 'a: |2\n  x\n', false],
+    ['a block scalar with text after its header', 'a: |x\n  y\n', false],
+    ['a block scalar at the end of the text', 'a: |', false],
+    ['a block scalar with nothing in it', 'a: |\nb: 1\n', false],
+    ['a block scalar starting with a blank line', 'a: |\n\n  x\n', false],
+    ['a block scalar with a line of spaces', 'a: |\n  x\n   \n  y\n', false],
+    ['a block scalar with trailing blank lines', 'a: |\n  x\n\n\nb: >-\n  y\n\n', true],
+    ['a block scalar in a list', '- |-\n  x\n  y\n- >\n  z\n', true],
+    ['a folded scalar with blank lines between', 'a: >\n  x\n\n  y\n  z\n\n\n  w\n', true],
   ])('%s', (_, text, read) => {
     expect(agrees(text)).toBe(read);
   });
