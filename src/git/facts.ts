@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareDates, type IsoDate } from '../core/dates.js';
+import { settle, unwrap, type Settled } from '../core/settle.js';
 import { bodyChanges, committedTouches, readBatch, sinceAdded, TOUCH_FORMAT, uncommittedPolicies, versionsToRead, type PolicyChange, RECORD } from './policy-history.js';
 
 export { WORKING_TREE, type PolicyChange } from './policy-history.js';
@@ -96,22 +97,9 @@ export interface KeptGit {
  */
 const COMPLETION = { onClose: true, onExit: false } as const;
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 type SimpleGit = import('simple-git').SimpleGit;
 
-/** A promise that never rejects: its failure is kept for whoever awaits it, so none goes unhandled. */
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-}
 
-async function unwrap<T>(settled: Promise<Settled<T>>): Promise<T> {
-  const result = await settled;
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 /** The questions started before the files are read: they need only the root. Never rejects, whatever git says. */
 export interface StartedGit {

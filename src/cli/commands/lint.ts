@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { findRoot, loadConfig } from '../../config/config.js';
 import type { IsoDate } from '../../core/dates.js';
 import { packageRoot } from '../../core/package-root.js';
+import { settle, unwrap } from '../../core/settle.js';
 import { stagedFiles } from '../../git/staged.js';
 import { describeRuleSettings } from '../../engine/settings.js';
 import { FORMATS_WITH_RULE_DOCS, FORMATTERS } from '../../formatters/index.js';
@@ -134,21 +135,8 @@ function cacheFile(location: string, written: string, root: string): string {
   return folder ? join(location, `lint-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.cache`) : location;
 }
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-/** A promise that never rejects: its failure waits for whoever asks, so none goes unhandled meanwhile. */
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ ok: true, value }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-}
 
-async function unwrap<T>(settled: Promise<Settled<T>>): Promise<T> {
-  const result = await settled;
-  if (!result.ok) throw result.error;
-  return result.value;
-}
 
 async function readStdin(io: CliIo): Promise<Uint8Array> {
   if (!io.readStdin) throw new UsageError('--stdin: standard input cannot be read here.');
