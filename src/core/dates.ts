@@ -47,7 +47,7 @@ export function isIsoDate(text: string): boolean {
   return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-interface Ymd { year: number; month: number; day: number }
+export interface Ymd { year: number; month: number; day: number }
 
 // Inputs are documented as valid, but a bad one must fail loudly, not become 'NaN-NaN-NaN'.
 function parse(date: IsoDate): Ymd {
@@ -65,14 +65,41 @@ function requireInteger(value: number, what: string): void {
   if (!Number.isInteger(value)) throw new RangeError(`${what} must be an integer, got ${value}`);
 }
 
+/** Days since 1970-01-01 (negative before it), as Date.UTC counts them; by arithmetic, since rules ask it of every date. */
 function toDayNumber(date: IsoDate): number {
   const { year, month, day } = parse(date);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  return civilToDays(year, month, day);
 }
 
 function fromDayNumber(dayNumber: number): IsoDate {
-  const instant = new Date(dayNumber * MS_PER_DAY);
-  return format({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() });
+  return format(daysToCivil(dayNumber));
+}
+
+// The proleptic Gregorian calendar counted in 400-year eras of 146,097 days, each year starting on March 1 (so the
+// leap day ends it); day 0 is 1970-01-01, which is 719,468 days after 0000-03-01. test/core/dates.test.ts compares
+// both directions with Date.UTC on every day from 1000-01-01 to 9999-12-31.
+const DAYS_BEFORE_EPOCH = 719_468;
+const DAYS_PER_ERA = 146_097;
+
+export function civilToDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * DAYS_PER_ERA + dayOfEra - DAYS_BEFORE_EPOCH;
+}
+
+export function daysToCivil(dayNumber: number): Ymd {
+  const days = dayNumber + DAYS_BEFORE_EPOCH;
+  const era = Math.floor(days / DAYS_PER_ERA);
+  const dayOfEra = days - era * DAYS_PER_ERA;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // months from March
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** Today's calendar date in UTC for the given instant (default now). */

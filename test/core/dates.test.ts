@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import {
   INTERVAL_KEYWORDS,
   addDays,
+  civilToDays,
+  daysToCivil,
   addInterval,
   addMonths,
   compareDates,
@@ -393,5 +395,23 @@ describe('timestamps and moments (population exports)', () => {
     expect(compareMoments('2026-03-04', '2026-03-04T23:59:59Z')).toBe(0);
     expect(compareMoments('2026-03-03T23:59:59Z', '2026-03-04')).toBe(-1);
     expect(dayOf('2026-03-04T23:59:59Z')).toBe('2026-03-04');
+  });
+});
+
+describe('day numbers by arithmetic', () => {
+  it('count every day from 1000-01-01 to 9999-12-31 as Date.UTC does, both ways', () => {
+    const MS_PER_DAY = 86_400_000;
+    let checked = 0;
+    for (let number = Date.UTC(1000, 0, 1) / MS_PER_DAY, last = Date.UTC(9999, 11, 31) / MS_PER_DAY; number <= last; number++) {
+      const instant = new Date(number * MS_PER_DAY);
+      const [year, month, day] = [instant.getUTCFullYear(), instant.getUTCMonth() + 1, instant.getUTCDate()];
+      const civil = daysToCivil(number);
+      if (civil.year !== year || civil.month !== month || civil.day !== day || civilToDays(year, month, day) !== number) {
+        throw new Error(`day ${number}: Date.UTC says ${year}-${month}-${day}, the arithmetic ${JSON.stringify(civil)} and ${civilToDays(year, month, day)}`);
+      }
+      checked++;
+    }
+    expect(checked).toBe(3_287_182);
+    expect([addDays('1969-12-31', 1), daysBetween('1970-01-01', '2000-03-01'), addDays('2024-02-28', 1), addDays('2100-02-28', 1)]).toEqual(['1970-01-01', 11_017, '2024-02-29', '2100-03-01']);
   });
 });
