@@ -21,8 +21,11 @@ const MAX_DEPTH = 32;
 /** `yaml` refuses implicit keys longer than 1024 characters (in strict mode); leave those to it. */
 const MAX_KEY = 1000;
 
-/** Characters the fast path does not read: tabs, carriage returns, other controls, NEL, line and paragraph separators, BOMs, non-characters, lone surrogates. */
-const UNREAD = /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs}/u;
+/**
+ * Characters the fast path does not read: tabs, a carriage return not ending a line (CRLF line ends are read), other
+ * controls, NEL, line and paragraph separators, BOMs, non-characters, lone surrogates.
+ */
+const UNREAD = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|\p{Cs}/u;
 
 /** A plain scalar can only be something other than text if it starts with one of these (or is empty): see the core schema's tests. */
 const MAYBE_TYPED = new Set(['~', 'n', 'N', 't', 'T', 'f', 'F', '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -134,11 +137,12 @@ class FastParser {
     const items: number[] = [];
     const indent = at.indent;
     let dash = at.first;
+    let commentsBefore = at.comments;
     let last = dash;
     for (;;) {
       const item = this.builder.add(NO_NODE, NO_NODE, NO_NODE, NO_NODE);
       items.push(item);
-      this.entryValue(item, dash + 1, indent, depth, false);
+      this.entryValue(item, dash + 1, indent, depth, false, commentsBefore);
       values.push(this.value);
       last = this.end2;
       const next = this.next;
@@ -154,6 +158,7 @@ class FastParser {
         break;
       }
       dash = next.first;
+      commentsBefore = next.comments;
     }
     this.builder.setRange(number, at.first, last);
     this.builder.setChildren(number, items);
@@ -173,13 +178,14 @@ class FastParser {
   /**
    * The value after a key's `:` or a list's `-` (at `from`), for an entry of a collection indented `indent`: on the
    * same line, on the lines below (a nested collection), or nothing. Sets this.value, this.end2 and this.next.
+   * `commentsBefore`: comment lines came between the entry and the line before it.
    */
-  private entryValue(number: number, from: number, indent: number, depth: number, inMapping: boolean): void {
+  private entryValue(number: number, from: number, indent: number, depth: number, inMapping: boolean, commentsBefore = false): void {
     const text = this.text;
     let at = from;
     while (text.charCodeAt(at) === 32) at++;
     const char = text[at];
-    if (char === undefined || char === '\n' || (char === '#' && at > from)) {
+    if (char === undefined || char === '\n' || char === '\r' || (char === '#' && at > from)) {
       const commented = char === '#';
       const next = this.contentFrom(lineEnd(text, at));
       // A nested collection: indented deeper, or a list at a mapping key's own indentation.
@@ -187,8 +193,9 @@ class FastParser {
         this.block(number, next, depth + 1, next.indent === indent);
         return;
       }
-      // Nothing: `yaml` puts the empty value after the spaces, and folds any comment near it into its range.
-      if (commented || next.comments) giveUp();
+      // Nothing: `yaml` puts the empty value after the spaces, and folds any comment near it into its range (for a list
+      // item, a comment on the lines before its `-` too).
+      if (commented || next.comments || commentsBefore) giveUp();
       this.builder.setRange(number, at, at);
       this.builder.setSource(number, '');
       this.value = null;
@@ -285,7 +292,7 @@ class FastParser {
       end = at;
       for (;;) {
         const c = text[end];
-        if (c === undefined || c === '\n' || c === ',' || c === ']' || c === '}') break;
+        if (c === undefined || c === '\n' || c === '\r' || c === ',' || c === ']' || c === '}') break;
         if (c === '[' || c === '{' || c === ':' || (c === '#' && text[end - 1] === ' ')) giveUp();
         end++;
       }
@@ -309,7 +316,7 @@ class FastParser {
         if (text[at + 1] !== ' ' || text[at - 1] === ' ') giveUp();
         return at;
       }
-      if (c === undefined || c === '\n' || c === ',' || c === '[' || c === ']' || c === '{' || c === '}' || c === '#' || c === '"' || c === "'") giveUp();
+      if (c === undefined || c === '\n' || c === '\r' || c === ',' || c === '[' || c === ']' || c === '{' || c === '}' || c === '#' || c === '"' || c === "'") giveUp();
     }
     return giveUp();
   }
@@ -325,23 +332,23 @@ class FastParser {
     let header = at + 1;
     const strip = text[header] === '-';
     if (strip) header++;
-    if (text[header] !== ' ' && text[header] !== '\n') giveUp();
+    if (text[header] !== ' ' && !isLineEnd(text, header)) giveUp();
     let line = this.lineRest(header);
     if (line >= text.length) giveUp();
     // The first line sets the indentation of all of them.
     const content = skipSpaces(text, line) - line;
-    if (content <= indent || text[line + content] === '\n' || line + content >= text.length) giveUp();
+    if (content <= indent || isLineEnd(text, line + content) || line + content >= text.length) giveUp();
     const lines: string[] = [];
     let blank = 0;
     let end = line;
     while (line < text.length) {
       const first = skipSpaces(text, line);
       const lineIndent = first - line;
-      if (text[first] === '\n' || first >= text.length) {
+      if (isLineEnd(text, first) || first >= text.length) {
         if (first > line) giveUp(); // a line of spaces
         if (first >= text.length) break;
         blank++;
-        line = first + 1;
+        line = lineEnd(text, first);
         continue;
       }
       if (lineIndent < content) break;
@@ -349,7 +356,7 @@ class FastParser {
       const newline = text.indexOf('\n', first);
       if (newline === -1) giveUp(); // the last line has no line break: leave the chomping to the full parser
       for (; blank > 0; blank--) lines.push('');
-      lines.push(text.slice(line + content, newline));
+      lines.push(text.slice(line + content, text[newline - 1] === '\r' ? newline - 1 : newline));
       line = end = newline + 1;
     }
     let value: string;
@@ -399,7 +406,7 @@ class FastParser {
     let end = from;
     for (;;) {
       const c = text.charCodeAt(end);
-      if (Number.isNaN(c) || c === 10) break;
+      if (Number.isNaN(c) || c === 10 || c === 13) break;
       if (c === 35 /* # */ && text.charCodeAt(end - 1) === 32) break;
       if (c === 58 /* : */ && isBlankOrEnd(text, end + 1)) giveUp();
       end++;
@@ -417,8 +424,8 @@ class FastParser {
       if (at === from) giveUp(); // a comment must be set apart by a space
       return lineEnd(text, at);
     }
-    if (at < text.length && text[at] !== '\n') giveUp();
-    return at < text.length ? at + 1 : at;
+    if (at < text.length && !isLineEnd(text, at)) giveUp();
+    return lineEnd(text, at);
   }
 
   /** Where the key starting at `from` ends (its `:` follows, then a space or the line's end); -1 when the line holds no plain key. */
@@ -428,7 +435,7 @@ class FastParser {
     if (NOT_PLAIN_START.has(first) || first === '-') return -1;
     for (let at = from; at - from <= MAX_KEY; at++) {
       const c = text.charCodeAt(at);
-      if (Number.isNaN(c) || c === 10) return -1;
+      if (Number.isNaN(c) || c === 10 || c === 13) return -1;
       if (c === 58 /* : */ && isBlankOrEnd(text, at + 1)) return text.charCodeAt(at - 1) === 32 ? -1 : at;
       if (c === 35 /* # */ || c === 39 /* ' */ || c === 34 /* " */) return -1;
     }
@@ -452,7 +459,7 @@ class FastParser {
       if (c === '#') {
         comments = true;
         deepestComment = Math.max(deepestComment, at - start);
-      } else if (c !== '\n' && c !== undefined) {
+      } else if (c !== '\n' && c !== '\r' && c !== undefined) {
         // `---` and `...` at a line's start mark documents: the full parser reads those.
         if (at === start && (text.startsWith('---', at) || text.startsWith('...', at))) giveUp();
         return { first: at, indent: at - start, comments, deepestComment };
@@ -482,9 +489,15 @@ function skipSpaces(text: string, at: number): number {
   return at;
 }
 
+/** A line ends at `at`: a line feed, or a carriage return before one (UNREAD leaves no other). */
+function isLineEnd(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 10 || c === 13;
+}
+
 function isBlankOrEnd(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  return Number.isNaN(c) || c === 32 || c === 10;
+  return Number.isNaN(c) || c === 32 || c === 10 || c === 13;
 }
 
 /** A plain scalar's value under the core schema: the first of `yaml`'s own tags whose test matches, or the text. */
