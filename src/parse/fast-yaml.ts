@@ -1,10 +1,11 @@
 // The common shape of a compliance record's YAML, read in one pass over its characters: block mappings and lists,
-// plain and quoted scalars on one line each, one-line flow lists, comments. It gives what src/parse/yaml.ts would give
-// for the same text (the value, the position index, each scalar's text as written), without building a document, and
-// gives up (undefined) on anything else: anchors, tags, block scalars, multi-line scalars, duplicate keys, tabs, flow
-// mappings, comments in the places where `yaml` folds them into a node's range, any text it is not sure of. The full
-// parser then reads the file, as it always did. test/parse/fast-yaml.test.ts holds the two to the same answers on the
-// examples, on awkward documents and on thousands of generated and mutated ones.
+// plain and quoted scalars on one line each, flow lists and mappings on one line, block scalars (`|`, `|-`, `>`,
+// `>-`), comments, LF or CRLF line ends. It gives what src/parse/yaml.ts would give for the same text (the value, the
+// position index, each scalar's text as written), without building a document, and gives up (undefined) on anything
+// else: anchors, tags, multi-line scalars, escapes, duplicate keys, keys that are not text, tabs, document markers,
+// comments in the places where `yaml` folds them into a node's range, any text it is not sure of. The full parser then
+// reads the file, as it always did. test/parse/fast-yaml.test.ts holds the two to the same answers on the examples, on
+// awkward documents and on thousands of generated, mutated and edited ones.
 import { isScalar, parseDocument, type ScalarTag } from 'yaml';
 import { NO_NODE, PositionIndexBuilder, type PositionIndex } from './source.js';
 
