@@ -13,7 +13,7 @@ import { headingAnchors } from '../parse/markdown.js';
 import { parseCsv } from '../parse/csv.js';
 import { frontMatterDirectives, markdownDirectives, yamlDirectives } from '../parse/directives.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
-import { CsvRowSource, FileSource, NO_NODE, yamlSource, type PathSegment, type RecordSource } from '../parse/source.js';
+import { CsvRowSource, FileSource, NO_NODE, yamlSource, type RecordSource } from '../parse/source.js';
 import { parseYaml, type ParsedYaml } from '../parse/yaml.js';
 import { isRequired, propertiesOf, validateRecord, type SchemaName } from '../schema/validate.js';
 import { isExtensionKey, knownFields, unknownKeys, withoutKeys, type FieldedKind } from './known-fields.js';
@@ -23,7 +23,7 @@ import { scanEvidenceText, type EvidenceScan } from './secret-scan.js';
 import type { LoadProblem, ModelPart, PathTarget, RepoModel, Role, ScannedEvidence, Standard } from './types.js';
 import { COMPLY_STANDARDS } from '../config/config.js';
 import { readComply, readStandard } from './comply.js';
-import { emptyToAbsent, MappedSource, normalise, translate, type NormalisationProblem, type Translation } from './mapping.js';
+import { emptyToAbsent, MappedSource, normalise, translate, valueAt, type NormalisationProblem, type Translation } from './mapping.js';
 
 type Raw = Record<string, unknown>;
 
@@ -241,7 +241,7 @@ class ModelBuilder {
       return;
     }
     // Directives come from files that parsed: a file that did not has no trustworthy comments to read.
-    for (const directive of yamlDirectives(read.text, file, parsed.yaml.lines)) this.model.directives.push(directive);
+    for (const directive of yamlDirectives(read.text, file, parsed.yaml.index)) this.model.directives.push(directive);
     if (kind === 'people') {
       this.model.hasPeopleFile = true;
       if (this.recording) this.recording.hasPeopleFile = true;
@@ -254,7 +254,7 @@ class ModelBuilder {
   private addPopulation(file: string, text: string): void {
     const read = readPopulationFile(file, text);
     this.problems.push(...read.problems);
-    if (read.yaml && read.population?.format === 'yaml') for (const directive of yamlDirectives(text, file, read.yaml.lines)) this.model.directives.push(directive);
+    if (read.yaml && read.population?.format === 'yaml') for (const directive of yamlDirectives(text, file, read.yaml.index)) this.model.directives.push(directive);
     if (read.population) this.model.populationFiles.push(read.population);
   }
 
@@ -548,16 +548,14 @@ class ModelBuilder {
     this.model.coverage = this.config.coverage ?? (format === 'comply' ? 'both' : onlyPolicies ? 'policies' : 'controls');
     const paths = this.model.paths as Map<string, PathTarget>;
     const realFolders = new Map<string, string>();
-    const note = (path: string | undefined) => {
-      if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay, realFolders));
+    const note = (path: string | undefined, seen?: (stats: Stats) => void) => {
+      if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay, realFolders, seen));
     };
     const evidence = evidenceFiles(this.model).map((ref) => ref.path);
     // Each evidence file is looked at once: the stats that say what its path leads to also tell the cache whether what
     // it kept about the file still holds.
     const evidenceStats = new Map<string, Stats>();
-    for (const path of evidence) {
-      if (!paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay, realFolders, (stats) => evidenceStats.set(path, stats)));
-    }
+    for (const path of evidence) note(path, (stats) => evidenceStats.set(path, stats));
     // What population items name as proof (a postmortem, an export), so the request list can say whether it is there.
     for (const file of this.model.populationFiles) for (const item of file.items) for (const path of item.evidence) note(path);
 
@@ -683,16 +681,6 @@ const DECLARING_SCHEMAS: Partial<Record<SchemaName, 'policy' | 'control' | 'vend
 /** The overlay's key for a path as written in a record: root-relative, normalized, `/` separators. */
 function overlayKey(written: string): string {
   return posix.normalize(written.replace(/\\/g, '/'));
-}
-
-/** The value at a path of a parsed file's value (keys of mappings, indexes of lists); undefined where it is not written. */
-function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
-  let at = value;
-  for (const segment of path) {
-    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, segment)) return undefined;
-    at = (at as Record<PathSegment, unknown>)[segment];
-  }
-  return at;
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

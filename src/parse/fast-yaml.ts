@@ -34,14 +34,15 @@ const MAYBE_TYPED = new Set(['~', 'n', 'N', 't', 'T', 'f', 'F', '+', '-', '.', '
 /** Characters a plain scalar may not start with here (YAML indicators; `-`, `?` and `:` are checked with what follows). */
 const NOT_PLAIN_START = new Set(['[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '?', ':']);
 
-const OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' } as const;
+/** The options soc2lint reads YAML with, both ways (src/parse/yaml.ts adds its line counter): the fast path resolves scalars as they say. */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' } as const;
 
 let coreTags: { tags: ScalarTag[]; options: object } | undefined;
 
 /** The core schema's scalar tags, in the order the composer tries them, from `yaml` itself: the same resolution, not a copy of it. */
 function core(): { tags: ScalarTag[]; options: object } {
   if (!coreTags) {
-    const doc = parseDocument('', OPTIONS);
+    const doc = parseDocument('', YAML_OPTIONS);
     const tags = (doc.schema.tags as ScalarTag[]).filter((tag) => tag.default === true && tag.test !== undefined);
     coreTags = { tags, options: doc.options };
   }
@@ -183,8 +184,7 @@ class FastParser {
    */
   private entryValue(number: number, from: number, indent: number, depth: number, inMapping: boolean, commentsBefore = false): void {
     const text = this.text;
-    let at = from;
-    while (text.charCodeAt(at) === 32) at++;
+    const at = skipSpaces(text, from);
     const char = text[at];
     if (char === undefined || char === '\n' || char === '\r' || (char === '#' && at > from)) {
       const commented = char === '#';
@@ -419,8 +419,7 @@ class FastParser {
   /** After a value: spaces, perhaps a comment, then the end of the line. Where the next line starts. */
   private lineRest(from: number): number {
     const text = this.text;
-    let at = from;
-    while (text.charCodeAt(at) === 32) at++;
+    const at = skipSpaces(text, from);
     if (text[at] === '#') {
       if (at === from) giveUp(); // a comment must be set apart by a space
       return lineEnd(text, at);
@@ -454,8 +453,7 @@ class FastParser {
     let comments = false;
     let deepestComment = -1;
     while (start < text.length) {
-      let at = start;
-      while (text.charCodeAt(at) === 32) at++;
+      const at = skipSpaces(text, start);
       const c = text[at];
       if (c === '#') {
         comments = true;

@@ -160,7 +160,7 @@ export class YamlSource implements RecordSource {
     let node = this.root;
     let steps = 0;
     for (const segment of path) {
-      const next = this.childOf(node, segment);
+      const next = this.index.child(node, segment);
       if (next === undefined) break;
       node = next;
       steps++;
@@ -175,17 +175,7 @@ export class YamlSource implements RecordSource {
   }
 
   has(path: readonly PathSegment[]): boolean {
-    let node = this.root;
-    for (const segment of path) {
-      const next = this.childOf(node, segment);
-      if (next === undefined) return false;
-      node = next;
-    }
-    return true;
-  }
-
-  private childOf(node: number, segment: PathSegment): number | undefined {
-    return this.index.child(node, segment);
+    return path.length === 0 || this.index.nodeAt(path, this.root) !== NO_NODE;
   }
 
   /** The range of a node's value: the record's own node for the root (whatever key holds it in the document). */

@@ -2,8 +2,8 @@
 // (the YAML 1.2 core schema has no timestamp type, so 2026-01-31 is never turned into a time-zone-shifted Date).
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { LoadProblem } from '../core/types.js';
-import { fastYaml } from './fast-yaml.js';
-import { NO_NODE, PositionIndexBuilder, type PositionIndex, type IndexedYaml, type Lines, type PathSegment } from './source.js';
+import { fastYaml, YAML_OPTIONS } from './fast-yaml.js';
+import { NO_NODE, PositionIndexBuilder, type PositionIndex, type IndexedYaml, type PathSegment } from './source.js';
 
 /** Enough for any real document; an alias bomb needs thousands. */
 const MAX_ALIAS_COUNT = 100;
@@ -21,8 +21,6 @@ const MAX_PROBLEMS = 20;
 export interface ParsedYaml extends IndexedYaml {
   readonly file: string;
   readonly value: unknown;
-  /** The lines as the parser counted them (the index's own). */
-  readonly lines: Lines;
   /** The document's node (NO_NODE for an empty document). */
   readonly root: number;
   /** The node at `path` below `from` (the root by default), as the document writes it; NO_NODE when it does not. */
@@ -37,7 +35,6 @@ export function parsedYaml(file: string, value: unknown, index: PositionIndex, s
     file,
     value,
     index,
-    lines: index,
     root,
     node: (path, from = root) => index.nodeAt(path, from),
     sourceText: (node) => (node < 0 ? undefined : sources[node]),
@@ -64,7 +61,7 @@ export function parseYaml(text: string, file: string, { fast = true }: { fast?: 
   let doc: Document.Parsed;
   try {
     // Duplicate keys are found below, in one pass: the parser's own check compares each key with every earlier one.
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
+    doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
   } catch (error) {
     return { ok: false, problems: [problemAt(file, lines, 0, `YAML cannot be parsed: ${(error as Error).message}`)] };
   }
@@ -112,7 +109,7 @@ function fastOrNothing(text: string): ReturnType<typeof fastYaml> {
 }
 
 /** The text of a scalar exactly as written: `version: 1.10` is "1.10", not 1.1. */
-export function sourceText(node: unknown): string | undefined {
+function sourceText(node: unknown): string | undefined {
   if (node && typeof node === 'object' && 'source' in node && typeof (node as { source: unknown }).source === 'string') {
     return (node as { source: string }).source;
   }

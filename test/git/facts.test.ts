@@ -226,18 +226,21 @@ describe('questions started before the files are read', () => {
     expect(early.available && subjects(early.policyChanges.get('policies/a.md'))).toEqual(['edit']);
   });
 
-  it('in a folder outside any repository, fail as the same reason, never as an unhandled rejection', async () => {
+  it.each([
+    ['', undefined],
+    ['kept for a cache, ', { kept: undefined }],
+  ])('%sin a folder outside any repository, fail as the same reason, never as an unhandled rejection', async (_, options) => {
     const unhandled: unknown[] = [];
     const listen = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', listen);
     try {
       const root = makeRepo({ 'policies/a.md': policy('Text.') });
       // Started and never asked for, as when loading throws before it gets to git: the failures stay in the answers.
-      const abandoned = startGit(root);
+      const abandoned = startGit(root, options);
       await abandoned.asked;
       expect(await abandoned.where).toMatchObject({ ok: false });
       expect(await abandoned.files).toMatchObject({ ok: false });
-      expect(await loadGitFacts(request(root), startGit(root))).toEqual({ available: false, reason: 'the folder is not in a git repository' });
+      expect(await loadGitFacts(request(root), startGit(root, options))).toEqual({ available: false, reason: 'the folder is not in a git repository' });
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(unhandled).toEqual([]);
     } finally {
@@ -265,23 +268,6 @@ describe('questions started before the files are read', () => {
     const added = await loadGitFacts(request(root), startGit(root, { kept: first.kept }));
     expect(added.available && [...added.tracked].sort()).toEqual(['evidence/e.md', 'evidence/f.md', 'policies/a.md']);
     expect({ ...added, kept: undefined }).toEqual({ ...(await loadGitFacts(request(root))), kept: undefined });
-  });
-
-  it('kept for a cache, in a folder outside any repository, fail as the same reason, never as an unhandled rejection', async () => {
-    const unhandled: unknown[] = [];
-    const listen = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', listen);
-    try {
-      const root = makeRepo({ 'policies/a.md': policy('Text.') });
-      const abandoned = startGit(root, { kept: undefined });
-      await abandoned.asked;
-      expect(await abandoned.files).toMatchObject({ ok: false });
-      expect(await loadGitFacts(request(root), startGit(root, { kept: undefined }))).toEqual({ available: false, reason: 'the folder is not in a git repository' });
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', listen);
-    }
   });
 
   it('are not used for another root', async () => {

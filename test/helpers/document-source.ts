@@ -2,6 +2,7 @@
 // only a position index (src/parse/source.ts). Tests check that the index answers every path exactly as this does.
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { SourceRange } from '../../src/core/types.js';
+import { YAML_OPTIONS } from '../../src/parse/fast-yaml.js';
 import type { Part, PathSegment, RecordSource } from '../../src/parse/source.js';
 
 export class DocumentSource implements RecordSource {
@@ -92,7 +93,7 @@ export function nodesOf(node: Node | null, out: (Node | null)[] = []): (Node | n
 /** The document soc2lint's parse reads (the same options as src/parse/yaml.ts), with its own line counter: the reference. */
 export function referenceDocument(text: string): { root: Node | null; lines: LineCounter } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core' });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
   return { root: doc.contents, lines };
 }
 

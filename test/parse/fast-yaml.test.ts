@@ -31,7 +31,7 @@ function agrees(text: string): boolean {
   if (!isDeepStrictEqual(a.value, b.value) || inspect(a.value, { depth: null }) !== inspect(b.value, { depth: null })) {
     throw new Error(`values differ: ${where}\nfast: ${inspect(a.value, { depth: null })}\nfull: ${inspect(b.value, { depth: null })}`);
   }
-  expect(a.lines.lineStarts, where).toEqual(b.lines.lineStarts);
+  expect(a.index.lineStarts, where).toEqual(b.index.lineStarts);
   const { root } = referenceDocument(text);
   for (const [node, nodePath] of nodePaths(root)) {
     const [fa, fb] = [a.node(nodePath), b.node(nodePath)];

@@ -17,7 +17,7 @@ function compare(name: string, text: string): number {
   if (!parsed.ok) return 0;
   let compared = 0;
   const { root, lines } = referenceDocument(text);
-  expect(parsed.yaml.lines.lineStarts, name).toEqual(lines.lineStarts);
+  expect(parsed.yaml.index.lineStarts, name).toEqual(lines.lineStarts);
   for (const [node, nodePath] of nodePaths(root)) {
     for (const recordId of [undefined, 'REC-1']) {
       const reference = new DocumentSource(name, node, lines, recordId);
