@@ -2,9 +2,10 @@
  * Calendar dates and intervals for every rule.
  *
  * A date is an ISO 'YYYY-MM-DD' string naming a calendar day, never an instant:
- * all arithmetic goes through day numbers (days since 1970-01-01) computed with
- * Date.UTC / getUTC*, so the host time zone can never shift a result. Strings in
- * this format sort chronologically, so comparison is plain string comparison.
+ * all arithmetic goes through day numbers (days since 1970-01-01, as Date.UTC
+ * counts them) computed by calendar arithmetic, so the host time zone can never
+ * shift a result. Strings in this format sort chronologically, so comparison is
+ * plain string comparison. Pure functions; some keep their answers (see below).
  */
 
 export type IsoDate = string; // 'YYYY-MM-DD', a valid calendar date
@@ -39,20 +40,25 @@ function digitsAt(text: string, from: number, count: number): number {
  * false). Read character by character: every rule asks this of every date, many times a run.
  */
 export function isIsoDate(text: string): boolean {
-  const value = typeof text === 'string' ? text : String(text);
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false; // 45 is '-'
+  return ymdOf(typeof text === 'string' ? text : String(text)) !== undefined;
+}
+
+/** The year, month and day a strict date writes (see isIsoDate), or undefined. */
+function ymdOf(value: string): Ymd | undefined {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined; // 45 is '-'
   const year = digitsAt(value, 0, 4);
   const month = digitsAt(value, 5, 2);
   const day = digitsAt(value, 8, 2);
-  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : undefined;
 }
 
 export interface Ymd { year: number; month: number; day: number }
 
 // Inputs are documented as valid, but a bad one must fail loudly, not become 'NaN-NaN-NaN'.
 function parse(date: IsoDate): Ymd {
-  if (!isIsoDate(date)) throw new RangeError(`Not a valid ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return { year: digitsAt(date, 0, 4), month: digitsAt(date, 5, 2), day: digitsAt(date, 8, 2) };
+  const ymd = ymdOf(typeof date === 'string' ? date : String(date));
+  if (ymd === undefined) throw new RangeError(`Not a valid ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return ymd;
 }
 
 // Results must be valid IsoDates too, so arithmetic leaving years 1000-9999 is an error.
@@ -67,13 +73,31 @@ function requireInteger(value: number, what: string): void {
 
 /** Days since 1970-01-01 (negative before it), as Date.UTC counts them; by arithmetic, since rules ask it of every date. */
 function toDayNumber(date: IsoDate): number {
-  const { year, month, day } = parse(date);
-  return civilToDays(year, month, day);
+  let dayNumber = dayNumbers.get(date);
+  if (dayNumber === undefined) {
+    const { year, month, day } = parse(date);
+    dayNumber = civilToDays(year, month, day);
+    if (dayNumbers.size >= MAX_KEPT) dayNumbers.clear();
+    dayNumbers.set(date, dayNumber);
+  }
+  return dayNumber;
 }
 
 function fromDayNumber(dayNumber: number): IsoDate {
-  return format(daysToCivil(dayNumber));
+  let date = datesByNumber.get(dayNumber);
+  if (date === undefined) {
+    date = format(daysToCivil(dayNumber));
+    if (datesByNumber.size >= MAX_KEPT) datesByNumber.clear();
+    datesByNumber.set(dayNumber, date);
+  }
+  return date;
 }
+
+// A program's thousands of records share a few hundred dates, and every rule does arithmetic on them: each date's day
+// number (and each day number's date) is worked out once. A bound keeps a long-lived process small.
+const dayNumbers = new Map<string, number>();
+const datesByNumber = new Map<number, string>();
+const MAX_KEPT = 100_000;
 
 // The proleptic Gregorian calendar counted in 400-year eras of 146,097 days, each year starting on March 1 (so the
 // leap day ends it); day 0 is 1970-01-01, which is 719,468 days after 0000-03-01. test/core/dates.test.ts compares
@@ -224,7 +248,23 @@ function isoWeekOf(date: IsoDate): CalendarPeriod {
 }
 
 /** The period containing a date. Labels: day '2026-03-05', week ISO 8601 week '2026-W14' (weeks start Monday; the ISO week-year can differ from the calendar year: 2027-01-01 is in '2026-W53', 2024-12-30 is in '2025-W01'), month '2026-03', quarter '2026-Q2', half '2026-H1', year '2026'. */
-export function periodOf(unit: PeriodUnit, date: IsoDate): CalendarPeriod {
+export function periodOf(unit: PeriodUnit, date: IsoDate): Readonly<CalendarPeriod> {
+  const key = unit + date;
+  let period = knownPeriods.get(key);
+  if (period === undefined) {
+    period = Object.freeze(computePeriod(unit, date));
+    if (knownPeriods.size >= MAX_KEPT) knownPeriods.clear();
+    knownPeriods.set(key, period);
+  }
+  return period;
+}
+
+// Every control asks for the period holding as_of, the period of each of its dates and each interval's deadline, and
+// thousands of controls share those dates: each period is worked out once and shared (frozen, so no caller can change
+// what another is given). The pure function's answers, kept up to a bound so a long-lived process stays small.
+const knownPeriods = new Map<string, Readonly<CalendarPeriod>>();
+
+function computePeriod(unit: PeriodUnit, date: IsoDate): CalendarPeriod {
   const { year, month } = parse(date);
   const y = pad(year, 4);
   switch (unit) {

@@ -284,6 +284,21 @@ describe('periodOf', () => {
     expect(periodOf(unit, date)).toEqual({ unit, label, start, end });
   });
 
+  it('gives every caller the same period, frozen, so none can change what another is given', () => {
+    const period = periodOf('quarter', '2026-05-17');
+    expect(periodOf('quarter', '2026-05-17')).toBe(period);
+    expect(Object.isFrozen(period)).toBe(true);
+    expect(() => {
+      (period as { end: string }).end = '2026-12-31';
+    }).toThrow(TypeError);
+    expect(periodOf('quarter', '2026-04-01')).toEqual({ unit: 'quarter', label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
+  });
+
+  it('still refuses a date that is no date, however often it is asked', () => {
+    for (let i = 0; i < 3; i++) expect(() => periodOf('month', '2026-02-30')).toThrow(RangeError);
+    for (let i = 0; i < 3; i++) expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(RangeError);
+  });
+
   it.each([
     ['2026-03-05', '2026-W10', '2026-03-02', '2026-03-08'], // Thursday
     ['2026-03-02', '2026-W10', '2026-03-02', '2026-03-08'], // Monday starts the week
