@@ -2,7 +2,7 @@
 // that calendar interval, and an interval with nothing to show is an exception in the report. The calendar is the one
 // stale-evidence uses (src/model/evidence-calendar.ts): an interval is required once its proof is due.
 import { typeTwoPeriod } from '../src/model/program.js';
-import { anyCovers, CADENCES, calendarOptions, evidenceUpTo, proofSchedule, type Cadence } from '../src/model/evidence-calendar.js';
+import { CADENCES, calendarOptions, proofOn, proofSchedule, type Cadence } from '../src/model/evidence-calendar.js';
 import { compareDates, type PeriodUnit } from '../src/core/dates.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
 
@@ -88,8 +88,7 @@ export default defineRule({
       if (control.evidence.length === 0) continue; // no evidence at all is missing-evidence's finding
       const schedule = proofSchedule(control, period, calendar);
       if (!schedule) continue;
-      const entries = evidenceUpTo(control, asOf);
-      const proven = anyCovers(entries);
+      const proven = proofOn(control, asOf).covered;
       const at = control.source.has(['evidence']) ? control.source.at(['evidence'], 'key') : control.source.at(['frequency']);
       const facts = { control: control.id, periodStart: period.start, periodEnd: period.end };
 

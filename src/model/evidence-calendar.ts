@@ -2,7 +2,7 @@
 // interval of the audit period proven?) and the coverage report. A control is sampled by calendar intervals of its
 // frequency (a continuous control by `continuous_every`), its proof is filed by intervals of `evidence_every` (its
 // frequency when unset), and each interval's proof is due by the end of the filing interval that holds it, plus grace.
-import { addDays, compareDates, daysBetween, maxDate, minDate, periodOf, periodsWithin, type CalendarPeriod, type IsoDate, type PeriodUnit } from '../core/dates.js';
+import { addDays, compareDates, daysBetween, periodOf, periodsWithin, type CalendarPeriod, type IsoDate, type PeriodUnit } from '../core/dates.js';
 import type { Control, ControlFrequency, EvidenceRef } from './types.js';
 
 /** A cadence keyword as controls and options write it. */
@@ -66,27 +66,71 @@ export function covers(entry: EvidenceRef, start: IsoDate, end: IsoDate): boolea
 /**
  * Whether any of the entries covers part of [start, end] (as `covers` judges one entry), answered in logarithmic time:
  * a control citing daily proof for years is asked this for every day of its period. The entries' spans are sorted by
- * their first day once, with the latest last day among each prefix; a span covers part of [start, end] when it starts
- * by `end` and ends on or after `start`.
+ * their first day once (most programs list them in date order already, so that is checked first), with the latest
+ * last day among each prefix; a span covers part of [start, end] when it starts by `end` and ends on or after `start`.
  */
 export function anyCovers(entries: readonly EvidenceRef[]): (start: IsoDate, end: IsoDate) => boolean {
-  const spans = entries.map(coveredDays).filter(({ first, last }) => compareDates(first, last) <= 0);
-  spans.sort((a, b) => compareDates(a.first, b.first));
-  const firsts = spans.map((span) => span.first);
-  const latest: IsoDate[] = [];
-  for (const [i, span] of spans.entries()) latest.push(i === 0 || compareDates(span.last, latest[i - 1]!) > 0 ? span.last : latest[i - 1]!);
+  let spans: { first: IsoDate; last: IsoDate }[] = [];
+  let sorted = true;
+  for (const entry of entries) {
+    const span = coveredDays(entry);
+    if (span.first > span.last) continue; // an inverted range covers nothing (impossible-record's finding)
+    if (sorted && spans.length > 0 && span.first < spans[spans.length - 1]!.first) sorted = false;
+    spans.push(span);
+  }
+  if (!sorted) spans = spans.sort((a, b) => compareDates(a.first, b.first));
+  const firsts: IsoDate[] = new Array<IsoDate>(spans.length);
+  const latest: IsoDate[] = new Array<IsoDate>(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    firsts[i] = span.first;
+    latest[i] = i === 0 || span.last > latest[i - 1]! ? span.last : latest[i - 1]!;
+  }
   return (start, end) => {
     // How many spans start on or before `end`.
     let low = 0;
     let high = firsts.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (compareDates(firsts[middle]!, end) <= 0) low = middle + 1;
+      if (firsts[middle]! <= end) low = middle + 1;
       else high = middle;
     }
-    return low > 0 && compareDates(latest[low - 1]!, start) >= 0;
+    return low > 0 && latest[low - 1]! >= start;
   };
 }
+
+/** What a control's evidence proves on a date: the entries that count, the newest and earliest day, what they cover. */
+export interface ProofOn {
+  entries: readonly EvidenceRef[];
+  /** The newest entry date (undefined when no entry counts). */
+  newest: IsoDate | undefined;
+  /** The first day any entry speaks for. */
+  first: IsoDate | undefined;
+  covered: (start: IsoDate, end: IsoDate) => boolean;
+}
+
+/**
+ * The evidence that counts on `asOf` and what it covers (see evidenceUpTo and anyCovers). stale-evidence, evidence-gap
+ * and the reports all ask this of every control on the same date, so the answer is kept with the control until it is
+ * asked about another date (or its evidence list is another one).
+ */
+export function proofOn(control: Control, asOf: IsoDate): ProofOn {
+  const known = proofs.get(control);
+  if (known && known.asOf === asOf && known.evidence === control.evidence && known.count === control.evidence.length) return known.proof;
+  const entries = evidenceUpTo(control, asOf);
+  let newest: IsoDate | undefined;
+  let first: IsoDate | undefined;
+  for (const entry of entries) {
+    if (newest === undefined || entry.date > newest) newest = entry.date;
+    const day = coveredDays(entry).first;
+    if (first === undefined || day < first) first = day;
+  }
+  const proof = { entries, newest, first, covered: anyCovers(entries) };
+  proofs.set(control, { asOf, evidence: control.evidence, count: control.evidence.length, proof });
+  return proof;
+}
+
+const proofs = new WeakMap<Control, { asOf: IsoDate; evidence: readonly EvidenceRef[]; count: number; proof: ProofOn }>();
 
 /** The days the control was in effect: from `effective_from`, to the day before `retired_on`. Open ends are undefined. */
 export function effectiveWindow(control: Control): { from?: IsoDate; until?: IsoDate } {
@@ -109,7 +153,7 @@ export function dueDate(interval: CalendarPeriod, filing: PeriodUnit, grace: num
 
 /** The newest evidence date on or before as_of. */
 export function newestEvidenceDate(control: Control, asOf: IsoDate): IsoDate | undefined {
-  return maxDate(evidenceUpTo(control, asOf).map((entry) => entry.date));
+  return proofOn(control, asOf).newest;
 }
 
 /**
@@ -126,16 +170,13 @@ export type EvidenceStatus =
   | { state: 'stale'; newest: IsoDate; interval: CalendarPeriod; due: IsoDate };
 
 export function evidenceStatus(control: Control, asOf: IsoDate, options: CalendarOptions = DEFAULT_CALENDAR, soonDays = 0): EvidenceStatus {
-  const entries = evidenceUpTo(control, asOf);
-  const newest = maxDate(entries.map((entry) => entry.date));
-  if (newest === undefined) return { state: 'none' };
+  const { newest, first, covered } = proofOn(control, asOf);
+  if (newest === undefined || first === undefined) return { state: 'none' };
   const filing = filingUnit(control, options);
   if (!filing) return { state: 'current', newest };
-  const covered = anyCovers(entries);
   const proven = (interval: CalendarPeriod) => covered(interval.start, interval.end);
   // Proof that stopped coming is judged from the first proof on: intervals before it are evidence-gap's, inside the
   // audit period and from effective_from.
-  const first = minDate(entries.map((entry) => coveredDays(entry).first))!;
   const owed = (interval: CalendarPeriod) => owes(control, interval) && compareDates(interval.end, first) >= 0;
   // The latest interval whose deadline has passed: step back from the one holding as_of.
   let last = periodOf(filing, asOf);
