@@ -1,6 +1,6 @@
 // Evidence committed long after the run it claims to record: a review "held" in March whose file first appeared in
 // git in June was probably written after the fact. Git's history is the one witness a fabricated date cannot move.
-import { posix } from 'node:path';
+import { repoPath } from '../src/model/evidence.js';
 import { daysBetween } from '../src/core/dates.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     for (const control of model.controls) {
       for (const entry of control.evidence) {
         if (entry.path === undefined) continue;
-        const committed = added.get(posix.normalize(entry.path.replace(/\\/g, '/')));
+        const committed = added.get(repoPath(entry.path));
         if (committed === undefined) continue; // not committed yet: untracked-evidence's finding
         const days = daysBetween(entry.date, committed);
         if (days <= options.days) continue;

@@ -1,6 +1,6 @@
 // One file cannot prove two runs: the Q1 review cited again with a Q2 date, or a copy of it under a new name, makes a
 // control look proven for an interval nobody evidenced. An auditor comparing the samples sees the same document twice.
-import { posix } from 'node:path';
+import { repoPath } from '../src/model/evidence.js';
 import { compareDates } from '../src/core/dates.js';
 import { coveredDays } from '../src/model/evidence-calendar.js';
 import { defineRule } from '../src/engine/rule.js';
@@ -30,7 +30,7 @@ export default defineRule({
       const bySha = new Map<string, Seen[]>();
       let order = 0;
       for (const entry of ordered) {
-        const file = posix.normalize(entry.path.replace(/\\/g, '/'));
+        const file = repoPath(entry.path);
         const digest = model.evidenceDigests.get(entry.path);
         // Blank files are all alike: empty-evidence reports them.
         const sha = digest && 'sha256' in digest && !digest.blank ? digest.sha256 : undefined;

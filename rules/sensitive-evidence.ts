@@ -1,7 +1,6 @@
 // A secret inside an evidence file (a private key, a cloud or API token, a password): evidence is copied to auditors
 // and kept for years, so a credential in it is a leak, and an auditor who sees one reports a control failure.
-import { posix } from 'node:path';
-import { evidenceFiles, type EvidenceFileRef } from '../src/model/evidence.js';
+import { evidenceFiles, repoPath, type EvidenceFileRef } from '../src/model/evidence.js';
 import { MAX_SCANNED_LINE } from '../src/model/secret-lines.js';
 import type { SecretHit, SecretKind } from '../src/model/secret-scan.js';
 import type { ScannedEvidence } from '../src/model/types.js';
@@ -32,8 +31,6 @@ const SECRET_MESSAGES = {
 
 const MAX_PER_FILE = 10;
 
-/** The path as the repo root sees it: `/` separators, no `./`, so every spelling of one file is one file. */
-const normalized = (path: string) => posix.normalize(path.replace(/\\/g, '/'));
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** Line numbers as a message lists them: the first five, then an ellipsis. */
 const listed = (lines: readonly number[]) => `${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', ...' : ''}`;
@@ -60,7 +57,7 @@ export default defineRule({
     // Each file once, however many entries name it (and however they spell its path), in the order first named.
     const files = new Map<string, EvidenceFileRef[]>();
     for (const ref of evidenceFiles(model)) {
-      const file = normalized(ref.path);
+      const file = repoPath(ref.path); // every spelling of one file is one file
       const named = files.get(file);
       if (named) named.push(ref);
       else files.set(file, [ref]);

@@ -1,7 +1,7 @@
 // An evidence file that exists on this disk but is not in git (untracked or ignored): the next clone, the CI run and
 // the auditor will not have it, so the proof it holds lives on one laptop.
 import { posix } from 'node:path';
-import { evidenceFiles } from '../src/model/evidence.js';
+import { evidenceFiles, repoPath } from '../src/model/evidence.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
     if (!git?.available) return; // no git here: the engine says so once
     const tracked = git.tracked;
     const inGit = (path: string): boolean => {
-      const normalized = posix.normalize(path.replace(/\\/g, '/'));
+      const normalized = repoPath(path);
       if (tracked.has(normalized)) return true;
       // A file inside a submodule or nested repository: the outer index holds only the folder (a gitlink).
       for (let dir = posix.dirname(normalized); dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) if (tracked.has(dir)) return true;
