@@ -64,7 +64,7 @@ for (const file of result.outputFiles) {
   });
   if (/\bimport\s*\(/.test(code.replace(/\/\/.*$/gm, ''))) throw new Error(`${relative(packageRoot, file.path)}: a dynamic import was left in CommonJS output`);
   mkdirSync(dirname(file.path), { recursive: true });
-  writeFileSync(file.path, code);
+  writeFileSync(file.path, withPlainExports(code, relative(packageRoot, file.path)));
 }
 
 // The loader, as dist/bundle/main.js: what bin/soc2lint.js imports.
@@ -82,3 +82,22 @@ await build({
 // Which sources each chunk holds, for the test that checks what a run loads (test/build/lazy-loading.test.ts). Beside
 // the bundle, not in it: the package does not ship it.
 writeFileSync(join(packageRoot, 'dist', 'bundle-meta.json'), JSON.stringify(result.metafile));
+
+/**
+ * esbuild's CommonJS form of a chunk's exports is a getter per name (ESM's live bindings), so each call from one chunk
+ * into another (a rule calling a date function) first calls a getter, two with the copy `__toCommonJS` makes. Once
+ * the chunk has run, each exported function is written into its exports as a plain value. A function declaration's
+ * binding never changes after that (the sources export no `let`), and while the chunk runs, a chunk that requires it
+ * back still reads through the getters.
+ */
+function withPlainExports(code: string, name: string): string {
+  const exported = code.indexOf('module.exports = __toCommonJS(');
+  if (exported < 0) return code; // an entry chunk with no exports
+  // The two helpers above that line define the getters: `__export`'s and `__copyProps`'s (names may be renamed).
+  const helpers = code.slice(0, exported);
+  const getter = /(__defProp\(\w+, \w+, \{ get: [^;\n]*?) \}\);/g;
+  const found = helpers.match(getter) ?? [];
+  if (found.length !== 2) throw new Error(`${name}: esbuild's export helpers are not the ones expected (${found.length} getters); see withPlainExports in src/build/bundle.ts`);
+  const configurable = helpers.replace(getter, '$1, configurable: true });');
+  return `${configurable}${code.slice(exported)}\nfor (const key of Object.keys(module.exports)) { const value = module.exports[key]; if (typeof value === 'function') __defProp(module.exports, key, { value, enumerable: true }); }\n`;
+}
