@@ -5,6 +5,8 @@ import { typeTwoPeriod } from '../src/model/program.js';
 import { CADENCES, calendarOptions, proofOn, proofSchedule, type Cadence } from '../src/model/evidence-calendar.js';
 import { compareDates, type PeriodUnit } from '../src/core/dates.js';
 import { defineRule, ruleOptions } from '../src/engine/rule.js';
+import type { SourceRange } from '../src/core/types.js';
+import type { Control } from '../src/model/types.js';
 
 const SHOWN_DAYS = 5;
 const PERIOD = 'the Type II period {{periodStart}} to {{periodEnd}}';
@@ -89,7 +91,6 @@ export default defineRule({
       const schedule = proofSchedule(control, period, calendar);
       if (!schedule) continue;
       const proven = proofOn(control, asOf).covered;
-      const at = control.source.has(['evidence']) ? control.source.at(['evidence'], 'key') : control.source.at(['frequency']);
       const facts = { control: control.id, periodStart: period.start, periodEnd: period.end };
 
       if (schedule.by === 'interval') {
@@ -101,13 +102,13 @@ export default defineRule({
         if (missing.length === 0) continue;
         if (unit === 'day') {
           const days = missing.slice(0, SHOWN_DAYS).map((day) => day.label).join(', ');
-          report({ messageId: missing.length > SHOWN_DAYS ? 'gapInManyDays' : 'gapInDays', data: { ...facts, missing: missing.length, ended: due.length, days }, at });
+          report({ messageId: missing.length > SHOWN_DAYS ? 'gapInManyDays' : 'gapInDays', data: { ...facts, missing: missing.length, ended: due.length, days }, at: evidenceKey(control) });
           continue;
         }
         for (const interval of missing) {
           const where = { interval: interval.label, start: interval.start, end: interval.end };
-          if (control.frequency === 'continuous') report({ messageId: 'gapContinuous', data: { ...facts, every: UNIT_NOUN[unit], ...where }, at });
-          else report({ messageId: GAP_IN[unit as LongerUnit], data: { ...facts, ...where }, at });
+          if (control.frequency === 'continuous') report({ messageId: 'gapContinuous', data: { ...facts, every: UNIT_NOUN[unit], ...where }, at: evidenceKey(control) });
+          else report({ messageId: GAP_IN[unit as LongerUnit], data: { ...facts, ...where }, at: evidenceKey(control) });
         }
         continue;
       }
@@ -116,7 +117,12 @@ export default defineRule({
       const { window, unit } = schedule;
       if (compareDates(window.due, asOf) >= 0 || proven(window.start, window.end)) continue;
       const messageId = unit && unit !== 'day' && control.frequency !== 'continuous' ? NO_WHOLE[unit as LongerUnit] : control.frequency === 'event' ? 'noEvent' : 'notContinuous';
-      report({ messageId, data: facts, at });
+      report({ messageId, data: facts, at: evidenceKey(control) });
     }
   },
 });
+
+/** Where a gap is reported: the control's `evidence:` key (its `frequency` when it has none). */
+function evidenceKey(control: Control): SourceRange {
+  return control.source.has(['evidence']) ? control.source.at(['evidence'], 'key') : control.source.at(['frequency']);
+}

@@ -4,7 +4,7 @@ import { repoPath } from '../src/model/evidence.js';
 import { compareDates } from '../src/core/dates.js';
 import { coveredDays } from '../src/model/evidence-calendar.js';
 import { defineRule } from '../src/engine/rule.js';
-import type { EvidenceRef } from '../src/model/types.js';
+import type { EvidenceDigest, EvidenceRef } from '../src/model/types.js';
 
 const FIX = 'Add the evidence of that run; if the file really covers both, record it once with the range it covers ("from:", "to:").';
 
@@ -22,6 +22,8 @@ export default defineRule({
   check({ model, report }) {
     for (const control of model.controls) {
       const cited = control.evidence.filter((entry): entry is EvidenceRef & { path: string } => entry.path !== undefined);
+      // A citation is reused only when its file, or its content, is cited again: most controls cite neither twice.
+      if (!repeats(cited.map((entry) => repoPath(entry.path))) && !repeats(cited.map((entry) => contentOf(model, entry.path)))) continue;
       // In date order, so the later citation is the one reported (the Q2 date on the Q1 file).
       const ordered = [...cited].sort((a, b) => compareDates(a.date, b.date) || a.index - b.index);
       // The citations seen so far, by file and by content: a control citing a file a day for years compares each new
@@ -31,9 +33,7 @@ export default defineRule({
       let order = 0;
       for (const entry of ordered) {
         const file = repoPath(entry.path);
-        const digest = model.evidenceDigests.get(entry.path);
-        // Blank files are all alike: empty-evidence reports them.
-        const sha = digest && 'sha256' in digest && !digest.blank ? digest.sha256 : undefined;
+        const sha = contentOf(model, entry.path);
         // The first citation seen (in date order) of the same file or the same content that shares no day with this one.
         let earlier: Seen | undefined;
         for (const others of [byFile.get(file), sha !== undefined ? bySha.get(sha) : undefined]) {
@@ -52,6 +52,23 @@ export default defineRule({
     }
   },
 });
+
+/** The SHA-256 of a cited file's content; none for a blank file (blank files are all alike: empty-evidence reports them). */
+function contentOf(model: { evidenceDigests: ReadonlyMap<string, EvidenceDigest> }, path: string): string | undefined {
+  const digest = model.evidenceDigests.get(path);
+  return digest && 'sha256' in digest && !digest.blank ? digest.sha256 : undefined;
+}
+
+/** Whether a value other than undefined is in the list twice. */
+function repeats(values: readonly (string | undefined)[]): boolean {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (value === undefined) continue;
+    if (seen.has(value)) return true;
+    seen.add(value);
+  }
+  return false;
+}
 
 function append(lists: Map<string, Seen[]>, key: string, seen: Seen): void {
   const list = lists.get(key);
