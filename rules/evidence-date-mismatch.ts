@@ -29,9 +29,9 @@ export default defineRule({
         if (!named) continue;
         const { first, last } = coveredDays(entry);
         const days = compareDates(last, named.start) < 0 ? daysBetween(last, named.start) : compareDates(first, named.end) > 0 ? daysBetween(named.end, first) : 0;
-        // Proof filed a little after its run is normal: only a gap longer than the interval the entry belongs to.
-        const allowed = intervalDays(periodOf(unit, entry.date));
-        if (days <= allowed) continue;
+        // Proof filed a little after its run is normal: only a gap longer than the interval the entry belongs to (a day
+        // or more, so a name inside the entry's own days is never one).
+        if (days === 0 || days <= intervalDays(periodOf(unit, entry.date))) continue;
         const data = { control: control.id, path: entry.path!, named: named.label, span: first === last ? first : `${first} to ${last}`, days, interval: NOUN[unit] };
         const at = dateAt(control, entry);
         if (named.unit === 'day') report({ messageId: 'namedDay', data, at });

@@ -134,10 +134,11 @@ const proofs = new WeakMap<Control, { asOf: IsoDate; evidence: readonly Evidence
 
 /** The days the control was in effect: from `effective_from`, to the day before `retired_on`. Open ends are undefined. */
 export function effectiveWindow(control: Control): { from?: IsoDate; until?: IsoDate } {
-  return {
-    ...(control.effectiveFrom !== undefined ? { from: control.effectiveFrom } : {}),
-    ...(control.retiredOn !== undefined ? { until: addDays(control.retiredOn, -1) } : {}),
-  };
+  // Asked for every interval of every control: built field by field rather than by spreading.
+  const window: { from?: IsoDate; until?: IsoDate } = {};
+  if (control.effectiveFrom !== undefined) window.from = control.effectiveFrom;
+  if (control.retiredOn !== undefined) window.until = addDays(control.retiredOn, -1);
+  return window;
 }
 
 /** Whether the control was in effect for the whole interval, and so owes its proof. */
