@@ -360,7 +360,14 @@ function isAddedDates(value: unknown): value is AddedDates {
   ) {
     return false;
   }
-  for (const [file, date] of added.dates) if (typeof file !== 'string' || typeof date !== 'string' || !isIsoDate(date)) return false;
+  for (const file of added.dates.keys()) if (typeof file !== 'string') return false;
+  // Thousands of files share a few hundred dates: each date is checked once.
+  const checked = new Set<string>();
+  for (const date of added.dates.values()) {
+    if (checked.has(date)) continue;
+    if (typeof date !== 'string' || !isIsoDate(date)) return false;
+    checked.add(date);
+  }
   return true;
 }
 
