@@ -4,7 +4,7 @@
 // what its translation changes. The other sources are kept field by field.
 //
 // Reading the cache is most of a warm run's own work, and most of that is making objects and collecting them: the
-// stored form is made of as few objects as it can be (a table is two arrays and a string, not an object per node), and
+// stored form is made of as few objects as it can be (a table is two strings, not an object per node), and
 // is kept as JSON text whenever JSON gives it back exactly (JSON.parse makes plain objects about twice as fast as v8's
 // deserialize does).
 import type { SourceRange } from '../core/types.js';
@@ -134,7 +134,7 @@ function exactInJson(value: unknown): boolean {
 }
 
 /** A stored table; a record ID only when there is one (JSON has no undefined). */
-function storedTable(file: string, record: string | undefined, nodes: readonly number[], keys: string): Record<string, unknown> {
+function storedTable(file: string, record: string | undefined, nodes: string, keys: string): Record<string, unknown> {
   return record === undefined ? { [TAG]: 'table', file, nodes, keys } : { [TAG]: 'table', file, record, nodes, keys };
 }
 
@@ -174,7 +174,7 @@ function revived(value: unknown, memo: Map<object, unknown> | undefined): unknow
   }
   let out: object;
   if (tag === 'table') {
-    out = new TableSource(object.file as string, object.nodes as number[], object.keys as string, object.record as string | undefined);
+    out = new TableSource(object.file as string, object.nodes as string, object.keys as string, object.record as string | undefined);
   } else if (tag === 'mapped') {
     out = new MappedSource(revived(object.inner, memo) as RecordSource, translationOf(object as unknown as Changes));
   } else {
@@ -236,9 +236,11 @@ const KIND = { other: 0, map: 1, seq: 2 } as const;
 /**
  * Every node a path of a YAML source can reach, answered by the source itself, so the table gives back exactly what
  * it would: for a mapping, the first pair of each key (as YamlSource reads them), for a list every item that is a node.
- * `keys` holds each node's key in its parent (a mapping's key as a string, a list's index as a number), as JSON.
+ * `nodes` holds the numbers written in decimal, separated by commas (decoded only when the source is asked, into one
+ * Int32Array: thousands of arrays of numbers would be read, copied and collected on every run); `keys` each node's key
+ * in its parent (a mapping's key as a string, a list's index as a number), as JSON.
  */
-function tableOf(source: YamlSource): { nodes: number[]; keys: string } {
+function tableOf(source: YamlSource): { nodes: string; keys: string } {
   const { index, root } = source as unknown as { index: PositionIndex; root: number };
   const nodes: number[] = [];
   const keys: (string | number | null)[] = [];
@@ -262,19 +264,49 @@ function tableOf(source: YamlSource): { nodes: number[]; keys: string } {
     nodes[at * STRIDE + END] = keys.length;
   };
   walk(root, [], null);
-  return { nodes, keys: JSON.stringify(keys) };
+  if (!nodes.every((number) => (number | 0) === number)) throw new Uncacheable('a position that is not a 32-bit integer');
+  return { nodes: nodes.join(','), keys: JSON.stringify(keys) };
+}
+
+/** The numbers of a table, from their decimal text (see tableOf). */
+function decodedNodes(text: string): Int32Array {
+  let count = text === '' ? 0 : 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x2c) count++;
+  const nodes = new Int32Array(count);
+  let n = 0;
+  let value = 0;
+  let sign = 1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2c;
+    if (c === 0x2c) {
+      nodes[n++] = sign * value;
+      value = 0;
+      sign = 1;
+    } else if (c === 0x2d) {
+      sign = -1;
+    } else {
+      value = value * 10 + (c - 0x30);
+    }
+  }
+  return nodes;
 }
 
 /** A YAML record's source, from the table the cache kept: the same ranges, without the document. */
 export class TableSource implements RecordSource {
+  private decoded: Int32Array | undefined;
   private decodedKeys: (string | number | null)[] | undefined;
 
   constructor(
     readonly file: string,
-    readonly nodes: readonly number[],
+    /** The table's numbers as text (see tableOf). */
+    readonly nodes: string,
     readonly keys: string,
     readonly recordId?: string,
   ) {}
+
+  private get table(): Int32Array {
+    return (this.decoded ??= decodedNodes(this.nodes));
+  }
 
   at(path: readonly PathSegment[] = [], part: Part = 'value'): SourceRange {
     let node = 0;
@@ -284,7 +316,7 @@ export class TableSource implements RecordSource {
       node = next;
     }
     const at = node * STRIDE + (part === 'key' ? 4 : 0);
-    const n = this.nodes;
+    const n = this.table;
     const range: SourceRange = { file: this.file, line: n[at]!, column: n[at + 1]!, endLine: n[at + 2]!, endColumn: n[at + 3]! };
     if (this.recordId !== undefined) range.record = this.recordId;
     return range;
@@ -301,12 +333,13 @@ export class TableSource implements RecordSource {
 
   /** The node below `node` at `segment`, or -1. */
   private childOf(node: number, segment: PathSegment): number {
-    const kind = this.nodes[node * STRIDE + KIND_AT];
+    const table = this.table;
+    const kind = table[node * STRIDE + KIND_AT];
     if (kind === KIND.other || (kind === KIND.seq && typeof segment !== 'number')) return -1;
     const key = kind === KIND.map ? String(segment) : segment;
     const keys = (this.decodedKeys ??= JSON.parse(this.keys) as (string | number | null)[]);
-    const end = this.nodes[node * STRIDE + END]!;
-    for (let child = node + 1; child < end; child = this.nodes[child * STRIDE + END]!) if (keys[child] === key) return child;
+    const end = table[node * STRIDE + END]!;
+    for (let child = node + 1; child < end; child = table[child * STRIDE + END]!) if (keys[child] === key) return child;
     return -1;
   }
 }
