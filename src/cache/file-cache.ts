@@ -21,7 +21,7 @@ import type { DiscoveredFile } from '../files/discover.js';
 import { digestEvidence } from '../files/read.js';
 import type { AddedDates, KeptGit } from '../git/facts.js';
 import type { EvidenceFacts, FileCache, FileContribution } from '../model/load.js';
-import { storedContribution, revivedContribution } from './stored.js';
+import { revivedContribution, revivedJsonContribution, storedContribution } from './stored.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 
@@ -168,7 +168,7 @@ export class LintCache implements FileCache {
     const kept = entry.json ? this.keptTexts.slice(entry.at, entry.at + entry.length) : this.keptBlob.subarray(entry.at, entry.at + entry.length);
     let contribution: FileContribution;
     try {
-      contribution = typeof kept === 'string' ? revivedContribution(JSON.parse(kept), true) : revivedContribution(deserialize(kept));
+      contribution = typeof kept === 'string' ? revivedJsonContribution(kept) : revivedContribution(deserialize(kept));
     } catch {
       return undefined;
     }

@@ -34,33 +34,63 @@ class Uncacheable extends Error {}
  */
 export function storedContribution(contribution: FileContribution): { json: string } | { form: unknown } | undefined {
   const out: Record<string, unknown> = {};
-  const memo: Memo = { stored: new Map(), json: true };
+  const memo: Memo = { stored: new Map(), json: true, path: [], tags: [], inTag: 0 };
   try {
     for (const [key, value] of Object.entries(contribution)) {
       if ((LISTS as readonly string[]).includes(key) && Array.isArray(value) && value.length === 0) continue;
+      memo.path = [key];
       out[key] = stored(value, memo);
     }
   } catch (error) {
     if (error instanceof Uncacheable) return undefined;
     throw error;
   }
-  return memo.json ? { json: JSON.stringify(out) } : { form: out };
+  if (!memo.json) return { form: out };
+  const kept: JsonContribution = { tags: memo.tags, value: out };
+  return { json: JSON.stringify(kept) };
+}
+
+/** A stored contribution made live again, in place: the stored form is read once per run. */
+export function revivedContribution(value: unknown): FileContribution {
+  return withLists(revived(value, new Map()) as Record<string, unknown>);
 }
 
 /**
- * A stored contribution made live again, in place: the stored form is read once per run. One parsed from JSON holds no
- * object twice, so nothing is remembered on the way.
+ * A contribution kept as JSON made live again. It holds no object twice, and says where its sources are: only those
+ * are made again, and nothing else is walked.
  */
-export function revivedContribution(value: unknown, fromJson = false): FileContribution {
-  const contribution = revived(value, fromJson ? undefined : new Map()) as Record<string, unknown>;
+export function revivedJsonContribution(text: string): FileContribution {
+  const { tags, value } = JSON.parse(text) as JsonContribution;
+  for (const path of tags) {
+    let parent = value as Record<string | number, unknown>;
+    for (let i = 0; i < path.length - 1; i++) parent = parent[path[i]!] as Record<string | number, unknown>;
+    const last = path[path.length - 1]!;
+    parent[last] = revived(parent[last], undefined);
+  }
+  return withLists(value);
+}
+
+function withLists(contribution: Record<string, unknown>): FileContribution {
   for (const list of LISTS) contribution[list] ??= EMPTY;
   return contribution as unknown as FileContribution;
 }
 
-/** While a contribution is stored: what each object became, and whether JSON gives back everything met so far. */
+/** A contribution as JSON keeps it: the stored form, and the path to each stored source or class instance in it. */
+interface JsonContribution {
+  tags: PathSegment[][];
+  value: Record<string, unknown>;
+}
+
+/**
+ * While a contribution is stored: what each object became, whether JSON gives back everything met so far, where the
+ * value being stored is, and where each stored source or class instance not inside another one is.
+ */
 interface Memo {
   stored: Map<object, unknown>;
   json: boolean;
+  path: PathSegment[];
+  tags: PathSegment[][];
+  inTag: number;
 }
 
 function stored(value: unknown, memo: Memo): unknown {
@@ -80,7 +110,9 @@ function stored(value: unknown, memo: Memo): unknown {
     memo.stored.set(value, out);
     for (let i = 0; i < value.length; i++) {
       if (!(i in value)) throw new Uncacheable('sparse array');
+      memo.path.push(i);
       out.push(stored(value[i], memo));
+      memo.path.pop();
     }
     return out;
   }
@@ -90,7 +122,11 @@ function stored(value: unknown, memo: Memo): unknown {
     if (Object.hasOwn(value, '__proto__')) memo.json = false;
     const out: Record<string, unknown> = {};
     memo.stored.set(value, out);
-    for (const [key, item] of Object.entries(value)) out[key] = stored(item, memo);
+    for (const [key, item] of Object.entries(value)) {
+      memo.path.push(key);
+      out[key] = stored(item, memo);
+      memo.path.pop();
+    }
     return out;
   }
   if (value instanceof Map && prototype === Map.prototype) {
@@ -107,6 +143,19 @@ function stored(value: unknown, memo: Memo): unknown {
     for (const item of value) out.add(stored(item, memo));
     return out;
   }
+  if (memo.inTag === 0) memo.tags.push([...memo.path]);
+  memo.inTag++;
+  try {
+    const out = storedInstance(value, prototype, memo);
+    memo.stored.set(value, out);
+    return out;
+  } finally {
+    memo.inTag--;
+  }
+}
+
+/** A source or an instance of one of CLASSES, tagged. */
+function storedInstance(value: object, prototype: object | null, memo: Memo): Record<string, unknown> {
   let out: Record<string, unknown>;
   if (value instanceof YamlSource) {
     const { nodes, keys } = tableOf(value);
@@ -123,7 +172,6 @@ function stored(value: unknown, memo: Memo): unknown {
     if (name === undefined) throw new Uncacheable(`an instance of ${(value as object).constructor?.name ?? 'a class'}`);
     out = { [TAG]: name, fields: stored({ ...(value as object) }, memo) };
   }
-  memo.stored.set(value, out);
   return out;
 }
 

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LintCache } from '../../src/cache/file-cache.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { FileContribution } from '../../src/model/load.js';
+import { CsvRowSource, FileSource } from '../../src/parse/source.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'soc2lint-cache-stored-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -64,5 +65,18 @@ describe('a contribution kept by the cache', () => {
     const kept = throughCache('shared', { ...EMPTY, unknownFields } as unknown as FileContribution);
     expect(kept.unknownFields).toStrictEqual(unknownFields);
     expect(kept.unknownFields[0]!.siblings).toBe(kept.unknownFields[1]!.siblings);
+  });
+
+  it('gives back each source where it was, at any depth', () => {
+    const row = new CsvRowSource('training/t.csv', 2, 'a@x.io,course,2026-02-01', ['person', 'course', 'date'], [{ column: 1, length: 6 }, { column: 8, length: 6 }, { column: 15, length: 10 }]);
+    const training = [{ kind: 'training', person: 'a@x.io', source: row }];
+    const controls = [control({ source: new FileSource('c.yaml'), nested: { deep: [{ also: new FileSource('d.yaml') }] } })];
+    const kept = throughCache('sources', { ...EMPTY, training, controls } as unknown as FileContribution);
+    expect(kept.training[0]!.source).toBeInstanceOf(CsvRowSource);
+    expect(kept.training[0]!.source.at(['date'])).toEqual(row.at(['date']));
+    const keptControl = kept.controls[0] as unknown as { source: FileSource; nested: { deep: [{ also: FileSource }] } };
+    expect(keptControl.source).toBeInstanceOf(FileSource);
+    expect(keptControl.nested.deep[0].also).toBeInstanceOf(FileSource);
+    expect(keptControl.nested.deep[0].also.at()).toEqual(new FileSource('d.yaml').at());
   });
 });
