@@ -718,6 +718,9 @@ class PathResolver {
   private readonly top: string;
   /** `top` with a separator after it: a normalized relative path appended to it is the path `join` would make. */
   private readonly prefix: string;
+  private realRoot: string | undefined;
+  private lastFolder = '';
+  private lastInside = false;
 
   constructor(
     private readonly root: string,
@@ -738,14 +741,12 @@ class PathResolver {
     try {
       // Where the file really is: its folder resolved once per folder (a symlinked folder that leads out makes every
       // file in it outside), then the file itself only when it is a symlink.
-      const realRoot = this.realFolder(this.top);
-      const folder = this.realFolder(dirname(absolute));
-      if (folder !== realRoot && !folder.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
+      if (!this.folderInside(absolute)) return { state: 'outside', reason: 'symlink' };
       let stats = lstatSync(absolute, { throwIfNoEntry: false });
       if (!stats) return { state: 'missing' };
       if (stats.isSymbolicLink()) {
         const real = realpathSync.native(absolute);
-        if (real !== realRoot && !real.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
+        if (!this.inside(real)) return { state: 'outside', reason: 'symlink' };
         stats = statSync(real);
       }
       seen?.({ absolute, key: normalized, stats });
@@ -754,6 +755,26 @@ class PathResolver {
     } catch {
       return { state: 'missing' };
     }
+  }
+
+  /**
+   * Whether the folder `absolute` is in really is inside the program; throws as realpath does when it is not a folder.
+   * The paths a record names come a folder at a time: a path in the folder of the one before is answered as it was.
+   */
+  private folderInside(absolute: string): boolean {
+    const last = this.lastFolder;
+    if (last !== '' && absolute.length > last.length + 1 && absolute.startsWith(last) && absolute.startsWith(sep, last.length) && !absolute.includes(sep, last.length + 1)) return this.lastInside;
+    const folder = dirname(absolute);
+    const inside = this.inside(this.realFolder(folder));
+    this.lastFolder = folder;
+    this.lastInside = inside;
+    return inside;
+  }
+
+  /** Whether a real path is the root's or below it. */
+  private inside(real: string): boolean {
+    this.realRoot ??= this.realFolder(this.top);
+    return real === this.realRoot || real.startsWith(this.realRoot + sep);
   }
 
   /**

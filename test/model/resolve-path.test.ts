@@ -41,6 +41,7 @@ const CASES: [string, PathTarget][] = [
   ['evidence/in/deep/b.txt', { state: 'file' }],
   ['evidence/in', { state: 'directory' }],
   ['evidence/out/x.txt', { state: 'outside', reason: 'symlink' }],
+  ['evidence/out/missing.txt', { state: 'outside', reason: 'symlink' }],
   ['evidence/out/deeper/y.txt', { state: 'outside', reason: 'symlink' }],
   ['evidence/out', { state: 'outside', reason: 'symlink' }],
   ['evidence/link.txt', { state: 'file' }],
