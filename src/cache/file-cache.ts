@@ -12,7 +12,7 @@
 // with actions/cache). Only what kind of secret is where is kept, never what it is; an unchanged evidence file is not
 // read again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/config.js';
@@ -20,7 +20,7 @@ import { isIsoDate } from '../core/dates.js';
 import type { DiscoveredFile } from '../files/discover.js';
 import { digestEvidence } from '../files/read.js';
 import type { AddedDates, KeptGit } from '../git/facts.js';
-import type { EvidenceFacts, FileCache, FileContribution } from '../model/load.js';
+import type { EvidenceFacts, FileCache, FileContribution, FileStats } from '../model/load.js';
 import { revivedContribution, revivedJsonContribution, storedContribution } from './stored.js';
 
 export type CacheStrategy = 'metadata' | 'content';
@@ -185,7 +185,7 @@ export class LintCache implements FileCache {
     this.next.set(discovered.file, { entry: { kind: discovered.kind, ...state }, stored: 'json' in kept ? kept.json : serialize(kept.form) });
   }
 
-  evidence(path: string, absolute: string, stats: Stats): EvidenceFacts | undefined {
+  evidence(path: string, absolute: string, stats: FileStats): EvidenceFacts | undefined {
     this.evidenceAsked = true;
     let hash: string | undefined;
     if (this.options.strategy === 'content') {

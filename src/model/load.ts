@@ -114,7 +114,7 @@ export interface FileCache {
    * The facts kept about an evidence file (`path` as records write it, a file inside the program), when the file has
    * not changed since: `stats` are the ones just taken of it.
    */
-  evidence(path: string, absolute: string, stats: Stats): EvidenceFacts | undefined;
+  evidence(path: string, absolute: string, stats: FileStats): EvidenceFacts | undefined;
   /** Keep what is known of an evidence file after this run: the kept facts given back, or new ones. */
   keepEvidence(path: string, facts: EvidenceFacts): void;
   /** When each evidence file was first committed, as a previous run read it for its HEAD (src/git/facts.ts). */
@@ -701,11 +701,17 @@ export function resolvePath(root: string, written: string, overlay?: Overlay): P
   return new PathResolver(root, overlay).resolve(written);
 }
 
-/** A path inside the program that leads to something on disk: where it is, its overlay key, and the stats of what it leads to. */
+/** What the cache compares to tell a file unchanged. */
+export type FileStats = Pick<Stats, 'size' | 'mtimeMs' | 'ino' | 'ctimeMs'>;
+
+/**
+ * A path inside the program that leads to a file: where it is, its overlay key, and what the cache compares (only
+ * that: a Stats object and its four dates would be kept alive for every evidence file until the evidence is read).
+ */
 interface FoundPath {
   absolute: string;
   key: string;
-  stats: Stats;
+  stats: FileStats;
 }
 
 /**
@@ -730,7 +736,7 @@ class PathResolver {
     this.prefix = this.top.endsWith(sep) ? this.top : this.top + sep;
   }
 
-  /** `seen` is given where a path inside the program leads, with the stats of what it leads to. */
+  /** `seen` is given where a path inside the program that leads to a file is, and that file's stats. */
   resolve(written: string, seen?: (found: FoundPath) => void): PathTarget {
     const path = written.includes('\\') ? written.replace(/\\/g, '/') : written;
     if (isAbsolute(written) || path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { state: 'outside', reason: 'absolute' };
@@ -749,9 +755,10 @@ class PathResolver {
         if (!this.inside(real)) return { state: 'outside', reason: 'symlink' };
         stats = statSync(real);
       }
-      seen?.({ absolute, key: normalized, stats });
       if (stats.isDirectory()) return { state: 'directory' };
-      return stats.isFile() ? { state: 'file' } : { state: 'special' };
+      if (!stats.isFile()) return { state: 'special' };
+      seen?.({ absolute, key: normalized, stats: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, ctimeMs: stats.ctimeMs } });
+      return { state: 'file' };
     } catch {
       return { state: 'missing' };
     }
