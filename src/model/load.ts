@@ -1,6 +1,6 @@
 // One pass over the program: discover files, read and parse each, validate every record against its schema,
 // and build the repo model with its cross references. Every failure is a problem in the model, never an exception.
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, sep } from 'node:path';
 import type { Config, FileKind } from '../config/config.js';
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
@@ -725,6 +725,8 @@ class PathResolver {
   /** `top` with a separator after it: a normalized relative path appended to it is the path `join` would make. */
   private readonly prefix: string;
   private realRoot: string | undefined;
+  /** Per parent folder: how many of its folders were asked for, then its listing (see entryOf). */
+  private readonly listings = new Map<string, number | Map<string, Dirent> | false>();
   private lastFolder = '';
   private lastInside = false;
 
@@ -792,12 +794,40 @@ class PathResolver {
     let real = this.folders.get(folder);
     if (real !== undefined) return real;
     const parent = dirname(folder);
-    const stats = folder === this.top || parent === folder ? undefined : lstatSync(folder);
-    if (stats === undefined || stats.isSymbolicLink()) real = realpathSync.native(folder);
-    else if (stats.isDirectory()) real = join(this.realFolder(parent), basename(folder));
+    const name = basename(folder);
+    const entry = folder === this.top || parent === folder ? undefined : this.entryOf(folder, parent, name);
+    if (entry === undefined || entry.isSymbolicLink()) real = realpathSync.native(folder);
+    else if (entry.isDirectory()) real = join(this.realFolder(parent), name);
     else throw Object.assign(new Error(`not a folder: ${folder}`), { code: 'ENOTDIR' });
     this.folders.set(folder, real);
     return real;
+  }
+
+  /**
+   * What `folder` (`name` in `parent`) is, not following a symlink: from a listing of the parent once LIST_AFTER of its folders
+   * have been asked for (a folder of evidence folders is read once, not looked at once per folder), else, and for a
+   * name the listing does not hold as written (a file system that ignores case), from lstat.
+   */
+  private entryOf(folder: string, parent: string, name: string): Dirent | Stats {
+    let listing = this.listings.get(parent);
+    if (listing === undefined || typeof listing === 'number') {
+      const asked = (listing ?? 0) + 1;
+      listing = asked < LIST_AFTER ? asked : entriesOf(parent);
+      this.listings.set(parent, listing);
+    }
+    return (typeof listing === 'object' ? listing.get(name) : undefined) ?? lstatSync(folder);
+  }
+}
+
+/** Folders asked for in one parent before the parent is listed: a parent of one or two is not worth reading whole. */
+const LIST_AFTER = 8;
+
+/** A folder's entries by name, or false when it cannot be listed (a folder that can be searched but not read). */
+function entriesOf(folder: string): Map<string, Dirent> | false {
+  try {
+    return new Map(readdirSync(folder, { withFileTypes: true }).map((entry) => [entry.name, entry]));
+  } catch {
+    return false;
   }
 }
 

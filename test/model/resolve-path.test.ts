@@ -31,6 +31,11 @@ const FILES = {
   'evidence/gone.txt': { symlink: 'deleted.txt' },
   'evidence/loop': { symlink: 'loop' },
   'evidence/pipe': { fifo: true },
+  // A folder of many folders: read whole once enough of them are asked for, in one load.
+  ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`many/f${i}/x.txt`, 'x\n'])),
+  'many/in': { symlink: 'f0' },
+  'many/out': { symlink: outside },
+  'many/file': 'not a folder\n',
 } as const;
 
 const CASES: [string, PathTarget][] = [
@@ -60,6 +65,11 @@ const CASES: [string, PathTarget][] = [
   ['../x.txt', { state: 'outside', reason: 'parent' }],
   ['evidence/../../x.txt', { state: 'outside', reason: 'parent' }],
   ['/etc/hostname', { state: 'outside', reason: 'absolute' }],
+  ...Array.from({ length: 10 }, (_, i): [string, PathTarget] => [`many/f${i}/x.txt`, { state: 'file' }]),
+  ['many/out/x.txt', { state: 'outside', reason: 'symlink' }],
+  ['many/in/x.txt', { state: 'file' }],
+  ['many/file/x.txt', { state: 'missing' }],
+  ['many/nope/x.txt', { state: 'missing' }],
 ];
 
 describe('resolvePath', () => {
