@@ -804,9 +804,9 @@ class PathResolver {
   }
 
   /**
-   * What `folder` (`name` in `parent`) is, not following a symlink: from a listing of the parent once LIST_AFTER of its folders
-   * have been asked for (a folder of evidence folders is read once, not looked at once per folder), else, and for a
-   * name the listing does not hold as written (a file system that ignores case), from lstat.
+   * What `folder` (`name` in `parent`) is, not following a symlink: from a listing of the parent once LIST_AFTER of
+   * its folders have been asked for (a folder of evidence folders is read once, not looked at once per folder), else,
+   * and for a name the listing does not hold as written (a file system that ignores case), from lstat.
    */
   private entryOf(folder: string, parent: string, name: string): Dirent | Stats {
     let listing = this.listings.get(parent);
