@@ -47,7 +47,9 @@ export function storedContribution(contribution: FileContribution): { json: stri
   }
   if (!memo.json) return { form: out };
   const kept: JsonContribution = { tags: memo.tags, value: out };
-  return { json: JSON.stringify(kept) };
+  // Written in Latin-1 only: the cache keeps every text as one string, which one other character (a typographic quote
+  // in a policy) would make a string of two bytes per character.
+  return { json: JSON.stringify(kept).replace(/[\u0100-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) };
 }
 
 /** A stored contribution made live again, in place: the stored form is read once per run. */
