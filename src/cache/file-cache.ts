@@ -98,7 +98,7 @@ export class LintCache implements FileCache {
   private keptTexts = '';
   private keptBlob: Uint8Array = new Uint8Array(0);
   private storedEvidence: StoredEvidence | undefined;
-  private keptEvidence: Map<string, EvidenceEntry> | undefined;
+  private keptEvidence: KeptEvidence | undefined;
   /** This run's files: a kept entry's text or bytes (still in the kept ones), or a new contribution's. */
   private readonly next = new Map<string, { entry: Omit<Entry, 'json' | 'at' | 'length'>; stored: string | Uint8Array }>();
   private readonly nextEvidence = new Map<string, EvidenceEntry>();
@@ -243,7 +243,7 @@ export class LintCache implements FileCache {
    * knew of it.
    */
   save(): void {
-    const evidence = this.evidenceAsked ? this.nextEvidence : this.evidenceKept();
+    const evidence = this.evidenceAsked ? this.nextEvidence : this.evidenceKept().entries();
     if (!this.changed && this.next.size === this.kept.size && evidence.size === this.evidenceKept().size) return;
     const files = new Map<string, Entry>();
     const texts: string[] = [];
@@ -280,10 +280,10 @@ export class LintCache implements FileCache {
     }
   }
 
-  /** The kept evidence entries by path, decoded once; none when they cannot be read. */
-  private evidenceKept(): Map<string, EvidenceEntry> {
+  /** The kept evidence entries, decoded once; none when they cannot be read (every evidence file is looked at again). */
+  private evidenceKept(): KeptEvidence {
     if (this.keptEvidence) return this.keptEvidence;
-    this.keptEvidence = new Map();
+    this.keptEvidence = new KeptEvidence([], new Float64Array(0), [], []);
     const stored = this.storedEvidence;
     if (!stored) return this.keptEvidence;
     try {
@@ -291,15 +291,10 @@ export class LintCache implements FileCache {
       const hashes = JSON.parse(stored.hashes) as (string | null)[];
       const facts = JSON.parse(stored.facts) as EvidenceFacts[];
       if (stored.meta.length !== paths.length * 4 || hashes.length !== paths.length || facts.length !== paths.length) return this.keptEvidence;
-      const meta = stored.meta;
-      paths.forEach((path, i) => {
-        const entry: EvidenceEntry = { size: meta[i * 4]!, mtimeMs: meta[i * 4 + 1]!, ino: meta[i * 4 + 2]!, ctimeMs: meta[i * 4 + 3]!, facts: facts[i]! };
-        if (hashes[i] !== null) entry.hash = hashes[i]!;
-        this.keptEvidence!.set(path, entry);
-      });
+      this.keptEvidence = new KeptEvidence(paths, stored.meta, hashes, facts);
       this.evidenceWhole = true;
     } catch {
-      this.keptEvidence.clear(); // damaged: every evidence file is looked at again
+      // damaged: none
     }
     return this.keptEvidence;
   }
@@ -338,6 +333,52 @@ function isStored(value: unknown): value is Stored {
     typeof evidence.hashes === 'string' &&
     typeof evidence.facts === 'string'
   );
+}
+
+/**
+ * The evidence entries a cache kept, found by path: in the order they were kept, which is the order a run asks for
+ * them while the program names the same files (so no index of thousands of paths is made), else through an index made
+ * at the first path out of that order.
+ */
+class KeptEvidence {
+  private next = 0;
+  private index: Map<string, number> | undefined;
+
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly meta: Float64Array,
+    private readonly hashes: readonly (string | null)[],
+    private readonly facts: readonly EvidenceFacts[],
+  ) {}
+
+  get size(): number {
+    return this.paths.length;
+  }
+
+  get(path: string): EvidenceEntry | undefined {
+    let i = this.next;
+    if (this.paths[i] !== path) {
+      this.index ??= new Map(this.paths.map((kept, n) => [kept, n]));
+      const found = this.index.get(path);
+      if (found === undefined) return undefined;
+      i = found;
+    }
+    this.next = i + 1;
+    return this.entry(i);
+  }
+
+  /** Every entry by path, in the order kept. */
+  entries(): Map<string, EvidenceEntry> {
+    return new Map(this.paths.map((path, i) => [path, this.entry(i)]));
+  }
+
+  private entry(i: number): EvidenceEntry {
+    const meta = this.meta;
+    const entry: EvidenceEntry = { size: meta[i * 4]!, mtimeMs: meta[i * 4 + 1]!, ino: meta[i * 4 + 2]!, ctimeMs: meta[i * 4 + 3]!, facts: this.facts[i]! };
+    const hash = this.hashes[i];
+    if (hash !== null && hash !== undefined) entry.hash = hash;
+    return entry;
+  }
 }
 
 function storedEvidenceOf(entries: ReadonlyMap<string, EvidenceEntry>): StoredEvidence {

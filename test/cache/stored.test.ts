@@ -1,7 +1,7 @@
 // A file's contribution comes back from the cache as it went in: the same values (undefined, -0, NaN, Maps and Sets
 // included, which JSON alone would change), and one object where it was one object (unknown fields share their list of
-// siblings), whichever way the cache kept it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// siblings), whichever way the cache kept it. And what it kept of an evidence file comes back for that file only.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,35 @@ describe('a contribution kept by the cache', () => {
     expect(keptControl.source).toBeInstanceOf(FileSource);
     expect(keptControl.nested.deep[0].also).toBeInstanceOf(FileSource);
     expect(keptControl.nested.deep[0].also.at()).toEqual(new FileSource('d.yaml').at());
+  });
+});
+
+describe('evidence facts kept by the cache', () => {
+  const files = ['a.md', 'b.md', 'c.md'];
+  for (const file of files) writeFileSync(join(folder, file), `evidence ${file}\n`);
+  const config = loadConfig(folder);
+  const factsOf = (file: string) => ({ content: 'text' as const, digest: { bytes: 13, blank: false, sha256: file.repeat(16).slice(0, 64) } });
+  const cacheFile = join(folder, 'evidence.cache');
+
+  /** A new cache over the kept file, asked about `order`: what it gives back for each, kept again and saved. */
+  function ask(order: string[]): (object | undefined)[] {
+    const cache = new LintCache({ file: cacheFile, strategy: 'metadata', version: 'test' });
+    cache.useConfig(config);
+    const answers = order.map((file) => {
+      const kept = cache.evidence(file, join(folder, file), statSync(join(folder, file)));
+      cache.keepEvidence(file, kept ?? factsOf(file));
+      return kept;
+    });
+    cache.save();
+    return answers;
+  }
+
+  it('gives back what it kept of each unchanged file, in the order kept or not, and nothing for one it did not keep', () => {
+    expect(ask(files)).toEqual([undefined, undefined, undefined]);
+    expect(ask(files)).toEqual(files.map(factsOf));
+    expect(ask(['c.md', 'a.md', 'b.md'])).toEqual(['c.md', 'a.md', 'b.md'].map(factsOf));
+    writeFileSync(join(folder, 'd.md'), 'new\n');
+    expect(ask(['a.md', 'd.md', 'c.md'])).toEqual([factsOf('a.md'), undefined, factsOf('c.md')]);
+    expect(ask(['a.md', 'd.md', 'c.md', 'b.md'])).toEqual([factsOf('a.md'), factsOf('d.md'), factsOf('c.md'), undefined]);
   });
 });
