@@ -12,7 +12,7 @@
 // with actions/cache). Only what kind of secret is where is kept, never what it is; an unchanged evidence file is not
 // read again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Config } from '../config/config.js';
@@ -20,13 +20,13 @@ import { isIsoDate } from '../core/dates.js';
 import type { DiscoveredFile } from '../files/discover.js';
 import { digestEvidence } from '../files/read.js';
 import type { AddedDates, KeptGit } from '../git/facts.js';
-import type { EvidenceFacts, FileCache, FileContribution } from '../model/load.js';
-import { storedContribution, revivedContribution } from './stored.js';
+import type { EvidenceFacts, FileCache, FileContribution, FileStats } from '../model/load.js';
+import { revivedContribution, revivedJsonContribution, storedContribution } from './stored.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 
 /** The cache file's own layout; a cache written in another one is not read. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** How a file is told unchanged: its metadata, and with the content strategy the SHA-256 of its bytes. */
 interface FileState {
@@ -39,7 +39,11 @@ interface FileState {
 
 interface Entry extends FileState {
   kind: string;
-  /** The contribution, serialized on its own in its stored form (./stored.ts): bytes [at, at + length) of the blob. */
+  /**
+   * The contribution in its stored form (./stored.ts), on its own: as JSON, characters [at, at + length) of the
+   * texts; else serialized by v8, bytes [at, at + length) of the blob.
+   */
+  json: boolean;
   at: number;
   length: number;
 }
@@ -69,7 +73,8 @@ interface Stored {
   config: string;
   strategy: CacheStrategy;
   files: Map<string, Entry>;
-  /** Every kept contribution, one after the other: read in one piece, each deserialized when its file is unchanged. */
+  /** Every kept contribution, one after the other: read in one piece, each parsed when its file is unchanged. */
+  texts: string;
   blob: Uint8Array;
   evidence: StoredEvidence;
   /** When each evidence file was first committed, for one HEAD (src/git/facts.ts AddedDates); absent when never asked. */
@@ -90,11 +95,12 @@ export class LintCache implements FileCache {
   /** Things to tell the user about the cache (it could not be read, it was for another version or config). */
   readonly notices: string[] = [];
   private kept = new Map<string, Entry>();
+  private keptTexts = '';
   private keptBlob: Uint8Array = new Uint8Array(0);
   private storedEvidence: StoredEvidence | undefined;
-  private keptEvidence: Map<string, EvidenceEntry> | undefined;
-  /** This run's files: a kept entry's bytes (still in the kept blob), or a new contribution's. */
-  private readonly next = new Map<string, { entry: Omit<Entry, 'at' | 'length'>; bytes: Uint8Array }>();
+  private keptEvidence: KeptEvidence | undefined;
+  /** This run's files: a kept entry's text or bytes (still in the kept ones), or a new contribution's. */
+  private readonly next = new Map<string, { entry: Omit<Entry, 'json' | 'at' | 'length'>; stored: string | Uint8Array }>();
   private readonly nextEvidence = new Map<string, EvidenceEntry>();
   private readonly seen = new Map<string, FileState>();
   /** This run's evidence files: the kept entry when it still holds, else what the file is now. */
@@ -144,6 +150,7 @@ export class LintCache implements FileCache {
       this.notices.push(`${where} was written with --cache-strategy ${String(stored.strategy)}; linting without it, and writing it anew.`);
     } else {
       this.kept = stored.files;
+      this.keptTexts = stored.texts;
       this.keptBlob = stored.blob;
       this.storedEvidence = stored.evidence;
       this.keptAdded = isAddedDates(stored.added) ? stored.added : undefined;
@@ -158,14 +165,14 @@ export class LintCache implements FileCache {
     this.seen.set(discovered.file, state);
     const entry = this.kept.get(discovered.file);
     if (!entry || entry.kind !== discovered.kind || !this.unchanged(entry, state)) return undefined;
-    const bytes = this.keptBlob.subarray(entry.at, entry.at + entry.length);
+    const kept = entry.json ? this.keptTexts.slice(entry.at, entry.at + entry.length) : this.keptBlob.subarray(entry.at, entry.at + entry.length);
     let contribution: FileContribution;
     try {
-      contribution = revivedContribution(deserialize(bytes));
+      contribution = typeof kept === 'string' ? revivedJsonContribution(kept) : revivedContribution(deserialize(kept));
     } catch {
       return undefined;
     }
-    this.next.set(discovered.file, { entry: { kind: entry.kind, ...state }, bytes });
+    this.next.set(discovered.file, { entry: { kind: entry.kind, ...state }, stored: kept });
     return contribution;
   }
 
@@ -173,12 +180,12 @@ export class LintCache implements FileCache {
     this.changed = true;
     const state = this.seen.get(discovered.file);
     if (!state) return; // the file could not be looked at: nothing to compare with next time
-    const form = storedContribution(contribution);
-    if (form === undefined) return; // something the cache cannot keep exactly: the file is read every time
-    this.next.set(discovered.file, { entry: { kind: discovered.kind, ...state }, bytes: serialize(form) });
+    const kept = storedContribution(contribution);
+    if (kept === undefined) return; // something the cache cannot keep exactly: the file is read every time
+    this.next.set(discovered.file, { entry: { kind: discovered.kind, ...state }, stored: 'json' in kept ? kept.json : serialize(kept.form) });
   }
 
-  evidence(path: string, absolute: string, stats: Stats): EvidenceFacts | undefined {
+  evidence(path: string, absolute: string, stats: FileStats): EvidenceFacts | undefined {
     this.evidenceAsked = true;
     let hash: string | undefined;
     if (this.options.strategy === 'content') {
@@ -236,21 +243,31 @@ export class LintCache implements FileCache {
    * knew of it.
    */
   save(): void {
-    const evidence = this.evidenceAsked ? this.nextEvidence : this.evidenceKept();
+    const evidence = this.evidenceAsked ? this.nextEvidence : this.evidenceKept().entries();
     if (!this.changed && this.next.size === this.kept.size && evidence.size === this.evidenceKept().size) return;
     const files = new Map<string, Entry>();
-    let at = 0;
-    for (const [file, { entry, bytes }] of this.next) {
-      files.set(file, { ...entry, at, length: bytes.length });
-      at += bytes.length;
+    const texts: string[] = [];
+    const blobs: Uint8Array[] = [];
+    let textAt = 0;
+    let blobAt = 0;
+    for (const [file, { entry, stored }] of this.next) {
+      const json = typeof stored === 'string';
+      files.set(file, { ...entry, json, at: json ? textAt : blobAt, length: stored.length });
+      if (json) {
+        texts.push(stored);
+        textAt += stored.length;
+      } else {
+        blobs.push(stored);
+        blobAt += stored.length;
+      }
     }
-    const blob = Buffer.concat([...this.next.values()].map(({ bytes }) => bytes), at);
+    const blob = Buffer.concat(blobs, blobAt);
     const added = this.nextAdded ?? this.keptAdded;
     const git = this.nextGitFacts ?? this.keptGitFacts;
     // Every evidence entry the one kept, and none gone: the columns as they were read (not made again from 8,000 entries).
     const sameEvidence = (!this.evidenceAsked || (!this.evidenceChanged && evidence.size === this.evidenceKept().size)) && this.evidenceWhole;
     const stored = sameEvidence ? this.storedEvidence! : storedEvidenceOf(evidence);
-    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, blob, evidence: stored, ...(added ? { added } : {}), ...(git ? { git } : {}) };
+    const data: Stored = { format: FORMAT, version: this.options.version, config: this.configKey, strategy: this.options.strategy, files, texts: texts.join(''), blob, evidence: stored, ...(added ? { added } : {}), ...(git ? { git } : {}) };
     const file = this.options.file;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
@@ -263,10 +280,10 @@ export class LintCache implements FileCache {
     }
   }
 
-  /** The kept evidence entries by path, decoded once; none when they cannot be read. */
-  private evidenceKept(): Map<string, EvidenceEntry> {
+  /** The kept evidence entries, decoded once; none when they cannot be read (every evidence file is looked at again). */
+  private evidenceKept(): KeptEvidence {
     if (this.keptEvidence) return this.keptEvidence;
-    this.keptEvidence = new Map();
+    this.keptEvidence = new KeptEvidence([], new Float64Array(0), [], []);
     const stored = this.storedEvidence;
     if (!stored) return this.keptEvidence;
     try {
@@ -274,15 +291,10 @@ export class LintCache implements FileCache {
       const hashes = JSON.parse(stored.hashes) as (string | null)[];
       const facts = JSON.parse(stored.facts) as EvidenceFacts[];
       if (stored.meta.length !== paths.length * 4 || hashes.length !== paths.length || facts.length !== paths.length) return this.keptEvidence;
-      const meta = stored.meta;
-      paths.forEach((path, i) => {
-        const entry: EvidenceEntry = { size: meta[i * 4]!, mtimeMs: meta[i * 4 + 1]!, ino: meta[i * 4 + 2]!, ctimeMs: meta[i * 4 + 3]!, facts: facts[i]! };
-        if (hashes[i] !== null) entry.hash = hashes[i]!;
-        this.keptEvidence!.set(path, entry);
-      });
+      this.keptEvidence = new KeptEvidence(paths, stored.meta, hashes, facts);
       this.evidenceWhole = true;
     } catch {
-      this.keptEvidence.clear(); // damaged: every evidence file is looked at again
+      // damaged: none
     }
     return this.keptEvidence;
   }
@@ -312,6 +324,7 @@ function isStored(value: unknown): value is Stored {
   return (
     stored.format === FORMAT &&
     stored.files instanceof Map &&
+    typeof stored.texts === 'string' &&
     stored.blob instanceof Uint8Array &&
     typeof evidence === 'object' &&
     evidence !== null &&
@@ -320,6 +333,52 @@ function isStored(value: unknown): value is Stored {
     typeof evidence.hashes === 'string' &&
     typeof evidence.facts === 'string'
   );
+}
+
+/**
+ * The evidence entries a cache kept, found by path: in the order they were kept, which is the order a run asks for
+ * them while the program names the same files (so no index of thousands of paths is made), else through an index made
+ * at the first path out of that order.
+ */
+class KeptEvidence {
+  private next = 0;
+  private index: Map<string, number> | undefined;
+
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly meta: Float64Array,
+    private readonly hashes: readonly (string | null)[],
+    private readonly facts: readonly EvidenceFacts[],
+  ) {}
+
+  get size(): number {
+    return this.paths.length;
+  }
+
+  get(path: string): EvidenceEntry | undefined {
+    let i = this.next;
+    if (this.paths[i] !== path) {
+      this.index ??= new Map(this.paths.map((kept, n) => [kept, n]));
+      const found = this.index.get(path);
+      if (found === undefined) return undefined;
+      i = found;
+    }
+    this.next = i + 1;
+    return this.entry(i);
+  }
+
+  /** Every entry by path, in the order kept. */
+  entries(): Map<string, EvidenceEntry> {
+    return new Map(this.paths.map((path, i) => [path, this.entry(i)]));
+  }
+
+  private entry(i: number): EvidenceEntry {
+    const meta = this.meta;
+    const entry: EvidenceEntry = { size: meta[i * 4]!, mtimeMs: meta[i * 4 + 1]!, ino: meta[i * 4 + 2]!, ctimeMs: meta[i * 4 + 3]!, facts: this.facts[i]! };
+    const hash = this.hashes[i];
+    if (hash !== null && hash !== undefined) entry.hash = hash;
+    return entry;
+  }
 }
 
 function storedEvidenceOf(entries: ReadonlyMap<string, EvidenceEntry>): StoredEvidence {
@@ -360,7 +419,14 @@ function isAddedDates(value: unknown): value is AddedDates {
   ) {
     return false;
   }
-  for (const [file, date] of added.dates) if (typeof file !== 'string' || typeof date !== 'string' || !isIsoDate(date)) return false;
+  for (const file of added.dates.keys()) if (typeof file !== 'string') return false;
+  // Thousands of files share a few hundred dates: each date is checked once.
+  const checked = new Set<string>();
+  for (const date of added.dates.values()) {
+    if (checked.has(date)) continue;
+    if (typeof date !== 'string' || !isIsoDate(date)) return false;
+    checked.add(date);
+  }
   return true;
 }
 

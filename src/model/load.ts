@@ -1,7 +1,7 @@
 // One pass over the program: discover files, read and parse each, validate every record against its schema,
 // and build the repo model with its cross references. Every failure is a problem in the model, never an exception.
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, posix, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, sep } from 'node:path';
 import type { Config, FileKind } from '../config/config.js';
 import { maxDate, minDate, type IsoDate } from '../core/dates.js';
 import { TSC_2017, type Criterion } from '../core/tsc2017.js';
@@ -114,7 +114,7 @@ export interface FileCache {
    * The facts kept about an evidence file (`path` as records write it, a file inside the program), when the file has
    * not changed since: `stats` are the ones just taken of it.
    */
-  evidence(path: string, absolute: string, stats: Stats): EvidenceFacts | undefined;
+  evidence(path: string, absolute: string, stats: FileStats): EvidenceFacts | undefined;
   /** Keep what is known of an evidence file after this run: the kept facts given back, or new ones. */
   keepEvidence(path: string, facts: EvidenceFacts): void;
   /** When each evidence file was first committed, as a previous run read it for its HEAD (src/git/facts.ts). */
@@ -547,20 +547,20 @@ class ModelBuilder {
     const onlyPolicies = this.declared.get('control')!.size === 0 && this.declared.get('policy')!.size > 0;
     this.model.coverage = this.config.coverage ?? (format === 'comply' ? 'both' : onlyPolicies ? 'policies' : 'controls');
     const paths = this.model.paths as Map<string, PathTarget>;
-    const realFolders = new Map<string, string>();
-    const note = (path: string | undefined, seen?: (stats: Stats) => void) => {
-      if (path !== undefined && !paths.has(path)) paths.set(path, resolvePath(this.config.root, path, this.overlay, realFolders, seen));
+    const resolver = new PathResolver(this.config.root, this.overlay);
+    const note = (path: string | undefined, seen?: (found: FoundPath) => void) => {
+      if (path !== undefined && !paths.has(path)) paths.set(path, resolver.resolve(path, seen));
     };
     const evidence = evidenceFiles(this.model).map((ref) => ref.path);
     // Each evidence file is looked at once: the stats that say what its path leads to also tell the cache whether what
     // it kept about the file still holds.
-    const evidenceStats = new Map<string, Stats>();
-    for (const path of evidence) note(path, (stats) => evidenceStats.set(path, stats));
+    const found = new Map<string, FoundPath>();
+    for (const path of evidence) note(path, (place) => found.set(path, place));
     // What population items name as proof (a postmortem, an export), so the request list can say whether it is there.
     for (const file of this.model.populationFiles) for (const item of file.items) for (const path of item.evidence) note(path);
 
     if (needs.has('link-targets')) this.loadLinkTargets(note);
-    if (needs.has('evidence-content') || needs.has('evidence-digest')) await this.loadEvidence(evidence, evidenceStats, needs.has('evidence-content'), needs.has('evidence-digest'));
+    if (needs.has('evidence-content') || needs.has('evidence-digest')) await this.loadEvidence(evidence, found, needs.has('evidence-content'), needs.has('evidence-digest'));
     if (needs.has('git-index') || needs.has('git-history') || needs.has('git-added')) {
       // Each policy's latest sign-off: only changes after it can make the approved text out of date.
       const signedOff = new Map<string, IsoDate>();
@@ -576,7 +576,7 @@ class ModelBuilder {
         ...(earliest !== undefined ? { since: earliest } : {}),
         signedOff,
         ...(format === 'comply' ? { headerless: true } : {}),
-        ...(needs.has('git-added') ? { evidence: [...new Set(evidence.filter((path) => paths.get(path)?.state === 'file').map(overlayKey))] } : {}),
+        ...(needs.has('git-added') ? { evidence: [...new Set(evidence.filter((path) => paths.get(path)?.state === 'file').map((path) => found.get(path)?.key ?? overlayKey(path)))] } : {}),
         ...(this.cache?.gitAdded ? { keptAdded: this.cache.gitAdded() } : {}),
       }, git);
       // The first-added dates, for the next run: the same as long as HEAD is (src/git/facts.ts AddedDates).
@@ -591,7 +591,7 @@ class ModelBuilder {
    * With a cache, what it kept of an unchanged file is used, and the file is not read again; what is found is kept for
    * the next run (never the text, which the model does not keep either).
    */
-  private async loadEvidence(evidence: readonly string[], stats: ReadonlyMap<string, Stats>, wantContent: boolean, wantDigest: boolean): Promise<void> {
+  private async loadEvidence(evidence: readonly string[], found: ReadonlyMap<string, FoundPath>, wantContent: boolean, wantDigest: boolean): Promise<void> {
     const content = this.model.evidenceContent as Map<string, ScannedEvidence>;
     const digests = this.model.evidenceDigests as Map<string, EvidenceDigest>;
     const done = new Set<string>();
@@ -600,9 +600,11 @@ class ModelBuilder {
     for (const path of evidence) {
       if (done.has(path) || this.model.paths.get(path)?.state !== 'file') continue;
       done.add(path);
-      const absolute = join(this.config.root, path.replace(/\\/g, '/'));
-      const key = overlayKey(path);
-      const fileStats = this.overlay?.has(key) ? undefined : stats.get(path);
+      // A path the overlay gives was not looked at on disk.
+      const place = found.get(path);
+      const key = place?.key ?? overlayKey(path);
+      const absolute = place?.absolute ?? join(this.config.root, key);
+      const fileStats = place?.stats;
       const kept = fileStats && this.cache ? this.cache.evidence(path, absolute, fileStats) : undefined;
       let { content: kind, digest, scan } = kept ?? {};
       if (wantContent) {
@@ -693,43 +695,153 @@ function problemAt(source: RecordSource, message: string): LoadProblem {
 
 /**
  * What a path named in a record points at. Paths are relative to the repo root and must stay inside it. A path the
- * overlay gives is a file, on disk or not. `seen` is given the stats of what a path inside the program leads to.
+ * overlay gives is a file, on disk or not.
  */
-export function resolvePath(root: string, written: string, overlay?: Overlay, folders: Map<string, string> = new Map(), seen?: (stats: Stats) => void): PathTarget {
-  const path = written.replace(/\\/g, '/');
-  if (isAbsolute(written) || path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { state: 'outside', reason: 'absolute' };
-  const normalized = posix.normalize(path);
-  if (normalized === '..' || normalized.startsWith('../')) return { state: 'outside', reason: 'parent' };
-  if (overlay?.has(normalized)) return { state: 'file' };
-  const absolute = join(root, normalized);
-  try {
-    // Where the file really is: its folder resolved once per folder (a symlinked folder that leads out makes every file
-    // in it outside), then the file itself only when it is a symlink.
-    const realRoot = realFolder(root, folders);
-    const folder = realFolder(dirname(absolute), folders);
-    if (folder !== realRoot && !folder.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
-    let stats = lstatSync(absolute);
-    if (stats.isSymbolicLink()) {
-      const real = realpathSync.native(absolute);
-      if (real !== realRoot && !real.startsWith(realRoot + sep)) return { state: 'outside', reason: 'symlink' };
-      stats = statSync(real);
+export function resolvePath(root: string, written: string, overlay?: Overlay): PathTarget {
+  return new PathResolver(root, overlay).resolve(written);
+}
+
+/** What the cache compares to tell a file unchanged. */
+export type FileStats = Pick<Stats, 'size' | 'mtimeMs' | 'ino' | 'ctimeMs'>;
+
+/**
+ * A path inside the program that leads to a file: where it is, its overlay key, and what the cache compares (only
+ * that: a Stats object and its four dates would be kept alive for every evidence file until the evidence is read).
+ */
+interface FoundPath {
+  absolute: string;
+  key: string;
+  stats: FileStats;
+}
+
+/**
+ * Resolves the paths one load's records name, keeping what they share: the real path of each folder, so a folder of
+ * evidence files is resolved once, with one `lstat` (its parent's real path and its own name, unless it is a symlink).
+ */
+class PathResolver {
+  private readonly folders = new Map<string, string>();
+  /** The root as paths below it are joined to it (normalized, no separator at the end unless it is `/`). */
+  private readonly top: string;
+  /** `top` with a separator after it: a normalized relative path appended to it is the path `join` would make. */
+  private readonly prefix: string;
+  private realRoot: string | undefined;
+  /** Per parent folder: how many of its folders were asked for, then its listing (see entryOf). */
+  private readonly listings = new Map<string, number | Map<string, Dirent> | false>();
+  private lastFolder = '';
+  private lastInside = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly overlay?: Overlay,
+  ) {
+    this.top = dirname(join(root, 'x'));
+    this.prefix = this.top.endsWith(sep) ? this.top : this.top + sep;
+  }
+
+  /** `seen` is given where a path inside the program that leads to a file is, and that file's stats. */
+  resolve(written: string, seen?: (found: FoundPath) => void): PathTarget {
+    const path = written.includes('\\') ? written.replace(/\\/g, '/') : written;
+    if (isAbsolute(written) || path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { state: 'outside', reason: 'absolute' };
+    const normalized = isNormalRelative(path) ? path : posix.normalize(path);
+    if (normalized === '..' || normalized.startsWith('../')) return { state: 'outside', reason: 'parent' };
+    if (this.overlay?.has(normalized)) return { state: 'file' };
+    const absolute = sep === '/' && isNormalRelative(normalized) ? this.prefix + normalized : join(this.root, normalized);
+    try {
+      // Where the file really is: its folder resolved once per folder (a symlinked folder that leads out makes every
+      // file in it outside), then the file itself only when it is a symlink.
+      if (!this.folderInside(absolute)) return { state: 'outside', reason: 'symlink' };
+      let stats = lstatSync(absolute, { throwIfNoEntry: false });
+      if (!stats) return { state: 'missing' };
+      if (stats.isSymbolicLink()) {
+        const real = realpathSync.native(absolute);
+        if (!this.inside(real)) return { state: 'outside', reason: 'symlink' };
+        stats = statSync(real);
+      }
+      if (stats.isDirectory()) return { state: 'directory' };
+      if (!stats.isFile()) return { state: 'special' };
+      seen?.({ absolute, key: normalized, stats: { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, ctimeMs: stats.ctimeMs } });
+      return { state: 'file' };
+    } catch {
+      return { state: 'missing' };
     }
-    seen?.(stats);
-    if (stats.isDirectory()) return { state: 'directory' };
-    return stats.isFile() ? { state: 'file' } : { state: 'special' };
-  } catch {
-    return { state: 'missing' };
+  }
+
+  /**
+   * Whether the folder `absolute` is in really is inside the program; throws as realpath does when it is not a folder.
+   * The paths a record names come a folder at a time: a path in the folder of the one before is answered as it was.
+   */
+  private folderInside(absolute: string): boolean {
+    const last = this.lastFolder;
+    if (last !== '' && absolute.length > last.length + 1 && absolute.startsWith(last) && absolute.startsWith(sep, last.length) && !absolute.includes(sep, last.length + 1)) return this.lastInside;
+    const folder = dirname(absolute);
+    const inside = this.inside(this.realFolder(folder));
+    this.lastFolder = folder;
+    this.lastInside = inside;
+    return inside;
+  }
+
+  /** Whether a real path is the root's or below it. */
+  private inside(real: string): boolean {
+    this.realRoot ??= this.realFolder(this.top);
+    return real === this.realRoot || real.startsWith(this.realRoot + sep);
+  }
+
+  /**
+   * A folder's real path, as `realpath` gives it (and throwing where it throws: a folder that is not there, or not a
+   * folder): the root's and a symlink's from `realpath`, any other folder's from its parent's and its own name.
+   */
+  private realFolder(folder: string): string {
+    let real = this.folders.get(folder);
+    if (real !== undefined) return real;
+    const parent = dirname(folder);
+    const name = basename(folder);
+    const entry = folder === this.top || parent === folder ? undefined : this.entryOf(folder, parent, name);
+    if (entry === undefined || entry.isSymbolicLink()) real = realpathSync.native(folder);
+    else if (entry.isDirectory()) real = join(this.realFolder(parent), name);
+    else throw Object.assign(new Error(`not a folder: ${folder}`), { code: 'ENOTDIR' });
+    this.folders.set(folder, real);
+    return real;
+  }
+
+  /**
+   * What `folder` (`name` in `parent`) is, not following a symlink: from a listing of the parent once LIST_AFTER of
+   * its folders have been asked for (a folder of evidence folders is read once, not looked at once per folder), else,
+   * and for a name the listing does not hold as written (a file system that ignores case), from lstat.
+   */
+  private entryOf(folder: string, parent: string, name: string): Dirent | Stats {
+    let listing = this.listings.get(parent);
+    if (listing === undefined || typeof listing === 'number') {
+      const asked = (listing ?? 0) + 1;
+      listing = asked < LIST_AFTER ? asked : entriesOf(parent);
+      this.listings.set(parent, listing);
+    }
+    return (typeof listing === 'object' ? listing.get(name) : undefined) ?? lstatSync(folder);
   }
 }
 
-/** A folder's real path, from the cache one load keeps: evidence folders hold many files, each folder resolved once. */
-function realFolder(folder: string, cache: Map<string, string>): string {
-  let real = cache.get(folder);
-  if (real === undefined) {
-    real = realpathSync.native(folder);
-    cache.set(folder, real);
+/** Folders asked for in one parent before the parent is listed: a parent of one or two is not worth reading whole. */
+const LIST_AFTER = 8;
+
+/** A folder's entries by name, or false when it cannot be listed (a folder that can be searched but not read). */
+function entriesOf(folder: string): Map<string, Dirent> | false {
+  try {
+    return new Map(readdirSync(folder, { withFileTypes: true }).map((entry) => [entry.name, entry]));
+  } catch {
+    return false;
   }
-  return real;
+}
+
+/** Whether `posix.normalize` leaves a relative path as it is: no empty, `.` or `..` segment, no `/` at either end. */
+function isNormalRelative(path: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i < path.length && path.charCodeAt(i) !== 0x2f) continue;
+    const length = i - start;
+    if (length === 0) return false;
+    if (path.charCodeAt(start) === 0x2e && (length === 1 || (length === 2 && path.charCodeAt(start + 1) === 0x2e))) return false;
+    start = i + 1;
+  }
+  return true;
 }
 
 /** Schema problems reported per record; more are summed up in one line. */
