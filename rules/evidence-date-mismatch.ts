@@ -15,6 +15,7 @@ export default defineRule({
     description: 'An evidence file whose name carries a date (2026-03-30, 2026-03, 2026-Q1, 2026-H1) further from the entry\'s date than the control\'s evidence interval.',
     defaultSeverity: 'warn',
     reads: ['control'],
+    perFile: true,
     messages: {
       namedDay: `Control {{control}}: "{{path}}" is named for {{named}}, but the entry is dated {{span}}, {{days}} days apart (more than a {{interval}}). ${ASK}`,
       namedInterval: `Control {{control}}: "{{path}}" is named for {{named}} ({{start}} to {{end}}), but the entry is dated {{span}}, {{days}} days outside it (more than a {{interval}}). ${ASK}`,

@@ -27,6 +27,7 @@ export default defineRule({
     description: 'A review, approval, evidence, report or record date after as_of, or an active control taking effect (a retired one retiring) after it.',
     defaultSeverity: 'error',
     reads: ['policy', 'scope', 'control', 'vendor', 'person', 'training', 'acknowledgment'],
+    perFile: true,
     messages: MESSAGES,
   },
   check({ model, asOf, report }) {

@@ -7,6 +7,7 @@ export default defineRule({
     description: 'A file that cannot be read or parsed: malformed YAML or front matter, duplicate keys, tabs, bad encoding, binary or oversized files.',
     defaultSeverity: 'error',
     reads: ['problems'],
+    perFile: true,
     messages: {
       // The loader's own sentence: a load problem carries its text, not a code and facts (part of it is the YAML
       // parser's message), so the whole text is the one placeholder.

@@ -21,6 +21,7 @@ export default defineRule({
     description: 'Template placeholders left in a policy: {{ ... }}, [COMPANY NAME], [day/month/year], TODO, TBD, lorem ipsum, <insert ...>, XX/XX/XXXX.',
     defaultSeverity: 'warn',
     reads: ['policy'],
+    perFile: true,
     // ignore: placeholders the repo means to keep (template syntax it renders at build time), as patterns in which `*`
     // stands for any characters and the rest is literal, matched against the whole placeholder.
     options: ruleOptions<{ ignore: string[] }>({

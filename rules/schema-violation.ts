@@ -7,6 +7,7 @@ export default defineRule({
     description: 'A record that breaks its JSON Schema: a missing required field, a wrong type, an invalid date or interval, an impossible file shape.',
     defaultSeverity: 'error',
     reads: ['problems'],
+    perFile: true,
     // The loader explains each violation (src/schema/validate.ts) before any rule runs, so its text is the one fact
     // this rule has: a load problem carries no code or parts to build a sentence from here.
     messages: {

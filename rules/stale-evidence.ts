@@ -15,6 +15,7 @@ export default defineRule({
       'An active control with no evidence for the latest calendar interval of its cadence whose deadline (its end plus option grace) has passed; a warning when the current interval is due within option days.',
     defaultSeverity: 'error',
     reads: ['control'],
+    perFile: true,
     options: ruleOptions<{ grace: number; days: number; continuous_every: Cadence }>({
       defaults: { grace: 0, days: 7, continuous_every: 'quarterly' },
       schema: {

@@ -26,6 +26,7 @@ export default defineRule({
     description: 'A key soc2lint does not know in a record or a CSV header: its value is ignored. Suggests the field meant, for typos and common synonyms.',
     defaultSeverity: 'warn',
     reads: ['problems'],
+    perFile: true,
     // {{field}}: the key with its path in the record (`evidence[0].reviewer`); {{key}}: the key alone.
     messages: {
       unknown: 'Unknown field "{{field}}" in {{record}}; soc2lint ignores it. Remove it, or rename it to "x-{{key}}" to keep it as your own.',

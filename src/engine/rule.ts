@@ -42,6 +42,13 @@ export interface RuleMeta<Options, MessageIds extends string = string> {
    * (`context.waiverMatches`); its own findings cannot be waived.
    */
   phase?: 'waivers';
+  /**
+   * `true`: each finding is about one file and follows from that file's records alone, with as_of and the options.
+   * Run on part of the model, the rule finds in each of its files what it finds there on the whole model, so with file
+   * targets (a hook's staged files) the engine runs it on those files' records only. test/engine/per-file.test.ts
+   * holds every rule that says so to it.
+   */
+  perFile?: true;
 }
 
 export interface Problem<MessageIds extends string = string> {

@@ -23,11 +23,20 @@ export function runRules(
   rules: readonly EnabledRule[],
   asOf: IsoDate,
   ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.rule.meta.id)),
+  files?: ReadonlySet<string>,
 ): Finding[] {
   const first = rules.filter((r) => r.rule.meta.phase !== 'waivers');
   const last = rules.filter((r) => r.rule.meta.phase === 'waivers');
   const context = { ruleIds, ranRuleIds: new Set(first.map((r) => r.rule.meta.id)) };
-  const findings = runPhase(model, first, asOf, new Map(), NO_DIRECTIVE_USE, context);
+  // With file targets, a per-file rule needs only those files' records: what it finds in any other file is not
+  // reported. Unless a waiver is among them: whether a waiver is used depends on every finding it may match.
+  const narrowed = files && !model.waivers.some((waiver) => files.has(waiver.source.file)) ? filesOnly(model, files) : undefined;
+  const findings = narrowed
+    ? [
+        ...runPhase(model, first.filter((r) => !r.rule.meta.perFile), asOf, new Map(), NO_DIRECTIVE_USE, context),
+        ...runPhase(narrowed, first.filter((r) => r.rule.meta.perFile), asOf, new Map(), NO_DIRECTIVE_USE, context),
+      ]
+    : runPhase(model, first, asOf, new Map(), NO_DIRECTIVE_USE, context);
   const matches = applyWaivers(findings, model.waivers, asOf);
   const directiveUse = applyDirectives(findings, model.directives, ruleIds, new Set(last.map((r) => r.rule.meta.id)));
   for (const finding of runPhase(model, last, asOf, matches, directiveUse, context)) findings.push(finding);
@@ -72,6 +81,27 @@ function runPhase(
     }
   }
   return findings;
+}
+
+/** The model as far as the given files hold it: their records, problems and directives; what is whole-program stays. */
+export function filesOnly(model: RepoModel, files: ReadonlySet<string>): RepoModel {
+  const held = <T extends { source: { file: string } }>(records: readonly T[]): T[] => records.filter((record) => files.has(record.source.file));
+  return {
+    ...model,
+    ...(model.scope && !files.has(model.scope.source.file) ? { scope: undefined } : {}),
+    policies: held(model.policies),
+    controls: held(model.controls),
+    systems: held(model.systems),
+    vendors: held(model.vendors),
+    people: held(model.people),
+    training: held(model.training),
+    acknowledgments: held(model.acknowledgments),
+    waivers: held(model.waivers),
+    problems: model.problems.filter((problem) => files.has(problem.range.file)),
+    directives: model.directives.filter((directive) => files.has(directive.at.file)),
+    populationFiles: model.populationFiles.filter((file) => files.has(file.file)),
+    unknownFields: model.unknownFields.filter((unknown) => files.has(unknown.at.file)),
+  };
 }
 
 /** The message ID of the findings the engine makes when a rule fails or reports something it cannot place. */

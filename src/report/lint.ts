@@ -34,6 +34,12 @@ export interface LintOptions {
   overlay?: Overlay;
   /** Keeps what each unchanged file gave between runs (src/cache); the findings are the same without it. */
   cache?: FileCache;
+  /**
+   * The files (root-relative, `/` separators) whose findings the caller will report, when it knows them (file targets;
+   * a hook's staged files, still being listed while the program is read): per-file rules then run on those files'
+   * records only, so the findings of other files are incomplete. Undefined: every file's.
+   */
+  reported?: PromiseLike<ReadonlySet<string> | undefined>;
 }
 
 export interface LintResult {
@@ -55,7 +61,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const model = await loadRepo(config, modelPartsFor(settings.enabled.map((e) => e.rule)), options.overlay, options.cache);
   const { runnable, notices } = withoutUnavailableGit(settings.enabled, model);
   // Overrides set severities per file, so they act on the findings: waivers have already counted their matches.
-  const findings = applyFileSettings(runRules(model, runnable, asOf, new Set((options.rules ?? RULES).map((rule) => rule.meta.id))), settings);
+  const reported = await options.reported;
+  const findings = applyFileSettings(runRules(model, runnable, asOf, new Set((options.rules ?? RULES).map((rule) => rule.meta.id)), reported), settings);
   return { root: options.root, asOf, config, model, findings, notices };
 }
 

@@ -45,6 +45,7 @@ export async function runLint(options: LintOptions, io: CliIo, today: IsoDate): 
       ruleOverrides: options.rules,
       ...(options.stdinFilename !== undefined ? { overlay: new Map([[[...plan.files!][0]!, await readStdin(io)]]) } : {}),
       ...(cache ? { cache } : {}),
+      reported: staged ? staged.then((listed) => (listed.ok ? reportedFiles(listed.value, io.cwd) : undefined)) : Promise.resolve(plan.files),
     });
   } catch (error) {
     // git's failure is said first, as when the staged files were listed before the lint.
@@ -141,4 +142,13 @@ function cacheFile(location: string, written: string, root: string): string {
 async function readStdin(io: CliIo): Promise<Uint8Array> {
   if (!io.readStdin) throw new UsageError('--stdin: standard input cannot be read here.');
   return io.readStdin();
+}
+
+/** The files a --staged run reports, as far as the lint's rules need them; undefined (every file's) if they cannot be told. */
+function reportedFiles(staged: readonly string[], cwd: string): ReadonlySet<string> | undefined {
+  try {
+    return stagedPlan(staged, cwd).files;
+  } catch {
+    return undefined; // said when the plan is made again after the lint
+  }
 }
