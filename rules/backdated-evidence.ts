@@ -9,6 +9,7 @@ export default defineRule({
     id: 'backdated-evidence',
     description: 'An evidence file first committed to git more than option days (default 30) after the date its entry claims.',
     defaultSeverity: 'warn',
+    perFile: true,
     reads: ['control', 'git-added'],
     options: ruleOptions<{ days: number }>({
       defaults: { days: 30 },

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'broken-evidence-link',
     description: 'An evidence path that does not exist, or that resolves outside the repo (../, absolute paths, symlinks pointing out).',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['control', 'vendor', 'person'],
     messages: {
       missing: '{{owner}}: evidence path "{{path}}" does not exist. Commit the file at that path (relative to the repo root) or fix the path.',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'empty-evidence',
     description: 'An evidence file (of a control, a vendor or an offboarding) that is empty or holds only whitespace.',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['control', 'vendor', 'person', 'evidence-digest'],
     messages: {
       empty: '{{owner}}: {{what}} "{{path}}" is empty (0 bytes), so it proves nothing. Put the real export, report or record in it, or remove the entry.',

@@ -45,6 +45,7 @@ export default defineRule({
     description:
       'An active or retired control with no evidence in a whole calendar interval of its frequency, inside the Type II audit period and its own time in effect, once that interval\'s proof is due.',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['scope', 'control'],
     options: ruleOptions<{ grace: number; continuous_every: Cadence }>({
       defaults: { grace: 0, continuous_every: 'quarterly' },

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'missing-background-check',
     description: 'A person who started within the audit period (or the last months months) with no background_check dated on or before their start (plus grace_days).',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['person', 'scope'],
     options: ruleOptions<{ months: number; grace_days: number; exclude_contractors: boolean }>({
       defaults: { months: 12, grace_days: 0, exclude_contractors: false },

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'missing-cuecs',
     description: 'A critical vendor with a SOC 2 report and no cuecs recorded: the complementary user entity controls of its report are not mapped to controls of ours.',
     defaultSeverity: 'warn',
+    perFile: true,
     reads: ['vendor'],
     messages: {
       missing:

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'missing-evidence',
     description: 'An active control with no evidence entry.',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['control'],
     messages: {
       noEvidence:

@@ -10,6 +10,7 @@ export default defineRule({
     id: 'missing-owner',
     description: 'An approved policy, an active control or an in-scope system with no owner.',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['policy', 'control', 'system'],
     messages: {
       policy: `Policy {{policy}} is approved but has no owner. ${HINT}`,

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'missing-retirement-date',
     description: 'A retired control with no retired_on date, once the Type II period has started and the control has evidence dated in it.',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['scope', 'control'],
     messages: {
       noRetiredOn:

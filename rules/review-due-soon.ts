@@ -8,6 +8,7 @@ export default defineRule({
     id: 'review-due-soon',
     description: 'A policy, a vendor or the scope whose review (last_reviewed plus review_every, or next_review) falls due within the next 30 days (option days).',
     defaultSeverity: 'warn',
+    perFile: true,
     reads: ['policy', 'scope', 'vendor'],
     options: ruleOptions<{ days: number }>({
       defaults: { days: 30 },

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'stale-review',
     description: 'A policy, a vendor or the scope whose last_reviewed plus review_every (or next_review) is before as_of, or an approved policy or a vendor with a review cadence that was never reviewed.',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['policy', 'scope', 'vendor'],
     messages: {
       policyNeverReviewed: 'Policy {{policy}} is approved but has no last_reviewed date. Review it and record the date in "last_reviewed:".',

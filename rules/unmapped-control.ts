@@ -7,6 +7,7 @@ export default defineRule({
     id: 'unmapped-control',
     description: 'An active control that maps no Trust Services Criterion.',
     defaultSeverity: 'warn',
+    perFile: true,
     reads: ['control'],
     messages: {
       unmapped: 'Control {{control}} is active but maps no criterion. Add the criteria it addresses under "criteria:" (e.g. [CC6.1]).',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'untracked-evidence',
     description: 'An evidence file that exists but is neither committed nor staged in git (untracked or gitignored).',
     defaultSeverity: 'warn',
+    perFile: true,
     reads: ['control', 'vendor', 'person', 'git-index'],
     messages: {
       // `owner` names the record (`Control AC-01`), `role` what the file is to it (`evidence file`, `bridge letter`).

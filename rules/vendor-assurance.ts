@@ -45,6 +45,7 @@ export default defineRule({
     id: 'vendor-assurance',
     description: 'A critical or high vendor with no independent assurance, or whose SOC 2 or ISO 27001 report is older than max_age (a bridge letter extends it by up to 3 months).',
     defaultSeverity: 'error',
+    perFile: true,
     reads: ['vendor', 'scope'],
     options: ruleOptions<{ max_age: string; critical_kinds: AssuranceKind[] }>({
       defaults: { max_age: DEFAULT_MAX_AGE, critical_kinds: CRITICAL_KINDS },

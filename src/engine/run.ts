@@ -88,7 +88,6 @@ export function filesOnly(model: RepoModel, files: ReadonlySet<string>): RepoMod
   const held = <T extends { source: { file: string } }>(records: readonly T[]): T[] => records.filter((record) => files.has(record.source.file));
   return {
     ...model,
-    ...(model.scope && !files.has(model.scope.source.file) ? { scope: undefined } : {}),
     policies: held(model.policies),
     controls: held(model.controls),
     systems: held(model.systems),
