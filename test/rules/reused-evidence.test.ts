@@ -47,6 +47,30 @@ testRule(rule, {
       errors: [{ ...pathAt(1), messageId: 'sameContent', data: { control: 'C-1', path: 'e/q2.md', span: '2026-06-20', earlierPath: 'e/q1.md', earlierSpan: '2026-03-20' }, message: 'Control C-1: "e/q2.md" (for 2026-06-20) has the same content as "e/q1.md" (for 2026-03-20): a copy cannot prove a second run.' }],
     },
     {
+      name: 'a file with no content to compare (empty or missing) cited for two dates is still the same file',
+      files: { 'controls/c.yaml': control([['e/blank.md', '2026-03-20'], ['e/blank.md', '2026-06-20'], ['e/gone.md', '2026-03-20'], ['e/gone.md', '2026-06-20']]), 'e/blank.md': '' },
+      errors: [
+        { ...pathAt(1), messageId: 'samePath', data: { control: 'C-1', path: 'e/blank.md', span: '2026-06-20', earlierSpan: '2026-03-20' } },
+        { ...pathAt(3), messageId: 'samePath', data: { control: 'C-1', path: 'e/gone.md', span: '2026-06-20', earlierSpan: '2026-03-20' } },
+      ],
+    },
+    {
+      name: 'a file cited for three quarters: each later citation is set against the first',
+      files: { 'controls/c.yaml': control([['e/q1.md', '2026-03-20'], ['e/q1.md', '2026-06-20'], ['e/q1.md', '2026-09-20']]), 'e/q1.md': Q1 },
+      errors: [
+        { ...pathAt(1), messageId: 'samePath', data: { control: 'C-1', path: 'e/q1.md', span: '2026-06-20', earlierSpan: '2026-03-20' } },
+        { ...pathAt(2), messageId: 'samePath', data: { control: 'C-1', path: 'e/q1.md', span: '2026-09-20', earlierSpan: '2026-03-20' } },
+      ],
+    },
+    {
+      name: 'a copy cited again: set against the earliest citation of that content, whichever file it was',
+      files: { 'controls/c.yaml': control([['e/a.md', '2026-01-10'], ['e/b.md', '2026-02-10'], ['e/b.md', '2026-03-10']]), 'e/a.md': Q1, 'e/b.md': Q1 },
+      errors: [
+        { ...pathAt(1), messageId: 'sameContent', data: { control: 'C-1', path: 'e/b.md', span: '2026-02-10', earlierPath: 'e/a.md', earlierSpan: '2026-01-10' } },
+        { ...pathAt(2), messageId: 'sameContent', data: { control: 'C-1', path: 'e/b.md', span: '2026-03-10', earlierPath: 'e/a.md', earlierSpan: '2026-01-10' } },
+      ],
+    },
+    {
       name: 'two ranges that do not overlap: the March export re-cited for April',
       files: { 'controls/c.yaml': 'id: C-1\ntitle: T\nfrequency: daily\nevidence:\n  - path: e/m.csv\n    from: 2026-03-01\n    to: 2026-03-31\n  - path: e/m.csv\n    from: 2026-04-01\n    to: 2026-04-30\n', 'e/m.csv': 'day,status\n' },
       errors: [{ file: 'controls/c.yaml', line: 8, column: 11, messageId: 'samePath', data: { control: 'C-1', path: 'e/m.csv', span: '2026-04-01 to 2026-04-30', earlierSpan: '2026-03-01 to 2026-03-31' } }],
